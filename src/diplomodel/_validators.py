@@ -1,0 +1,209 @@
+"""Small reusable attrs validators that name the field in their messages.
+
+Every message starts with the field name in quotes, says what was expected,
+and shows what was given, so that a `DataError` built from it reads well.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+import attrs
+from babel import localedata
+
+from diplomodel.dates import PartialDate
+
+__all__ = [
+    "date",
+    "enum_member",
+    "identifier",
+    "instance",
+    "is_locale",
+    "locale",
+    "optional",
+    "optional_date",
+    "ordinal",
+    "text",
+    "tuple_of",
+]
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/-]{0,198}[A-Za-z0-9])?")
+_MAX_TEXT = 10_000
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def text(*, max_length: int = _MAX_TEXT) -> Validator:
+    """A non-blank string without leading or trailing whitespace."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(
+                f"'{attribute.name}' must be a str (got {_shown(value)}, a {type(value).__name__})"
+            )
+        if not value.strip():
+            raise ValueError(f"'{attribute.name}' must not be blank")
+        if value != value.strip():
+            raise ValueError(
+                f"'{attribute.name}' must not start or end with whitespace (got {_shown(value)})"
+            )
+        if len(value) > max_length:
+            raise ValueError(
+                f"'{attribute.name}' must be at most {max_length} characters (got {len(value)})"
+            )
+
+    return check
+
+
+def identifier() -> Validator:
+    """A stable id: letters, digits and ``. _ : / -``, starting and ending alphanumeric."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError(
+                f"'{attribute.name}' must be an id string (got {_shown(value)}, "
+                f"a {type(value).__name__})"
+            )
+        if not _ID.fullmatch(value):
+            raise ValueError(
+                f"'{attribute.name}' must be an id of letters, digits and '._:/-', starting "
+                f"and ending with a letter or digit, at most 200 characters (got {_shown(value)})"
+            )
+
+    return check
+
+
+def enum_member(kind: type[enum.Enum]) -> Validator:
+    """A member of the enum `kind` (not its value)."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise TypeError(
+                f"'{attribute.name}' must be a {kind.__name__} ({allowed}) (got {_shown(value)})"
+            )
+
+    return check
+
+
+def instance(kind: type[Any]) -> Validator:
+    """An instance of `kind`."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, kind):
+            raise TypeError(
+                f"'{attribute.name}' must be a {kind.__name__} "
+                f"(got {_shown(value)}, a {type(value).__name__})"
+            )
+
+    return check
+
+
+def date() -> Validator:
+    """A `PartialDate`."""
+    return instance(PartialDate)
+
+
+@functools.cache
+def _locale_identifiers() -> frozenset[str]:
+    return frozenset(localedata.locale_identifiers())
+
+
+def is_locale(value: object) -> bool:
+    """Whether `value` is exactly a locale identifier babel has data for ("zh_Hant")."""
+    return isinstance(value, str) and value in _locale_identifiers()
+
+
+def locale() -> Validator:
+    """A locale identifier that babel knows, spelled as babel spells it ("en", "zh_Hant")."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not is_locale(value):
+            raise ValueError(
+                f"'{attribute.name}' must be a locale identifier such as 'en' or 'zh_Hant' "
+                f"(got {_shown(value)})"
+            )
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    """None, or a value that passes `validator`."""
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            validator(inst, attribute, value)
+
+    return check
+
+
+def optional_date() -> Validator:
+    """None or a `PartialDate`."""
+    return optional(date())
+
+
+def ordinal() -> Validator:
+    """A positive int (bools are not ints here)."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not int or value < 1:
+            raise ValueError(f"'{attribute.name}' must be a positive int (got {_shown(value)})")
+
+    return check
+
+
+def tuple_of(
+    member: Validator,
+    *,
+    unique: bool = False,
+    min_length: int = 0,
+    key: Callable[[Any], Hashable] | None = None,
+) -> Validator:
+    """A tuple whose members all pass `member`.
+
+    Args:
+        member: Validator run on each item; its message gets the item's index.
+        unique: Reject repeated items (compared by `key`, default the item).
+        min_length: The fewest items allowed.
+        key: What makes two items "the same" for `unique`.
+    """
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        name = attribute.name
+        if not isinstance(value, tuple):
+            raise TypeError(
+                f"'{name}' must be a tuple (got {_shown(value)}, a {type(value).__name__})"
+            )
+        if len(value) < min_length:
+            raise ValueError(
+                f"'{name}' must have at least {min_length} item"
+                f"{'s' if min_length != 1 else ''} (got {len(value)})"
+            )
+        for index, item in enumerate(value):
+            member(inst, _indexed(attribute, index), item)
+        if unique:
+            _check_unique(name, value if key is None else (key(item) for item in value))
+
+    return check
+
+
+def _check_unique(name: str, items: Iterable[Hashable]) -> None:
+    seen: set[Hashable] = set()
+    for item in items:
+        if item in seen:
+            raise ValueError(f"'{name}' must not repeat an item (got {_shown(item)} twice)")
+        seen.add(item)
+
+
+def _indexed(attribute: attrs.Attribute[Any], index: int) -> attrs.Attribute[Any]:
+    """The same attribute, renamed ``name[index]`` so item messages say where they are."""
+    return attribute.evolve(name=f"{attribute.name}[{index}]")
