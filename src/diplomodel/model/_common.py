@@ -1,0 +1,45 @@
+"""Pieces shared by the model modules: localised-name maps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from diplomodel._validators import is_locale
+
+__all__ = ["freeze_names", "locale_names"]
+
+
+def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
+    """An immutable copy of a locale → text map, sorted by locale.
+
+    A value that is not a mapping is passed through unchanged so that the
+    validator, not this converter, reports it.
+    """
+    if not isinstance(value, Mapping):
+        return value
+    try:
+        ordered = dict(sorted(value.items()))
+    except TypeError:  # keys of mixed types: the validator explains
+        return MappingProxyType(dict(value))
+    return MappingProxyType(ordered)
+
+
+def locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A map from known locale identifiers ("ru", "zh_Hant") to non-blank text."""
+    name = attribute.name
+    if not isinstance(value, Mapping):
+        raise TypeError(f"'{name}' must be a mapping of locale to text (got {value!r})")
+    for locale, text in value.items():
+        if not is_locale(locale):
+            raise ValueError(
+                f"'{name}' has a key that is not a locale identifier such as 'ru' or "
+                f"'zh_Hant': {locale!r}"
+            )
+        if not isinstance(text, str) or not text.strip() or text != text.strip():
+            raise ValueError(
+                f"'{name}[{locale}]' must be non-blank text without outer spaces (got {text!r})"
+            )

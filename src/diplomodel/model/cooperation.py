@@ -1,0 +1,77 @@
+"""Standing bodies of cooperation: committees, commissions and their subdivisions."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import field, frozen
+
+from diplomodel import _validators as v
+from diplomodel.dates import PartialDate
+from diplomodel.model.ids import CommitteeId, PersonId
+from diplomodel.model.sectors import Sector
+from diplomodel.states import State
+
+__all__ = ["Committee", "CommitteeKind"]
+
+
+class CommitteeKind(enum.Enum):
+    """What a standing body of cooperation is called.
+
+    >>> CommitteeKind("commission").name
+    'COMMISSION'
+    """
+
+    COMMITTEE = "committee"
+    COMMISSION = "commission"
+    SUBCOMMISSION = "subcommission"
+    WORKING_GROUP = "working_group"
+    COUNCIL = "council"
+
+
+@frozen(kw_only=True)
+class Committee:
+    """A standing intergovernmental body: a cooperation committee or commission.
+
+    Args:
+        id: Stable id.
+        name: Its English name.
+        kind: Committee, commission, subcommission, working group or council.
+        parties: The states it brings together.
+        sectors: The fields it covers.
+        co_chairs: Ids of its co-chairs, when recorded.
+        parent: Id of the body it reports to.
+        established: When it was set up.
+
+    Raises:
+        ValueError: It is its own parent, or a party, sector or co-chair is
+            listed twice.
+
+    >>> from diplomodel.states import states
+    >>> Committee(id="energy", name="Energy cooperation committee",
+    ...           parties=(states.get("CN"), states.get("RU")),
+    ...           sectors=(Sector.ENERGY,)).kind
+    <CommitteeKind.COMMITTEE: 'committee'>
+    """
+
+    id: CommitteeId = field(validator=v.identifier())
+    name: str = field(validator=v.text(max_length=500))
+    kind: CommitteeKind = field(
+        default=CommitteeKind.COMMITTEE, validator=v.enum_member(CommitteeKind)
+    )
+    parties: tuple[State, ...] = field(
+        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
+    )
+    sectors: tuple[Sector, ...] = field(
+        default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
+    )
+    co_chairs: tuple[PersonId, ...] = field(
+        default=(), validator=v.tuple_of(v.identifier(), unique=True)
+    )
+    parent: CommitteeId | None = field(default=None, validator=v.optional(v.identifier()))
+    established: PartialDate | None = field(default=None, validator=v.optional_date())
+
+    @parent.validator
+    def _check_parent(self, _attribute: object, value: CommitteeId | None) -> None:
+        if value is not None and value == self.id:
+            raise ValueError(f"'parent' must name another committee (got its own id {value!r})")

@@ -1,0 +1,169 @@
+"""Documents: joint communiqués and cooperation agreements of every form."""
+
+from __future__ import annotations
+
+import enum
+
+from attrs import field, frozen
+
+from diplomodel import _validators as v
+from diplomodel.dates import PartialDate
+from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
+from diplomodel.model.places import Place
+from diplomodel.model.sectors import Sector
+from diplomodel.model.sources import Source
+from diplomodel.states import State
+
+__all__ = [
+    "AgreementForm",
+    "Communique",
+    "CooperationAgreement",
+    "Document",
+    "DocumentStatus",
+    "Signature",
+]
+
+
+class DocumentStatus(enum.Enum):
+    """Where a document stands in its life.
+
+    >>> DocumentStatus("in_force")
+    <DocumentStatus.IN_FORCE: 'in_force'>
+    """
+
+    DRAFT = "draft"
+    SIGNED = "signed"
+    RATIFIED = "ratified"
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+    SUPERSEDED = "superseded"
+
+
+class AgreementForm(enum.Enum):
+    """The legal or customary form of a cooperation document.
+
+    >>> AgreementForm("memorandum").name
+    'MEMORANDUM'
+    """
+
+    AGREEMENT = "agreement"
+    MEMORANDUM = "memorandum"
+    PLAN = "plan"
+    PROTOCOL = "protocol"
+    PROGRAMME = "programme"
+    TREATY = "treaty"
+
+
+@frozen(kw_only=True)
+class Signature:
+    """A person signing a document on behalf of a state.
+
+    Args:
+        person: Id of the signatory.
+        state: The state on whose behalf they signed.
+        office: Id of the office in which they signed, if recorded.
+
+    >>> from diplomodel.states import states
+    >>> Signature(person="li-qiang", state=states.get("CN")).office is None
+    True
+    """
+
+    person: PersonId = field(validator=v.identifier())
+    state: State = field(validator=v.instance(State))
+    office: OfficeId | None = field(default=None, validator=v.optional(v.identifier()))
+
+
+@frozen(kw_only=True)
+class Document:
+    """What every kind of diplomatic document has; not created directly.
+
+    Use one of its kinds: `Communique` or `CooperationAgreement`. In files a
+    document carries a ``"type"`` tag naming its kind.
+
+    Args:
+        id: Stable id of the document.
+        title: Its English title (or a description when the title is not known).
+        parties: The states party to it.
+        signed: When it was signed or adopted.
+        place: Where it was signed.
+        meeting: Id of the meeting it came from.
+        sectors: The fields of cooperation it covers.
+        signatories: Who signed it, for which state.
+        witnesses: Ids of people who witnessed the signing.
+        revises: Id of the earlier document that this one revises.
+        status: Where it stands.
+        summary: A short account in your own words.
+        sources: Where the facts come from.
+
+    Raises:
+        TypeError: `Document` itself is instantiated.
+        ValueError: A document revises itself, or a party, sector or witness
+            is listed twice.
+    """
+
+    id: DocumentId = field(validator=v.identifier())
+    title: str = field(validator=v.text(max_length=1000))
+    parties: tuple[State, ...] = field(
+        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
+    )
+    signed: PartialDate | None = field(default=None, validator=v.optional_date())
+    place: Place | None = field(default=None, validator=v.optional(v.instance(Place)))
+    meeting: MeetingId | None = field(default=None, validator=v.optional(v.identifier()))
+    sectors: tuple[Sector, ...] = field(
+        default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
+    )
+    signatories: tuple[Signature, ...] = field(
+        default=(), validator=v.tuple_of(v.instance(Signature), unique=True)
+    )
+    witnesses: tuple[PersonId, ...] = field(
+        default=(), validator=v.tuple_of(v.identifier(), unique=True)
+    )
+    revises: DocumentId | None = field(default=None, validator=v.optional(v.identifier()))
+    status: DocumentStatus = field(
+        default=DocumentStatus.SIGNED, validator=v.enum_member(DocumentStatus)
+    )
+    summary: str | None = field(default=None, validator=v.optional(v.text()))
+    sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
+
+    def __attrs_pre_init__(self) -> None:
+        if type(self) is Document:
+            raise TypeError("Document is abstract: create a Communique or a CooperationAgreement")
+
+    @revises.validator
+    def _check_revises(self, _attribute: object, value: DocumentId | None) -> None:
+        if value is not None and value == self.id:
+            raise ValueError(f"'revises' must name another document (got its own id {value!r})")
+
+
+@frozen(kw_only=True)
+class Communique(Document):
+    """A joint communiqué (or joint statement) recording what the parties agreed.
+
+    >>> from diplomodel.states import states
+    >>> c = Communique(id="c1", title="Joint communiqué",
+    ...                parties=(states.get("CN"), states.get("RU")))
+    >>> c.status
+    <DocumentStatus.SIGNED: 'signed'>
+    """
+
+
+@frozen(kw_only=True)
+class CooperationAgreement(Document):
+    """An agreement, memorandum, plan, protocol, programme or treaty of cooperation.
+
+    Args:
+        form: Its form, when known. Reports often say only "cooperation
+            documents"; leave it None then rather than guess.
+
+    >>> from diplomodel.states import states
+    >>> a = CooperationAgreement(id="a1", title="Investment cooperation plan",
+    ...                          parties=(states.get("CN"), states.get("RU")),
+    ...                          form=AgreementForm.PLAN)
+    >>> a.form.value
+    'plan'
+    """
+
+    form: AgreementForm | None = field(
+        default=None, validator=v.optional(v.enum_member(AgreementForm))
+    )

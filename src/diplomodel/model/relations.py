@@ -1,0 +1,164 @@
+"""Relations between two states, and the themed years they celebrate."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+from attrs import field, frozen
+
+from diplomodel import _validators as v
+from diplomodel.dates import PartialDate
+from diplomodel.model.ids import RelationId, ThematicYearId
+from diplomodel.model.sectors import Sector
+from diplomodel.model.sources import Source
+from diplomodel.states import State
+
+__all__ = ["BilateralRelation", "PartnershipLevel", "ThematicYear"]
+
+
+@frozen(kw_only=True)
+class PartnershipLevel:
+    """A named level of a relationship, in force from a date until the next level.
+
+    Args:
+        name: The name the parties use ("comprehensive strategic partnership
+            of coordination for a new era").
+        since: When the parties declared it.
+
+    >>> PartnershipLevel(name="strategic partnership", since=PartialDate(year=1996)).since.year
+    1996
+    """
+
+    name: str = field(validator=v.text(max_length=500))
+    since: PartialDate = field(validator=v.date())
+
+
+def _as_day(on: date | PartialDate) -> date:
+    if isinstance(on, PartialDate):
+        return on.to_date()
+    if isinstance(on, date):
+        return date(on.year, on.month, on.day)
+    raise TypeError(f"expected a date or a day-precision PartialDate (got {type(on).__name__})")
+
+
+@frozen(kw_only=True)
+class BilateralRelation:
+    """The relationship between two states: diplomatic ties and partnership levels over time.
+
+    Args:
+        id: Stable id.
+        parties: The two states, in any order.
+        established: When diplomatic relations were established.
+        levels: The partnership levels, earliest first.
+        sources: Where the facts come from.
+
+    Raises:
+        ValueError: There are not exactly two different parties, or the levels
+            are not in date order.
+
+    >>> from diplomodel.states import states
+    >>> r = BilateralRelation(
+    ...     id="cn-ru", parties=(states.get("CN"), states.get("RU")),
+    ...     established=PartialDate.parse("1949-10-02"),
+    ...     levels=(PartnershipLevel(name="strategic partnership", since=PartialDate(year=1996)),),
+    ... )
+    >>> r.level_on(date(2000, 1, 1)).name
+    'strategic partnership'
+    >>> r.level_on(date(1990, 1, 1)) is None
+    True
+    """
+
+    id: RelationId = field(validator=v.identifier())
+    parties: tuple[State, ...] = field(
+        validator=v.tuple_of(v.instance(State), unique=True, min_length=2)
+    )
+    established: PartialDate | None = field(default=None, validator=v.optional_date())
+    levels: tuple[PartnershipLevel, ...] = field(
+        default=(), validator=v.tuple_of(v.instance(PartnershipLevel))
+    )
+    sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
+
+    @parties.validator
+    def _check_pair(self, _attribute: object, value: tuple[State, ...]) -> None:
+        if len(value) != 2:
+            raise ValueError(f"'parties' must hold exactly two states (got {len(value)})")
+
+    @levels.validator
+    def _check_order(self, _attribute: object, value: tuple[PartnershipLevel, ...]) -> None:
+        for earlier, later in pairwise(value):
+            if later.since.earliest() <= earlier.since.latest():
+                raise ValueError(
+                    f"'levels' must be in date order, each after the one before "
+                    f"(got {later.since} after {earlier.since})"
+                )
+
+    def involves(self, state: State) -> bool:
+        """Whether `state` is one of the two parties."""
+        return state in self.parties
+
+    def other(self, state: State) -> State:
+        """The party that is not `state`.
+
+        Raises:
+            ValueError: `state` is not a party.
+        """
+        if state not in self.parties:
+            raise ValueError(f"{state.code} is not a party to relation {self.id!r}")
+        return self.parties[1] if self.parties[0] == state else self.parties[0]
+
+    def level_on(self, on: date | PartialDate) -> PartnershipLevel | None:
+        """The partnership level in force on a day, or None before the first one.
+
+        A level whose date is known only to the month or year counts from the
+        last day it could have begun, so the answer is never premature.
+
+        Args:
+            on: A `datetime.date` or a day-precision `PartialDate`.
+        """
+        day = _as_day(on)
+        current = None
+        for level in self.levels:
+            if level.since.latest() <= day:
+                current = level
+        return current
+
+
+@frozen(kw_only=True)
+class ThematicYear:
+    """Themed years two or more states hold together ("Years of Culture").
+
+    Args:
+        id: Stable id.
+        title: Its English name.
+        parties: The states holding it.
+        start: When it begins.
+        end: When it ends.
+        sectors: The fields it promotes.
+        sources: Where the facts come from.
+
+    Raises:
+        ValueError: The end is before the start.
+
+    >>> from diplomodel.states import states
+    >>> ThematicYear(id="y", title="Years of Culture", parties=(states.get("RU"),),
+    ...              start=PartialDate(year=2024), end=PartialDate(year=2025)).end.year
+    2025
+    """
+
+    id: ThematicYearId = field(validator=v.identifier())
+    title: str = field(validator=v.text(max_length=500))
+    parties: tuple[State, ...] = field(
+        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
+    )
+    start: PartialDate = field(validator=v.date())
+    end: PartialDate = field(validator=v.date())
+    sectors: tuple[Sector, ...] = field(
+        default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
+    )
+    sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
+
+    @end.validator
+    def _check_end(self, _attribute: object, value: PartialDate) -> None:
+        if isinstance(self.start, PartialDate) and value.latest() < self.start.earliest():
+            raise ValueError(f"'end' ({value}) must not be before 'start' ({self.start})")
