@@ -1,0 +1,63 @@
+"""The command line's main job on the bundled example."""
+
+import io
+import subprocess
+import sys
+
+import diplomodel as dm
+from diplomodel.cli import main, summarize
+
+
+class TestMain:
+    def test_summary_of_the_example(self):
+        """The main job prints the meeting's facts and the checks."""
+        out = io.StringIO()
+        assert main([], out=out) == 0
+        text = out.getvalue()
+        for fact in [
+            "29th regular meeting of the Chinese and Russian heads of government",
+            "2024-08-21 (Wednesday)",
+            "Moscow, Russia",
+            "since 1996; number 29",
+            "Li Qiang (Premier of the State Council of China)",
+            "Mikhail Mishustin (Prime Minister of Russia)",
+            "reports heard from 5 bodies",
+            "outcomes (9 documents)",
+            "revising 'cn-ru-investment-plan'",
+            "diplomatic ties since 1949-10-02",
+            "2019-06-05: comprehensive strategic partnership of coordination for a new era",
+            "Russia–China Years of Culture: 2024 to 2025",
+            "Checks: 31 entities loaded",
+            "JSON round trip identical",
+        ]:
+            assert fact in text, fact
+
+    def test_summarize_a_small_dossier(self):
+        """summarize works on a dossier with no meetings."""
+        assert summarize(dm.Dossier(id="d", title="Empty")) == "Dossier d: Empty"
+
+    def test_help_and_version(self):
+        """--help and --version answer and exit 0."""
+        out = io.StringIO()
+        assert main(["--help"], out=out) == 0
+        assert "usage: diplomodel" in out.getvalue()
+        out = io.StringIO()
+        assert main(["--version"], out=out) == 0
+        assert out.getvalue() == f"diplomodel {dm.__version__}\n"
+
+    def test_unknown_argument(self, capsys):
+        """An unexpected argument is a usage error: exit status 2."""
+        assert main(["--frobnicate"]) == 2
+        assert "unexpected argument '--frobnicate'" in capsys.readouterr().err
+
+    def test_python_dash_m(self):
+        """`python -m diplomodel` runs the main job in a real process."""
+        result = subprocess.run(
+            [sys.executable, "-m", "diplomodel"],
+            capture_output=True,
+            text=True,
+            check=False,
+            encoding="utf-8",
+        )
+        assert result.returncode == 0, result.stderr
+        assert "Li Qiang" in result.stdout
