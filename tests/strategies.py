@@ -208,12 +208,16 @@ partnership_levels = st.builds(dm.PartnershipLevel, name=texts, since=partial_da
 def relations(draw: st.DrawFn) -> dm.BilateralRelation:
     """Relations between two states with levels in date order."""
     pair = draw(unique_tuples(state, min_size=2, max_size=2))
-    levels = draw(st.lists(partnership_levels, max_size=4, unique_by=lambda lv: lv.since))
+    drawn = draw(st.lists(partnership_levels, max_size=4))
+    levels: list[dm.PartnershipLevel] = []
+    for level in sorted(drawn, key=lambda lv: lv.since):
+        if not levels or level.since.earliest() > levels[-1].since.latest():
+            levels.append(level)  # each level starts after the one before has surely begun
     return dm.BilateralRelation(
         id=draw(ids),
         parties=pair,
         established=draw(optional(partial_dates())),
-        levels=tuple(sorted(levels, key=lambda lv: lv.since)),
+        levels=tuple(levels),
         sources=draw(st.lists(sources, max_size=2).map(tuple)),
     )
 
