@@ -165,11 +165,6 @@ class TestFiles:
         ("content", "path", "message"),
         [
             (
-                {"kind": "dossier", "id": "d", "title": "t"},
-                "$.diplomodel",
-                "missing format version",
-            ),
-            (
                 {"diplomodel": "2.0", "kind": "dossier", "id": "d", "title": "t"},
                 "$.diplomodel",
                 "newer",
@@ -200,6 +195,24 @@ class TestFiles:
         with pytest.raises(dm.DataError, match=message) as info:
             dm.Dossier.load(file)
         assert path in {p.path for p in info.value.problems}
+
+    def test_bare_object_is_format_0(self, tmp_path):
+        """A file holding just to_json(dossier), with no header, is migrated and read."""
+        file = tmp_path / "bare.json"
+        file.write_text(dm.to_json(EXAMPLE), encoding="utf-8")
+        assert dm.Dossier.load(file) == EXAMPLE
+
+    def test_migration_hook(self):
+        """An older major version goes through the migrations, one version at a time."""
+        old = {"diplomodel": "0.9", "kind": "dossier", "ident": "d", "title": "t"}
+
+        def rename(body):
+            return {("id" if k == "ident" else k): v for k, v in body.items()}
+
+        body = dm.open_envelope(old, "dossier", migrations={0: rename})
+        assert body == {"id": "d", "title": "t"}
+        with pytest.raises(dm.DataError, match="no migration reads format version 0"):
+            dm.open_envelope(old, "dossier", migrations={})
 
     def test_minor_version_is_read(self, tmp_path):
         """A newer minor version of the same major format is read."""

@@ -10,7 +10,7 @@ Everything public is importable from here and listed in `__all__`.
 """
 
 from diplomodel.dates import PartialDate, Precision
-from diplomodel.dossier import FORMAT_VERSION, Dossier, Entity, load_example
+from diplomodel.dossier import Dossier, Entity, load_example
 from diplomodel.errors import DataError, DiplomodelError, Problem, UnknownStateError
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
@@ -49,9 +49,14 @@ from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import (
     DOCUMENT_TAGS,
+    FORMAT_VERSION,
+    MIGRATIONS,
+    Migration,
+    envelope,
     from_dict,
     from_json,
     make_converter,
+    open_envelope,
     to_dict,
     to_json,
 )
@@ -62,6 +67,7 @@ __version__ = "0.1.0"
 __all__ = [
     "DOCUMENT_TAGS",
     "FORMAT_VERSION",
+    "MIGRATIONS",
     "AgreementForm",
     "BilateralRelation",
     "Cadence",
@@ -82,6 +88,7 @@ __all__ = [
     "MeetingId",
     "MeetingKind",
     "MeetingSeries",
+    "Migration",
     "Office",
     "OfficeId",
     "OfficeKind",
@@ -108,10 +115,12 @@ __all__ = [
     "ThematicYearId",
     "UnknownStateError",
     "__version__",
+    "envelope",
     "from_dict",
     "from_json",
     "load_example",
     "make_converter",
+    "open_envelope",
     "states",
     "to_dict",
     "to_json",

@@ -12,7 +12,7 @@ from typing import Any, Final, TypeVar
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.errors import DataError, Problem
+from diplomodel.errors import DataError
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -20,15 +20,10 @@ from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import _parse_json as parse_json
-from diplomodel.serialization import from_dict, to_dict
+from diplomodel.serialization import envelope, from_dict, open_envelope, to_dict
 
-__all__ = ["FORMAT_VERSION", "Dossier", "Entity", "load_example"]
+__all__ = ["Dossier", "Entity", "load_example"]
 
-FORMAT_VERSION: Final = "1.0"
-"""The version of the file format that `Dossier.save` writes."""
-
-_FORMAT_KEY: Final = "diplomodel"
-_KIND_KEY: Final = "kind"
 _KIND: Final = "dossier"
 _EXAMPLES: Final = ("china-russia-2024",)
 
@@ -183,7 +178,7 @@ class Dossier:
         >>> header["diplomodel"], header["kind"]
         ('1.0', 'dossier')
         """
-        return {_FORMAT_KEY: FORMAT_VERSION, _KIND_KEY: _KIND, **to_dict(self)}
+        return envelope(_KIND, to_dict(self))
 
     @classmethod
     def from_file_dict(cls, data: Any, *, source: str | None = None) -> Dossier:
@@ -191,17 +186,14 @@ class Dossier:
 
         Inverse of `to_file_dict`.
 
+        Content without a header is read as a bare dossier object (format
+        version 0, as `to_json` writes it).
+
         Raises:
-            DataError: The header is missing or names another kind or a newer
-                major format version, or the data is invalid.
+            DataError: The header names another kind or a newer major format
+                version, or the data is invalid.
         """
-        if not isinstance(data, dict):
-            raise DataError.single("$", "expected a JSON object (a dossier file)", source=source)
-        body = dict(data)
-        problems = _header_problems(body.pop(_FORMAT_KEY, None), body.pop(_KIND_KEY, None))
-        if problems:
-            raise DataError(problems, source=source)
-        return from_dict(body, cls, source=source)
+        return from_dict(open_envelope(data, _KIND, source=source), cls, source=source)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the dossier to a JSON file, atomically.
@@ -242,36 +234,6 @@ class Dossier:
         except OSError as exc:
             raise DataError.single("$", f"cannot read file: {exc.strerror}", source=name) from None
         return cls.from_file_dict(parse_json(raw, source=name), source=name)
-
-
-def _header_problems(version: object, kind: object) -> list[Problem]:
-    problems: list[Problem] = []
-    if version is None:
-        problems.append(
-            Problem(
-                path=f"$.{_FORMAT_KEY}", message="missing format version: not a diplomodel file"
-            )
-        )
-    elif not isinstance(version, str) or not _is_version(version):
-        problems.append(
-            Problem(path=f"$.{_FORMAT_KEY}", message=f"invalid format version {version!r}")
-        )
-    elif int(version.split(".")[0]) > int(FORMAT_VERSION.split(".")[0]):
-        problems.append(
-            Problem(
-                path=f"$.{_FORMAT_KEY}",
-                message=f"format version {version} is newer than this diplomodel reads "
-                f"({FORMAT_VERSION}); upgrade diplomodel",
-            )
-        )
-    if kind != _KIND:
-        problems.append(Problem(path=f"$.{_KIND_KEY}", message=f"expected 'dossier', got {kind!r}"))
-    return problems
-
-
-def _is_version(text: str) -> bool:
-    major, dot, minor = text.partition(".")
-    return bool(dot) and major.isdigit() and minor.isdigit() and major.isascii()
 
 
 def load_example(name: str = "china-russia-2024") -> Dossier:

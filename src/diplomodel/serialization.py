@@ -40,9 +40,14 @@ from diplomodel.states import State, states
 
 __all__ = [
     "DOCUMENT_TAGS",
+    "FORMAT_VERSION",
+    "MIGRATIONS",
+    "Migration",
+    "envelope",
     "from_dict",
     "from_json",
     "make_converter",
+    "open_envelope",
     "to_dict",
     "to_json",
 ]
@@ -54,6 +59,31 @@ DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = {
     CooperationAgreement: "cooperation_agreement",
 }
 """The ``"type"`` tag of each document kind in files. Pinned: renaming a class never changes it."""
+
+FORMAT_VERSION: Final = "1.0"
+"""The version of the file format this diplomodel writes: ``"major.minor"``.
+
+A reader accepts every minor version of its own major version (new minors
+only add optional fields), migrates older majors, and refuses newer ones.
+"""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+"""Turns the body of a file of one major format version into the next one's."""
+
+
+def _from_bare_object(body: dict[str, Any]) -> dict[str, Any]:
+    return body
+
+
+MIGRATIONS: Final[Mapping[int, Migration]] = {0: _from_bare_object}
+"""The built-in migrations, keyed by the major version they read.
+
+Version 0 is a bare object with no header, as `to_json` writes it; its body
+is already the version 1 body.
+"""
+
+_FORMAT_KEY: Final = "diplomodel"
+_KIND_KEY: Final = "kind"
 
 _DocumentUnion = Communique | CooperationAgreement
 _TAG: Final = "type"
@@ -342,6 +372,109 @@ def from_json(text: str | bytes, cls: type[T], *, source: str | None = None) -> 
     PartialDate(year=2024, month=8, day=None)
     """
     return from_dict(_parse_json(text, source=source), cls, source=source)
+
+
+def envelope(kind: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Put a file's header in front of a body: what the file holds and its format version.
+
+    Inverse of `open_envelope`.
+
+    Args:
+        kind: What the file holds (``"dossier"``).
+        body: The JSON-ready data (from `to_dict`).
+
+    >>> envelope("dossier", {"id": "d", "title": "T"})
+    {'diplomodel': '1.0', 'kind': 'dossier', 'id': 'd', 'title': 'T'}
+    """
+    return {_FORMAT_KEY: FORMAT_VERSION, _KIND_KEY: kind, **body}
+
+
+def open_envelope(
+    data: Any,
+    kind: str,
+    *,
+    source: str | None = None,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
+) -> dict[str, Any]:
+    """Check a file's header and return its body in the current format.
+
+    A file without a header is read as format version 0 (a bare object). A
+    file of an older major version is passed through `migrations`, one major
+    version at a time.
+
+    Args:
+        data: The parsed file content.
+        kind: What the file must hold.
+        source: Optional name of the input, used in error messages.
+        migrations: Functions that turn major version N's body into N+1's.
+
+    Returns:
+        The body, without the header, as the current format lays it out.
+
+    Raises:
+        DataError: The content is not an object, names another kind, has an
+            invalid or newer major version, or no migration reads its version.
+
+    >>> open_envelope({"diplomodel": "1.3", "kind": "dossier", "id": "d"}, "dossier")
+    {'id': 'd'}
+    >>> open_envelope({"diplomodel": "2.0", "kind": "dossier"}, "dossier")
+    Traceback (most recent call last):
+    ...
+    diplomodel.errors.DataError: 1 problem in input:
+      $.diplomodel: format version 2.0 is newer than this diplomodel reads (1.0); upgrade diplomodel
+    """
+    if not isinstance(data, dict):
+        raise DataError.single(
+            "$", f"expected a JSON object, got {_type_name(data)}", source=source
+        )
+    body = dict(data)
+    version = body.pop(_FORMAT_KEY, None)
+    found_kind = body.pop(_KIND_KEY, None) if version is not None else kind
+    major = _major(version)
+    problems = []
+    if major is None:
+        problems.append(
+            Problem(path=f"$.{_FORMAT_KEY}", message=f"invalid format version {version!r}")
+        )
+    elif major > _major_of_current():
+        problems.append(
+            Problem(
+                path=f"$.{_FORMAT_KEY}",
+                message=f"format version {version} is newer than this diplomodel reads "
+                f"({FORMAT_VERSION}); upgrade diplomodel",
+            )
+        )
+    if found_kind != kind:
+        problems.append(
+            Problem(path=f"$.{_KIND_KEY}", message=f"expected {kind!r}, got {found_kind!r}")
+        )
+    if problems:
+        raise DataError(problems, source=source)
+    assert major is not None  # noqa: S101 - checked above; narrows the type
+    while major < _major_of_current():
+        migrate = migrations.get(major)
+        if migrate is None:
+            raise DataError.single(
+                f"$.{_FORMAT_KEY}", f"no migration reads format version {major}", source=source
+            )
+        body = migrate(body)
+        major += 1
+    return body
+
+
+def _major_of_current() -> int:
+    return int(FORMAT_VERSION.partition(".")[0])
+
+
+def _major(version: object) -> int | None:
+    """The major number of a ``"major.minor"`` version; 0 for a file without a header."""
+    if version is None:
+        return 0
+    if not isinstance(version, str):
+        return None
+    major, dot, minor = version.partition(".")
+    ok = bool(dot) and major.isascii() and major.isdigit() and minor.isascii() and minor.isdigit()
+    return int(major) if ok else None
 
 
 def _reject_constant(name: str) -> Any:
