@@ -2,7 +2,11 @@
 
 A report may say "in 1996", "in August 2024" or "on 21 August 2024". A
 `PartialDate` keeps exactly that much and no more, so that data never claims a
-precision its source did not have.
+precision its source did not have. `parse_date` reads such phrases (in English,
+Russian, Chinese and the month names of any CLDR locale), and
+`resolve_weekday` turns "on Wednesday" into a day, given the report's dateline.
+Nothing here reads the clock, the system locale or a time zone: the dateline
+and the locale are always arguments.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ from __future__ import annotations
 import calendar
 import enum
 import re
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from attrs import field, frozen
 
-__all__ = ["PartialDate", "Precision"]
+from diplomodel import _parse
+
+__all__ = ["Direction", "PartialDate", "Precision", "Weekday", "parse_date", "resolve_weekday"]
 
 
 class Precision(enum.Enum):
@@ -230,3 +236,240 @@ class PartialDate:
 def _as_date(value: Any) -> date:
     """A plain date from a date or datetime (a datetime compares unequal to dates)."""
     return date(value.year, value.month, value.day)
+
+
+class Weekday(enum.Enum):
+    """A day of the week, numbered like `datetime.date.weekday()` (Monday is 0).
+
+    >>> Weekday.from_date(date(2024, 8, 21))
+    <Weekday.WEDNESDAY: 2>
+    >>> Weekday(6).name
+    'SUNDAY'
+    """
+
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+    @classmethod
+    def from_date(cls, value: date) -> Weekday:
+        """The weekday a calendar day falls on.
+
+        Args:
+            value: A `datetime.date` (or `datetime.datetime`).
+
+        Returns:
+            Its weekday.
+
+        Raises:
+            TypeError: `value` is not a date.
+
+        >>> Weekday.from_date(date(1949, 10, 2))
+        <Weekday.SUNDAY: 6>
+        """
+        return cls(_check_dateline(value, "value").weekday())
+
+
+Direction = Literal["past", "future"]
+"""Which way `resolve_weekday` looks from the dateline: ``"past"`` or ``"future"``."""
+
+
+def _check_dateline(value: object, name: str = "dateline") -> date:
+    if not isinstance(value, date):
+        raise TypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
+    return _as_date(value)
+
+
+def _weekday_of(name: object, locale: str) -> Weekday:
+    names = _parse.lexicon(locale).weekdays  # checks the locale even for a Weekday
+    if isinstance(name, Weekday):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"a weekday must be a str or a Weekday (got {type(name).__name__})")
+    folded = _parse.fold(name)
+    for key in (folded, folded.removesuffix(".")):
+        if key in names:
+            return Weekday(names[key])
+    raise ValueError(f"{name!r} is not a weekday name in locale {locale!r}")
+
+
+def _shift(dateline: date, days: int) -> date:
+    try:
+        return dateline + timedelta(days=days)
+    except OverflowError:
+        raise ValueError(f"{days:+d} days from {dateline} is outside years 1 to 9999") from None
+
+
+def resolve_weekday(
+    name: str | Weekday,
+    dateline: date,
+    direction: Direction = "past",
+    *,
+    locale: str = "en",
+) -> date:
+    """The day a report means by a bare weekday ("on Wednesday").
+
+    Reports look back: a report dated Thursday 22 August 2024 that says
+    "on Wednesday" means 21 August 2024. Announcements look ahead: pass
+    ``direction="future"``. Either way a weekday equal to the dateline's own
+    means the dateline itself, so the result is 0 to 6 days from it.
+
+    Args:
+        name: A weekday name in `locale`, wide, abbreviated or short, in any
+            case ("Wednesday", "wed", "среда", "ср", "周三", "星期三"), or a
+            `Weekday`. One-letter (narrow) names are too ambiguous to accept.
+        dateline: The date the report was written.
+        direction: ``"past"`` (the default) or ``"future"``.
+        locale: The language of `name`, a CLDR locale identifier.
+
+    Returns:
+        The day, within six days of the dateline in the given direction.
+
+    Raises:
+        ValueError: The name is not a weekday in the locale, the locale or the
+            direction is unknown.
+        TypeError: `dateline` is not a date or `name` is neither str nor `Weekday`.
+
+    >>> resolve_weekday("Wednesday", date(2024, 8, 22))
+    datetime.date(2024, 8, 21)
+    >>> resolve_weekday("ср", date(2024, 8, 22), "future", locale="ru")
+    datetime.date(2024, 8, 28)
+    >>> resolve_weekday(Weekday.THURSDAY, date(2024, 8, 22))
+    datetime.date(2024, 8, 22)
+    """
+    if direction not in {"past", "future"}:
+        raise ValueError(f"'direction' must be 'past' or 'future' (got {direction!r})")
+    day = _check_dateline(dateline)
+    weekday = _weekday_of(name, locale).value
+    if direction == "past":
+        return _shift(day, -((day.weekday() - weekday) % 7))
+    return _shift(day, (weekday - day.weekday()) % 7)
+
+
+def _relative_day(weekday: int, relative: _parse.Relative, dateline: date) -> date:
+    """The day a weekday without a date names, seen from the dateline."""
+    anchor = dateline.weekday()
+    if relative is _parse.Relative.LATEST:
+        return _shift(dateline, -((anchor - weekday) % 7))
+    if relative is _parse.Relative.LAST:
+        return _shift(dateline, -((anchor - weekday - 1) % 7 + 1))
+    if relative is _parse.Relative.NEXT:
+        return _shift(dateline, (weekday - anchor - 1) % 7 + 1)
+    weeks = {
+        _parse.Relative.PREVIOUS_WEEK: -1,
+        _parse.Relative.THIS_WEEK: 0,
+        _parse.Relative.NEXT_WEEK: 1,
+    }[relative]
+    return _shift(dateline, 7 * weeks + weekday - anchor)
+
+
+def parse_date(
+    text: str,
+    *,
+    dateline: date | None = None,
+    locale: str = "en",
+    dayfirst: bool | None = None,
+) -> PartialDate:
+    """Read a date as news reports write it, with the precision the text gave.
+
+    Understood forms (months and weekdays by their CLDR names in `locale`,
+    any case, abbreviated or not):
+
+    - day, month and year: "21 August 2024", "August 21, 2024",
+      "Wednesday, 21st of August 2024", "21 августа 2024 года", "2024年8月21日";
+    - month and year: "August 2024", "август 2024", "2024年8月", "08/2024";
+    - a year: "2024", "2024 г.", "2024年";
+    - ISO 8601: "2024-08-21", "2024-08", "20240821", "2024-W34-3", "2024-234",
+      "2024-08-21T09:30+03:00" (the date as written; no time zone conversion);
+    - all-digit dates, year last: "21.08.2024" is day-first, as dotted dates
+      always are; with slashes or hyphens, "21/08/2024" and "08/21/2024" are
+      clear because a number above 12 cannot be a month, but "03/04/2024" is
+      ambiguous and needs ``dayfirst=True`` or ``False``. When given,
+      `dayfirst` decides every all-digit date, dotted ones too. Year-first
+      all-digit dates ("2024/8/21") are year, month, day. Two-digit years are
+      never read;
+    - with the year taken from `dateline`: "Aug. 21", "21 августа", "8月21日";
+    - a weekday alone, resolved against `dateline`: "Wednesday", "on
+      Wednesday", "в среду", "周三", "星期三" mean the latest such day on or before
+      the dateline (see `resolve_weekday`); "last Wednesday" / "в прошлую
+      среду" the latest strictly before it and "next Wednesday" / "в
+      следующую среду" the first strictly after it; Chinese 上周三, 本周三 and
+      下周三 mean Wednesday of the previous, the same or the next Monday-based
+      week.
+
+    A weekday next to a full date must agree with it. Every word must be part
+    of the date: "the 29th regular meeting" and "75th anniversary" are errors,
+    not dates.
+
+    Args:
+        text: The phrase holding the date and nothing else.
+        dateline: The date of the report: it supplies a missing year and
+            anchors a bare weekday. Never defaults to today.
+        locale: The language of the text, a CLDR identifier ("en", "ru", "zh",
+            "ru_RU", "zh-Hant").
+        dayfirst: How to read an all-digit date whose day and month could be
+            swapped; None (the default) reads only the unambiguous ones.
+
+    Returns:
+        A `PartialDate` of year, month or day precision.
+
+    Raises:
+        ValueError: The text is not exactly one date; the date does not exist
+            (30 February); a year or weekday needs a dateline that was not
+            given; a weekday contradicts the date; an all-digit date is
+            ambiguous; or the locale is unknown.
+        TypeError: `text` is not a str or `dateline` is not a date.
+
+    >>> parse_date("21 August 2024")
+    PartialDate(year=2024, month=8, day=21)
+    >>> str(parse_date("август 2024", locale="ru"))
+    '2024-08'
+    >>> str(parse_date("on Wednesday", dateline=date(2024, 8, 22)))
+    '2024-08-21'
+    >>> str(parse_date("上周三", dateline=date(2024, 8, 22), locale="zh"))
+    '2024-08-14'
+    >>> parse_date("75th anniversary")
+    Traceback (most recent call last):
+    ...
+    ValueError: '75th' is neither a day of the month nor a year
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date() needs a str (got {type(text).__name__})")
+    if dateline is not None:
+        dateline = _check_dateline(dateline)
+    if dayfirst is not None and not isinstance(dayfirst, bool):
+        raise TypeError(f"'dayfirst' must be True, False or None (got {dayfirst!r})")
+    _parse.lexicon(locale)  # an unknown locale is an error even for ISO text
+    folded = _parse.fold(text)
+    if _ISO.fullmatch(folded):
+        return PartialDate.parse(folded)
+    reading = _parse.read(folded, locale=locale, dayfirst=dayfirst)
+    if reading.relative is not None and reading.weekday is not None:
+        if dateline is None:
+            raise ValueError(f"{text!r} names a weekday: a dateline is needed to resolve it")
+        day = _relative_day(reading.weekday, reading.relative, dateline)
+        return PartialDate.from_date(day)
+    year = reading.year
+    if year is None:
+        if dateline is None:
+            raise ValueError(f"{text!r} has no year: pass the report's dateline")
+        year = dateline.year
+    result = PartialDate(year=year, month=reading.month, day=reading.day)
+    if reading.weekday is not None:
+        _check_weekday(text, result, Weekday(reading.weekday))
+    return result
+
+
+def _check_weekday(text: str, result: PartialDate, named: Weekday) -> None:
+    """Reject a weekday that comes without a day or contradicts it."""
+    if result.precision is not Precision.DAY:
+        raise ValueError(f"{text!r} gives a weekday without a day of the month")
+    actual = Weekday.from_date(result.to_date())
+    if actual is not named:
+        raise ValueError(
+            f"{text!r}: {result} is a {actual.name.title()}, not a {named.name.title()}"
+        )
