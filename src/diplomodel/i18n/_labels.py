@@ -1,0 +1,196 @@
+"""Labels for the model's enumerations, marked for translation.
+
+The enums carry stable identifiers only; what a reader sees lives here, one
+table per enum, each message in the enum's own context so that "other" (a
+meeting) and "other" (an office) can be translated differently. The texts are
+lower-case nouns as they appear inside a sentence.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any, Final, NamedTuple
+
+from diplomodel.i18n._locales import translator
+from diplomodel.model.cooperation import CommitteeKind
+from diplomodel.model.documents import AgreementForm, DocumentStatus
+from diplomodel.model.meetings import Cadence, MeetingKind, Role
+from diplomodel.model.people import OfficeKind
+from diplomodel.model.sectors import Sector
+
+__all__ = ["LABELLED_ENUMS", "Message", "label", "mark"]
+
+
+class Message(NamedTuple):
+    """A message marked for translation but not yet translated."""
+
+    context: str
+    text: str
+
+
+def mark(context: str, text: str) -> Message:
+    """Mark a message in a context for extraction; translate it later (`Translator.p_`)."""
+    return Message(context, text)
+
+
+_MEETING_KINDS: Final = {
+    MeetingKind.REGULAR_MEETING: mark("MeetingKind", "regular meeting"),
+    MeetingKind.SUMMIT: mark("MeetingKind", "summit"),
+    MeetingKind.STATE_VISIT: mark("MeetingKind", "state visit"),
+    MeetingKind.OFFICIAL_VISIT: mark("MeetingKind", "official visit"),
+    MeetingKind.WORKING_VISIT: mark("MeetingKind", "working visit"),
+    MeetingKind.TALKS: mark("MeetingKind", "talks"),
+    MeetingKind.CONSULTATIONS: mark("MeetingKind", "consultations"),
+    MeetingKind.PHONE_CALL: mark("MeetingKind", "phone call"),
+    MeetingKind.VIDEO_CONFERENCE: mark("MeetingKind", "video conference"),
+    MeetingKind.MINISTERIAL_MEETING: mark("MeetingKind", "ministerial meeting"),
+    MeetingKind.COMMITTEE_SESSION: mark("MeetingKind", "committee session"),
+    MeetingKind.SIGNING_CEREMONY: mark("MeetingKind", "signing ceremony"),
+    MeetingKind.RECEPTION: mark("MeetingKind", "reception"),
+    MeetingKind.COMMEMORATION: mark("MeetingKind", "commemoration"),
+    MeetingKind.OTHER: mark("MeetingKind", "other meeting"),
+}
+
+_ROLES: Final = {
+    Role.CO_CHAIR: mark("Role", "co-chair"),
+    Role.HOST: mark("Role", "host"),
+    Role.GUEST: mark("Role", "guest"),
+    Role.HEAD_OF_DELEGATION: mark("Role", "head of delegation"),
+    Role.MEMBER: mark("Role", "delegation member"),
+    Role.WITNESS: mark("Role", "witness"),
+}
+
+_OFFICE_KINDS: Final = {
+    OfficeKind.HEAD_OF_STATE: mark("OfficeKind", "head of state"),
+    OfficeKind.HEAD_OF_GOVERNMENT: mark("OfficeKind", "head of government"),
+    OfficeKind.DEPUTY_HEAD_OF_GOVERNMENT: mark("OfficeKind", "deputy head of government"),
+    OfficeKind.FOREIGN_MINISTER: mark("OfficeKind", "foreign minister"),
+    OfficeKind.MINISTER: mark("OfficeKind", "minister"),
+    OfficeKind.AMBASSADOR: mark("OfficeKind", "ambassador"),
+    OfficeKind.OTHER: mark("OfficeKind", "other office"),
+}
+
+_SECTORS: Final = {
+    Sector.AGRICULTURE: mark("Sector", "agriculture"),
+    Sector.BIOMEDICINE: mark("Sector", "biomedicine"),
+    Sector.CHEMICAL_INDUSTRY: mark("Sector", "chemical industry"),
+    Sector.CITIZEN_EXCHANGES: mark("Sector", "citizen exchanges"),
+    Sector.CROSS_BORDER_CARGO_TRANSPORT: mark("Sector", "cross-border cargo transport"),
+    Sector.CULTURE: mark("Sector", "culture"),
+    Sector.DEFENCE: mark("Sector", "defence"),
+    Sector.DIGITAL_ECONOMY: mark("Sector", "digital economy"),
+    Sector.ECONOMY_AND_TRADE: mark("Sector", "economy and trade"),
+    Sector.EDUCATION: mark("Sector", "education"),
+    Sector.ENERGY: mark("Sector", "energy"),
+    Sector.ENVIRONMENT: mark("Sector", "environment"),
+    Sector.FINANCE: mark("Sector", "finance"),
+    Sector.GREEN_CONSTRUCTION: mark("Sector", "green construction"),
+    Sector.GREEN_DEVELOPMENT: mark("Sector", "green development"),
+    Sector.HEALTH: mark("Sector", "health"),
+    Sector.HUMANITIES: mark("Sector", "humanities"),
+    Sector.INDUSTRY: mark("Sector", "industry"),
+    Sector.INTERGOVERNMENTAL_COORDINATION: mark("Sector", "intergovernmental coordination"),
+    Sector.INTERNATIONAL_AFFAIRS: mark("Sector", "international affairs"),
+    Sector.INVESTMENT: mark("Sector", "investment"),
+    Sector.MARITIME_SEARCH_AND_RESCUE: mark("Sector", "maritime search and rescue"),
+    Sector.MEDIA: mark("Sector", "media"),
+    Sector.PEOPLE_TO_PEOPLE_EXCHANGES: mark("Sector", "people-to-people exchanges"),
+    Sector.REGIONAL_COOPERATION: mark("Sector", "regional cooperation"),
+    Sector.SCIENCE_AND_TECHNOLOGY: mark("Sector", "science and technology"),
+    Sector.SECURITY: mark("Sector", "security"),
+    Sector.SPACE: mark("Sector", "space"),
+    Sector.SPORT: mark("Sector", "sport"),
+    Sector.TOURISM: mark("Sector", "tourism"),
+    Sector.TRANSPORT: mark("Sector", "transport"),
+}
+
+_AGREEMENT_FORMS: Final = {
+    AgreementForm.AGREEMENT: mark("AgreementForm", "agreement"),
+    AgreementForm.MEMORANDUM: mark("AgreementForm", "memorandum"),
+    AgreementForm.PLAN: mark("AgreementForm", "plan"),
+    AgreementForm.PROTOCOL: mark("AgreementForm", "protocol"),
+    AgreementForm.PROGRAMME: mark("AgreementForm", "programme"),
+    AgreementForm.TREATY: mark("AgreementForm", "treaty"),
+}
+
+_DOCUMENT_STATUSES: Final = {
+    DocumentStatus.DRAFT: mark("DocumentStatus", "draft"),
+    DocumentStatus.SIGNED: mark("DocumentStatus", "signed"),
+    DocumentStatus.RATIFIED: mark("DocumentStatus", "ratified"),
+    DocumentStatus.IN_FORCE: mark("DocumentStatus", "in force"),
+    DocumentStatus.EXPIRED: mark("DocumentStatus", "expired"),
+    DocumentStatus.TERMINATED: mark("DocumentStatus", "terminated"),
+    DocumentStatus.SUPERSEDED: mark("DocumentStatus", "superseded"),
+}
+
+_COMMITTEE_KINDS: Final = {
+    CommitteeKind.COMMITTEE: mark("CommitteeKind", "committee"),
+    CommitteeKind.COMMISSION: mark("CommitteeKind", "commission"),
+    CommitteeKind.SUBCOMMISSION: mark("CommitteeKind", "subcommission"),
+    CommitteeKind.WORKING_GROUP: mark("CommitteeKind", "working group"),
+    CommitteeKind.COUNCIL: mark("CommitteeKind", "council"),
+}
+
+_CADENCES: Final = {
+    Cadence.ANNUAL: mark("Cadence", "annual"),
+    Cadence.SEMIANNUAL: mark("Cadence", "twice a year"),
+    Cadence.BIENNIAL: mark("Cadence", "every two years"),
+    Cadence.IRREGULAR: mark("Cadence", "irregular"),
+}
+
+_TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
+    MeetingKind: _MEETING_KINDS,
+    Role: _ROLES,
+    OfficeKind: _OFFICE_KINDS,
+    Sector: _SECTORS,
+    AgreementForm: _AGREEMENT_FORMS,
+    DocumentStatus: _DOCUMENT_STATUSES,
+    CommitteeKind: _COMMITTEE_KINDS,
+    Cadence: _CADENCES,
+}
+
+#: The enumerations `label` knows.
+LABELLED_ENUMS: Final = tuple(_TABLES)
+
+
+def message_for(member: enum.Enum) -> Message:
+    """The untranslated label of an enum member.
+
+    Raises:
+        TypeError: `member` is not a member of one of `LABELLED_ENUMS`.
+    """
+    table = _TABLES.get(type(member))
+    if table is None:
+        names = ", ".join(kind.__name__ for kind in LABELLED_ENUMS)
+        raise TypeError(f"label() needs a member of {names} (got {member!r})")
+    return table[member]
+
+
+def label(member: enum.Enum, locale: str) -> str:
+    """What a reader of a language calls an enum member.
+
+    Labels are lower-case, as they read inside a sentence. Languages without
+    a catalog get the English label.
+
+    Args:
+        member: A member of `MeetingKind`, `Role`, `OfficeKind`, `Sector`,
+            `AgreementForm`, `DocumentStatus`, `CommitteeKind` or `Cadence`.
+        locale: A locale identifier.
+
+    Returns:
+        The label.
+
+    Raises:
+        TypeError: `member` is not a member of one of those enums.
+        ValueError: The locale is unknown.
+
+    >>> from diplomodel.model.sectors import Sector
+    >>> from diplomodel.model.meetings import MeetingKind
+    >>> label(Sector.MARITIME_SEARCH_AND_RESCUE, "en")
+    'maritime search and rescue'
+    >>> label(MeetingKind.REGULAR_MEETING, "ru"), label(MeetingKind.REGULAR_MEETING, "zh")
+    ('регулярная встреча', '定期会晤')
+    """
+    message = message_for(member)
+    return translator(locale).p_(message.context, message.text)

@@ -1,0 +1,147 @@
+"""Phrase tables for `describe`, marked for translation.
+
+Each table maps a model value to a message whose translation is a whole
+phrase, so that translators can choose word order, case and agreement (a
+Russian ordinal agrees with its noun; a Chinese one comes first).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from diplomodel.i18n._labels import Message, mark
+from diplomodel.model.documents import AgreementForm
+from diplomodel.model.meetings import MeetingKind
+from diplomodel.model.people import OfficeKind
+
+__all__ = [
+    "DOCUMENT_FORMS",
+    "KNOWN_LEVELS",
+    "KNOWN_LOCALITIES",
+    "LEVELS",
+    "MEETINGS",
+    "MONTHS",
+    "NUMBERED_MEETINGS",
+    "REVISED_FORMS",
+]
+
+#: A meeting with its number in a series; ``{ordinal}`` is "29th", ``{number}`` is 29.
+NUMBERED_MEETINGS: Final = {
+    MeetingKind.REGULAR_MEETING: mark("numbered meeting", "the {ordinal} regular meeting"),
+    MeetingKind.SUMMIT: mark("numbered meeting", "the {ordinal} summit"),
+    MeetingKind.STATE_VISIT: mark("numbered meeting", "the {ordinal} state visit"),
+    MeetingKind.OFFICIAL_VISIT: mark("numbered meeting", "the {ordinal} official visit"),
+    MeetingKind.WORKING_VISIT: mark("numbered meeting", "the {ordinal} working visit"),
+    MeetingKind.TALKS: mark("numbered meeting", "the {ordinal} round of talks"),
+    MeetingKind.CONSULTATIONS: mark("numbered meeting", "the {ordinal} round of consultations"),
+    MeetingKind.PHONE_CALL: mark("numbered meeting", "the {ordinal} phone call"),
+    MeetingKind.VIDEO_CONFERENCE: mark("numbered meeting", "the {ordinal} video conference"),
+    MeetingKind.MINISTERIAL_MEETING: mark("numbered meeting", "the {ordinal} ministerial meeting"),
+    MeetingKind.COMMITTEE_SESSION: mark("numbered meeting", "the {ordinal} committee session"),
+    MeetingKind.SIGNING_CEREMONY: mark("numbered meeting", "the {ordinal} signing ceremony"),
+    MeetingKind.RECEPTION: mark("numbered meeting", "the {ordinal} reception"),
+    MeetingKind.COMMEMORATION: mark("numbered meeting", "the {ordinal} commemoration"),
+    MeetingKind.OTHER: mark("numbered meeting", "the {ordinal} meeting"),
+}
+
+#: A meeting without a number.
+MEETINGS: Final = {
+    MeetingKind.REGULAR_MEETING: mark("meeting", "a regular meeting"),
+    MeetingKind.SUMMIT: mark("meeting", "a summit"),
+    MeetingKind.STATE_VISIT: mark("meeting", "a state visit"),
+    MeetingKind.OFFICIAL_VISIT: mark("meeting", "an official visit"),
+    MeetingKind.WORKING_VISIT: mark("meeting", "a working visit"),
+    MeetingKind.TALKS: mark("meeting", "talks"),
+    MeetingKind.CONSULTATIONS: mark("meeting", "consultations"),
+    MeetingKind.PHONE_CALL: mark("meeting", "a phone call"),
+    MeetingKind.VIDEO_CONFERENCE: mark("meeting", "a video conference"),
+    MeetingKind.MINISTERIAL_MEETING: mark("meeting", "a ministerial meeting"),
+    MeetingKind.COMMITTEE_SESSION: mark("meeting", "a committee session"),
+    MeetingKind.SIGNING_CEREMONY: mark("meeting", "a signing ceremony"),
+    MeetingKind.RECEPTION: mark("meeting", "a reception"),
+    MeetingKind.COMMEMORATION: mark("meeting", "a commemoration"),
+    MeetingKind.OTHER: mark("meeting", "a meeting"),
+}
+
+#: Who meets in a series, as it reads in "the meeting between the ... of".
+LEVELS: Final = {
+    OfficeKind.HEAD_OF_STATE: mark("meeting level", "heads of state"),
+    OfficeKind.HEAD_OF_GOVERNMENT: mark("meeting level", "heads of government"),
+    OfficeKind.DEPUTY_HEAD_OF_GOVERNMENT: mark("meeting level", "deputy heads of government"),
+    OfficeKind.FOREIGN_MINISTER: mark("meeting level", "foreign ministers"),
+    OfficeKind.MINISTER: mark("meeting level", "ministers"),
+    OfficeKind.AMBASSADOR: mark("meeting level", "ambassadors"),
+    OfficeKind.OTHER: mark("meeting level", "officials"),
+}
+
+#: A cooperation document by its form.
+DOCUMENT_FORMS: Final[dict[AgreementForm | None, Message]] = {
+    AgreementForm.AGREEMENT: mark("document", "an agreement"),
+    AgreementForm.MEMORANDUM: mark("document", "a memorandum"),
+    AgreementForm.PLAN: mark("document", "a plan"),
+    AgreementForm.PROTOCOL: mark("document", "a protocol"),
+    AgreementForm.PROGRAMME: mark("document", "a programme"),
+    AgreementForm.TREATY: mark("document", "a treaty"),
+    None: mark("document", "a cooperation document"),
+}
+
+#: A cooperation document that revises an earlier one, by its form.
+REVISED_FORMS: Final[dict[AgreementForm | None, Message]] = {
+    AgreementForm.AGREEMENT: mark("revised document", "a revised agreement"),
+    AgreementForm.MEMORANDUM: mark("revised document", "a revised memorandum"),
+    AgreementForm.PLAN: mark("revised document", "a revised plan"),
+    AgreementForm.PROTOCOL: mark("revised document", "a revised protocol"),
+    AgreementForm.PROGRAMME: mark("revised document", "a revised programme"),
+    AgreementForm.TREATY: mark("revised document", "a revised treaty"),
+    None: mark("revised document", "a revised cooperation document"),
+}
+
+#: "in <month> <year>", month by month: some languages inflect the month.
+MONTHS: Final = (
+    mark("month", "in January {year}"),
+    mark("month", "in February {year}"),
+    mark("month", "in March {year}"),
+    mark("month", "in April {year}"),
+    mark("month", "in May {year}"),
+    mark("month", "in June {year}"),
+    mark("month", "in July {year}"),
+    mark("month", "in August {year}"),
+    mark("month", "in September {year}"),
+    mark("month", "in October {year}"),
+    mark("month", "in November {year}"),
+    mark("month", "in December {year}"),
+)
+
+#: "in <city>" for cities whose names the catalogs translate (English name as
+#: recorded in `Place.locality`). Other localities are shown as recorded.
+KNOWN_LOCALITIES: Final = {
+    "Moscow": mark("in locality", "in Moscow"),
+    "Beijing": mark("in locality", "in Beijing"),
+    "Saint Petersburg": mark("in locality", "in Saint Petersburg"),
+    "Shanghai": mark("in locality", "in Shanghai"),
+    "Vladivostok": mark("in locality", "in Vladivostok"),
+    "Harbin": mark("in locality", "in Harbin"),
+    "Sochi": mark("in locality", "in Sochi"),
+    "Kazan": mark("in locality", "in Kazan"),
+    "Astana": mark("in locality", "in Astana"),
+    "Minsk": mark("in locality", "in Minsk"),
+}
+
+#: Partnership levels whose names the catalogs translate (English name as
+#: recorded in `PartnershipLevel.name`). Other names are shown as recorded.
+KNOWN_LEVELS: Final = {
+    "constructive partnership": mark("partnership level", "constructive partnership"),
+    "strategic partnership": mark("partnership level", "strategic partnership"),
+    "comprehensive strategic partnership": mark(
+        "partnership level", "comprehensive strategic partnership"
+    ),
+    "strategic partnership of coordination": mark(
+        "partnership level", "strategic partnership of coordination"
+    ),
+    "comprehensive strategic partnership of coordination": mark(
+        "partnership level", "comprehensive strategic partnership of coordination"
+    ),
+    "comprehensive strategic partnership of coordination for a new era": mark(
+        "partnership level", "comprehensive strategic partnership of coordination for a new era"
+    ),
+}
