@@ -29,8 +29,33 @@ class TestMain:
             "Russia–China Years of Culture: 2024 to 2025",
             "Checks: 31 entities loaded",
             "JSON round trip identical",
+            "Validation (20 rules): No findings.",
         ]:
             assert fact in text, fact
+
+    def test_validation_report_is_last(self):
+        """The main job ends with the example's validation report, which is clean."""
+        out = io.StringIO()
+        assert main([], out=out) == 0
+        assert out.getvalue().splitlines()[-1] == "Validation (20 rules): No findings."
+
+    def test_errors_give_exit_status_1(self, monkeypatch):
+        """If the example had an error, the report would show it and the status would be 1."""
+        import attrs
+
+        from diplomodel import cli
+
+        example = dm.load_example()
+        meeting = example.meetings[0]
+        stray = attrs.evolve(meeting.participants[0], delegation=dm.states.get("FR"))
+        broken = attrs.evolve(
+            example,
+            meetings=(attrs.evolve(meeting, participants=(stray, *meeting.participants[1:])),),
+        )
+        monkeypatch.setattr(cli, "load_example", lambda: broken)
+        out = io.StringIO()
+        assert main([], out=out) == 1
+        assert "error DM106 $.meetings[0].participants[0].delegation" in out.getvalue()
 
     def test_summarize_a_small_dossier(self):
         """summarize works on a dossier with no meetings."""

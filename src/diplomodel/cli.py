@@ -11,10 +11,14 @@ from diplomodel.dossier import Dossier, load_example
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting, Participation, Role
 from diplomodel.serialization import from_json, to_json
+from diplomodel.validation import DEFAULT_RULES, Report, validate
 
 __all__ = ["main", "summarize"]
 
-_USAGE = "usage: diplomodel\n\nPrints a summary of the bundled example dossier and its checks.\n"
+_USAGE = (
+    "usage: diplomodel\n\n"
+    "Prints a summary of the bundled example dossier, its checks and its validation report.\n"
+)
 
 
 def _document_label(document: Document) -> str:
@@ -87,12 +91,19 @@ def _checks(dossier: Dossier) -> str:
     )
 
 
+def _validation(report: Report) -> str:
+    return f"Validation ({len(DEFAULT_RULES)} rules): {report.to_text()}"
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command; returns the exit status.
 
     Args:
         argv: The arguments after the program name (default: ``sys.argv[1:]``).
         out: Where to write (default: standard output).
+
+    Returns:
+        0, or 1 when the validation report holds an error; 2 for a usage error.
     """
     stream = out if out is not None else sys.stdout
     args = list(sys.argv[1:] if argv is None else argv)
@@ -106,5 +117,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         sys.stderr.write(f"diplomodel: unexpected argument {args[0]!r}\n{_USAGE}")
         return 2
     dossier = load_example()
-    stream.write(summarize(dossier) + "\n\n" + _checks(dossier) + "\n")
-    return 0
+    report = validate(dossier)
+    text = "\n\n".join([summarize(dossier), _checks(dossier), _validation(report)])
+    stream.write(text + "\n")
+    return 0 if report.ok else 1

@@ -1,10 +1,12 @@
-"""`Dossier`: an immutable collection of every kind of entity, with files and lookups."""
+"""`Dossier`: an immutable collection of every kind of entity, with files, lookups and queries."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -12,17 +14,20 @@ from typing import Any, Final, TypeVar
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.errors import DataError
+from diplomodel.anniversaries import Anniversary, anniversaries
+from diplomodel.dates import PartialDate
+from diplomodel.errors import DataError, Problem
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
-from diplomodel.model.people import Office, Person
+from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import _parse_json as parse_json
 from diplomodel.serialization import envelope, from_dict, open_envelope, to_dict
+from diplomodel.states import State
 
-__all__ = ["Dossier", "Entity", "load_example"]
+__all__ = ["Dossier", "Entity", "TimelineEntry", "UpcomingAnniversary", "load_example"]
 
 _KIND: Final = "dossier"
 _EXAMPLES: Final = ("china-russia-2024",)
@@ -41,6 +46,94 @@ Entity = (
 """Any object with an ``id`` that a dossier holds."""
 
 E = TypeVar("E")
+
+_TABLE_NAMES: Final = (
+    "people",
+    "offices",
+    "meetings",
+    "series",
+    "documents",
+    "committees",
+    "relations",
+    "thematic_years",
+    "statements",
+)
+
+_TIMELINE_ORDER: Final = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "relation",
+            "partnership_level",
+            "series",
+            "committee",
+            "tenure",
+            "thematic_year",
+            "meeting",
+            "document",
+            "statement",
+        )
+    )
+}
+
+
+@frozen(kw_only=True, order=False)
+class TimelineEntry:
+    """One dated record in a state's timeline (see `Dossier.timeline`).
+
+    Args:
+        date: When it happened, at the precision recorded.
+        kind: What kind of record it is: ``"meeting"``, ``"document"``,
+            ``"relation"`` (diplomatic ties established), ``"partnership_level"``,
+            ``"series"`` (a series set up), ``"committee"`` (a body set up),
+            ``"tenure"`` (someone took office), ``"thematic_year"`` or ``"statement"``.
+        id: Id of the entity the record comes from (for a partnership level, the
+            relation's id; for a tenure, the person's id).
+        title: A short description.
+
+    >>> from diplomodel.states import states
+    >>> entry = load_example().timeline(states.get("CN"))[0]
+    >>> str(entry.date), entry.kind, entry.title
+    ('1949-10-02', 'relation', 'Diplomatic ties: China–Russia')
+    """
+
+    date: PartialDate = field(validator=v.date())
+    kind: str = field(validator=v.text(max_length=50))
+    id: str = field(validator=v.identifier())
+    title: str = field(validator=v.text())
+
+
+@frozen(kw_only=True)
+class UpcomingAnniversary:
+    """An anniversary of a relation's ties or a series' founding.
+
+    `Dossier.upcoming_anniversaries` lists them.
+
+    Args:
+        subject: Id of the relation or series.
+        kind: ``"relation"`` (diplomatic ties) or ``"series"`` (a series set up).
+        title: What is being celebrated.
+        anniversary: Which anniversary, and when it falls.
+
+    >>> from datetime import date
+    >>> found = load_example().upcoming_anniversaries(date(2024, 8, 21), date(2024, 12, 31))
+    >>> [(a.kind, a.anniversary.number, str(a.anniversary.date)) for a in found]
+    [('series', 28, '2024'), ('relation', 75, '2024-10-02')]
+    """
+
+    subject: str = field(validator=v.identifier())
+    kind: str = field(validator=v.text(max_length=50))
+    title: str = field(validator=v.text())
+    anniversary: Anniversary = field(validator=v.instance(Anniversary))
+
+
+def _timeline_key(entry: TimelineEntry) -> tuple[PartialDate, int, str, str]:
+    return (
+        entry.date,
+        _TIMELINE_ORDER.get(entry.kind, len(_TIMELINE_ORDER)),
+        entry.id,
+        entry.title,
+    )
 
 
 def _entities(kind: type[Any]) -> Any:
@@ -89,6 +182,7 @@ class Dossier:
     _index: dict[tuple[type[Any], str], Any] | None = field(
         default=None, init=False, eq=False, repr=False, hash=False
     )
+    _queries: dict[str, Any] = field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
     # -- lookups ---------------------------------------------------------------
 
@@ -166,6 +260,352 @@ class Dossier:
     def __len__(self) -> int:
         """How many entities the dossier holds, of every kind."""
         return sum(len(table) for _, table in self._tables())
+
+    def get(self, kind: type[E], id_: str) -> E | None:
+        """The entity of a kind with this id, or None: a lookup that does not raise.
+
+        Args:
+            kind: The entity class (`Person`, `Meeting`, `Document`, ...). A
+                document kind (`Communique`) finds only documents of that kind.
+            id_: The id.
+
+        >>> d = load_example()
+        >>> d.get(Person, "li-qiang").name, d.get(Person, "nobody")
+        ('Li Qiang', None)
+        """
+        index = self._index
+        if index is None:
+            index = self._build_index()
+        found = index.get((kind, id_))
+        if found is None and kind is not Document and issubclass(kind, Document):
+            found = index.get((Document, id_))
+        return found if isinstance(found, kind) else None
+
+    def entities(self) -> Iterator[tuple[str, Entity]]:
+        """Every entity with the path of its place in the dossier, table by table.
+
+        >>> next(load_example().entities())
+        ('$.people[0]', Person(id='li-qiang', ...))
+        """
+        for name, (_, table) in zip(_TABLE_NAMES, self._tables(), strict=True):
+            for position, entity in enumerate(table):
+                yield f"$.{name}[{position}]", entity
+
+    # -- queries ---------------------------------------------------------------
+
+    def _cached(self, name: str, build: Any) -> Any:
+        cache = self._queries
+        if name not in cache:
+            cache[name] = build()
+        return cache[name]
+
+    def meetings_between(self, a: State, b: State) -> tuple[Meeting, ...]:
+        """The meetings to which both states were parties, in date order.
+
+        The order of `a` and `b` does not matter. Meetings on the same date
+        keep the order in which the dossier lists them.
+
+        >>> from diplomodel.states import states
+        >>> d = load_example()
+        >>> [m.ordinal for m in d.meetings_between(states.get("RU"), states.get("CN"))]
+        [29]
+        >>> d.meetings_between(states.get("RU"), states.get("FR"))
+        ()
+        """
+        found = [m for m in self.meetings if a in m.parties and b in m.parties]
+        return tuple(sorted(found, key=lambda m: m.start))
+
+    def holder(self, kind: OfficeKind, state: State, on: date) -> Person | None:
+        """Who held an office of a kind in a state on a day, or None if nobody recorded did.
+
+        Terms are read from the people's tenures, honouring partial dates as
+        `Tenure.covers` does. If several terms may cover the day (a change of
+        office known only to the month), the term that began last wins.
+
+        Args:
+            kind: The kind of office (`OfficeKind.HEAD_OF_GOVERNMENT`).
+            state: The state.
+            on: The day.
+
+        >>> from datetime import date
+        >>> from diplomodel.states import states
+        >>> d = load_example()
+        >>> d.holder(OfficeKind.HEAD_OF_GOVERNMENT, states.get("RU"), date(2024, 8, 21)).name
+        'Mikhail Mishustin'
+        >>> d.holder(OfficeKind.HEAD_OF_GOVERNMENT, states.get("RU"), date(2010, 1, 1)).name
+        'Vladimir Putin'
+        """
+        terms: dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]] = self._cached(
+            "holders", self._build_terms
+        )
+        best: tuple[date, int] | None = None
+        chosen: Person | None = None
+        for position, (person, tenure) in enumerate(terms.get((kind, state), ())):
+            if tenure.covers(on):
+                began = tenure.start.earliest() if tenure.start is not None else date.min
+                if best is None or (began, -position) > best:
+                    best, chosen = (began, -position), person
+        return chosen
+
+    def _build_terms(self) -> dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]]:
+        offices: dict[str, Office] = {}
+        for office in self.offices:
+            offices.setdefault(office.id, office)
+        terms: dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]] = {}
+        for person in self.people:
+            for tenure in person.tenures:
+                held = offices.get(tenure.office)
+                if held is not None:
+                    terms.setdefault((held.kind, held.state), []).append((person, tenure))
+        return terms
+
+    def relation(self, a: State, b: State) -> BilateralRelation | None:
+        """The bilateral relation between two states, in either order, or None.
+
+        >>> from datetime import date
+        >>> from diplomodel.states import states
+        >>> r = load_example().relation(states.get("RU"), states.get("CN"))
+        >>> r.level_on(date(2024, 8, 21)).name
+        'comprehensive strategic partnership of coordination for a new era'
+        """
+        pairs: dict[frozenset[State], BilateralRelation] = self._cached(
+            "relations", self._build_pairs
+        )
+        return pairs.get(frozenset((a, b)))
+
+    def _build_pairs(self) -> dict[frozenset[State], BilateralRelation]:
+        pairs: dict[frozenset[State], BilateralRelation] = {}
+        for relation in self.relations:
+            pairs.setdefault(frozenset(relation.parties), relation)
+        return pairs
+
+    def series_meetings(self, series_id: str) -> tuple[Meeting, ...]:
+        """The meetings of a series, by ordinal, then date; unnumbered ones last, by date.
+
+        An id that no meeting names gives an empty tuple.
+
+        >>> [m.ordinal for m in load_example().series_meetings("cn-ru-heads-of-government")]
+        [29]
+        """
+        groups: dict[str, tuple[Meeting, ...]] = self._cached("series", self._build_series)
+        return groups.get(series_id, ())
+
+    def _build_series(self) -> dict[str, tuple[Meeting, ...]]:
+        groups: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings:
+            if meeting.series is not None:
+                groups.setdefault(meeting.series, []).append(meeting)
+        return {
+            series: tuple(
+                sorted(
+                    found,
+                    key=lambda m: (m.ordinal is None, m.ordinal or 0, m.start),
+                )
+            )
+            for series, found in groups.items()
+        }
+
+    def timeline(self, state: State) -> tuple[TimelineEntry, ...]:
+        """Every dated record involving a state, earliest first.
+
+        It holds the meetings and documents the state was party to, its
+        relations' establishment and partnership levels, the series,
+        committees and themed years it takes part in, the terms of office in
+        its offices, and the statements made on its behalf (dated by the
+        statement, or else by its meeting). Records without a date are left out.
+
+        >>> from diplomodel.states import states
+        >>> [e.kind for e in load_example().timeline(states.get("RU"))][:3]
+        ['relation', 'partnership_level', 'series']
+        >>> load_example().timeline(states.get("FR"))
+        ()
+        """
+        return tuple(sorted(self._timeline_entries(state), key=_timeline_key))
+
+    def _timeline_entries(self, state: State) -> Iterator[TimelineEntry]:
+        yield from self._relation_entries(state)
+        yield from self._setup_entries(state)
+        yield from self._tenure_entries(state)
+        yield from self._event_entries(state)
+        yield from self._statement_entries(state)
+
+    def _relation_entries(self, state: State) -> Iterator[TimelineEntry]:
+        for relation in self.relations:
+            if state not in relation.parties:
+                continue
+            if relation.established is not None:
+                pair = "–".join(s.name for s in relation.parties)
+                yield TimelineEntry(
+                    date=relation.established,
+                    kind="relation",
+                    id=relation.id,
+                    title=f"Diplomatic ties: {pair}",
+                )
+            for level in relation.levels:
+                yield TimelineEntry(
+                    date=level.since, kind="partnership_level", id=relation.id, title=level.name
+                )
+
+    def _setup_entries(self, state: State) -> Iterator[TimelineEntry]:
+        for series in self.series:
+            if state in series.parties and series.established is not None:
+                yield TimelineEntry(
+                    date=series.established, kind="series", id=series.id, title=series.title
+                )
+        for committee in self.committees:
+            if state in committee.parties and committee.established is not None:
+                yield TimelineEntry(
+                    date=committee.established,
+                    kind="committee",
+                    id=committee.id,
+                    title=committee.name,
+                )
+
+    def _tenure_entries(self, state: State) -> Iterator[TimelineEntry]:
+        offices = {o.id: o for o in reversed(self.offices) if o.state == state}
+        for person in self.people:
+            for tenure in person.tenures:
+                office = offices.get(tenure.office)
+                if office is not None and tenure.start is not None:
+                    yield TimelineEntry(
+                        date=tenure.start,
+                        kind="tenure",
+                        id=person.id,
+                        title=f"{person.name} takes office: {office.title}",
+                    )
+
+    def _event_entries(self, state: State) -> Iterator[TimelineEntry]:
+        for year in self.thematic_years:
+            if state in year.parties:
+                yield TimelineEntry(
+                    date=year.start, kind="thematic_year", id=year.id, title=year.title
+                )
+        for meeting in self.meetings:
+            if state in meeting.parties:
+                yield TimelineEntry(
+                    date=meeting.start, kind="meeting", id=meeting.id, title=meeting.title
+                )
+        for document in self.documents:
+            if state in document.parties and document.signed is not None:
+                yield TimelineEntry(
+                    date=document.signed, kind="document", id=document.id, title=document.title
+                )
+
+    def _statement_entries(self, state: State) -> Iterator[TimelineEntry]:
+        for statement in self.statements:
+            if statement.on_behalf_of != state:
+                continue
+            when = statement.date
+            if when is None and statement.meeting is not None:
+                held = self.get(Meeting, statement.meeting)
+                when = None if held is None else held.start
+            if when is not None:
+                speaker = self.get(Person, statement.speaker)
+                who = statement.speaker if speaker is None else speaker.name
+                yield TimelineEntry(
+                    date=when,
+                    kind="statement",
+                    id=statement.id,
+                    title=f"{who}: {statement.summary}",
+                )
+
+    def upcoming_anniversaries(
+        self, after: date, until: date, *, jubilee_only: bool = False
+    ) -> tuple[UpcomingAnniversary, ...]:
+        """The anniversaries of relations' ties and series' founding after a day, up to another.
+
+        Every anniversary falling strictly after `after` and no later than
+        `until` is listed, earliest first. A founding date known only to the
+        year or month gives anniversaries of that precision (see
+        `anniversaries`): a year-precision anniversary in the year of `after`
+        counts as upcoming, since it may yet fall.
+
+        Args:
+            after: The day after which to look (today, for a newsroom).
+            until: The last day to include.
+            jubilee_only: Keep only round anniversaries (multiples of 5).
+
+        Raises:
+            ValueError: `until` is before `after`.
+
+        >>> from datetime import date
+        >>> [(a.subject, a.anniversary.number) for a in
+        ...  load_example().upcoming_anniversaries(date(2024, 1, 1), date(2026, 12, 31))]
+        [('cn-ru-heads-of-government', 28), ('cn-ru', 75), ('cn-ru-heads-of-government', 29), ...]
+        """
+        if until < after:
+            raise ValueError(f"'until' ({until}) is before 'after' ({after})")
+        if until == after:
+            return ()
+        start = after + timedelta(days=1)
+        subjects: list[tuple[str, str, str, PartialDate]] = []
+        for relation in self.relations:
+            if relation.established is not None:
+                pair = "–".join(s.name for s in relation.parties)
+                title = f"Diplomatic ties: {pair}"
+                subjects.append((relation.id, "relation", title, relation.established))
+        subjects += [
+            (series.id, "series", series.title, series.established)
+            for series in self.series
+            if series.established is not None
+        ]
+        found = [
+            UpcomingAnniversary(subject=id_, kind=kind, title=title, anniversary=anniversary)
+            for id_, kind, title, since in subjects
+            for anniversary in anniversaries(since, start, until, jubilee_only=jubilee_only)
+        ]
+        return tuple(sorted(found, key=lambda a: (a.anniversary.date, a.kind, a.subject)))
+
+    def merge(self, other: Dossier) -> Dossier:
+        """This dossier with the entities of `other` added; the id and title stay this one's.
+
+        An entity whose id (within its kind) is new is appended; one identical
+        to an entity already held is dropped. One that differs from the entity
+        already held under its id is a conflict: nothing is overwritten, and
+        every conflict is reported at once.
+
+        Args:
+            other: The dossier to add.
+
+        Returns:
+            A new dossier.
+
+        Raises:
+            DataError: There are conflicts; each problem's path is the place of
+                the conflicting entity in `other` (``$.people[3]``).
+
+        >>> d = load_example()
+        >>> d.merge(d) == d
+        True
+        >>> len(d.merge(Dossier(id="x", title="X", people=(Person(id="p", name="P"),)))) - len(d)
+        1
+        """
+        merged: dict[str, tuple[Any, ...]] = {}
+        problems: list[Problem] = []
+        for name, (_, mine), (_, theirs) in zip(
+            _TABLE_NAMES, self._tables(), other._tables(), strict=True
+        ):
+            held: dict[str, Any] = {}
+            for entity in mine:
+                held.setdefault(entity.id, entity)
+            added: list[Any] = []
+            for position, entity in enumerate(theirs):
+                known = held.get(entity.id)
+                if known is None:
+                    held[entity.id] = entity
+                    added.append(entity)
+                elif known != entity:
+                    problems.append(
+                        Problem(
+                            path=f"$.{name}[{position}]",
+                            message=f"{type(entity).__name__} {entity.id!r} differs from "
+                            f"the one already in dossier {self.id!r}",
+                        )
+                    )
+            merged[name] = (*mine, *added)
+        if problems:
+            raise DataError(problems, source=other.id)
+        return Dossier(id=self.id, title=self.title, **merged)
 
     # -- files -----------------------------------------------------------------
 
