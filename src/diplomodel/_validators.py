@@ -19,6 +19,7 @@ from diplomodel.dates import PartialDate
 
 __all__ = [
     "date",
+    "described",
     "enum_member",
     "identifier",
     "instance",
@@ -27,18 +28,42 @@ __all__ = [
     "optional",
     "optional_date",
     "ordinal",
+    "schema_of",
     "text",
     "tuple_of",
 ]
+# Shared with the model's own validators.
+__all__ += ["LOCALE_SHAPE", "TRIMMED", "is_locale"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/-]{0,198}[A-Za-z0-9])?")
 _MAX_TEXT = 10_000
+LOCALE_SHAPE = r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$"
+TRIMMED = r"^\S(?:[\s\S]*\S)?$"
+
+
+SCHEMA_KEY = "json_schema"
+"""The attribute on which a validator carries the JSON Schema keywords it enforces."""
+
+
+def described(check: Validator, schema: dict[str, Any]) -> Validator:
+    """Attach to a validator the JSON Schema keywords that express it."""
+    setattr(check, SCHEMA_KEY, schema)
+    return check
+
+
+def schema_of(validator: object) -> dict[str, Any]:
+    """The JSON Schema keywords a validator (or an attrs ``and_`` of them) enforces."""
+    merged: dict[str, Any] = {}
+    for part in getattr(validator, "_validators", (validator,)):
+        merged.update(getattr(part, SCHEMA_KEY, {}))
+    return merged
 
 
 def _shown(value: object) -> str:
-    text = repr(value)
+    code = getattr(value, "code", None)  # a State reads best as its code
+    text = repr(code) if isinstance(code, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -61,7 +86,9 @@ def text(*, max_length: int = _MAX_TEXT) -> Validator:
                 f"'{attribute.name}' must be at most {max_length} characters (got {len(value)})"
             )
 
-    return check
+    return described(
+        check, {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TRIMMED}
+    )
 
 
 def identifier() -> Validator:
@@ -79,7 +106,7 @@ def identifier() -> Validator:
                 f"and ending with a letter or digit, at most 200 characters (got {_shown(value)})"
             )
 
-    return check
+    return described(check, {"type": "string", "pattern": f"^{_ID.pattern}$"})
 
 
 def enum_member(kind: type[enum.Enum]) -> Validator:
@@ -92,7 +119,7 @@ def enum_member(kind: type[enum.Enum]) -> Validator:
                 f"'{attribute.name}' must be a {kind.__name__} ({allowed}) (got {_shown(value)})"
             )
 
-    return check
+    return described(check, {"enum": [m.value for m in kind]})
 
 
 def instance(kind: type[Any]) -> Validator:
@@ -133,7 +160,7 @@ def locale() -> Validator:
                 f"(got {_shown(value)})"
             )
 
-    return check
+    return described(check, {"type": "string", "pattern": LOCALE_SHAPE})
 
 
 def optional(validator: Validator) -> Validator:
@@ -143,7 +170,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(inst, attribute, value)
 
-    return check
+    return described(check, schema_of(validator))
 
 
 def optional_date() -> Validator:
@@ -158,7 +185,7 @@ def ordinal() -> Validator:
         if type(value) is not int or value < 1:
             raise ValueError(f"'{attribute.name}' must be a positive int (got {_shown(value)})")
 
-    return check
+    return described(check, {"type": "integer", "minimum": 1})
 
 
 def tuple_of(
@@ -193,7 +220,12 @@ def tuple_of(
         if unique:
             _check_unique(name, value if key is None else (key(item) for item in value))
 
-    return check
+    schema: dict[str, Any] = {"type": "array", "items": schema_of(member)}
+    if min_length:
+        schema["minItems"] = min_length
+    if unique and key is None:
+        schema["uniqueItems"] = True
+    return described(check, schema)
 
 
 def _check_unique(name: str, items: Iterable[Hashable]) -> None:

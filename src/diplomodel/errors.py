@@ -28,15 +28,20 @@ class Problem:
         path: A JSONPath-like location of the offending value, rooted at ``$``
             (``$.meetings[0].participants[2].role``).
         message: What is wrong, in words a person understands.
+        line: For input read line by line (JSON Lines), the 1-based line
+            number; the path is then inside that line's record.
 
     >>> Problem(path="$.meetings[0].start", message="invalid date")
-    Problem(path='$.meetings[0].start', message='invalid date')
+    Problem(path='$.meetings[0].start', message='invalid date', line=None)
     >>> str(Problem(path="$.id", message="must not be empty"))
     '$.id: must not be empty'
+    >>> str(Problem(path="$.role", message="unknown role", line=12))
+    'line 12: $.role: unknown role'
     """
 
     path: str = field()
     message: str = field()
+    line: int | None = field(default=None)
 
     @path.validator
     def _check_path(self, _attribute: object, value: str) -> None:
@@ -48,8 +53,14 @@ class Problem:
         if not isinstance(value, str) or not value.strip():
             raise ValueError(f"'message' must be a non-empty string (got {value!r})")
 
+    @line.validator
+    def _check_line(self, _attribute: object, value: int | None) -> None:
+        if value is not None and (type(value) is not int or value < 1):
+            raise ValueError(f"'line' must be a positive int or None (got {value!r})")
+
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.path}: {self.message}"
 
 
 class DataError(DiplomodelError, ValueError):
@@ -94,7 +105,7 @@ class DataError(DiplomodelError, ValueError):
             The error, ready to raise.
 
         >>> DataError.single("$", "not JSON").problems
-        (Problem(path='$', message='not JSON'),)
+        (Problem(path='$', message='not JSON', line=None),)
         """
         return cls([Problem(path=path, message=message)], source=source)
 

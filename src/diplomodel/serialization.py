@@ -18,46 +18,46 @@ a list belongs, or an unknown state code are all errors. Every loader raises a
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
 import json
-import re
-from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeVar
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Final, Literal, TextIO, TypeVar, cast
 
 import attrs
 from cattrs import Converter
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-from cattrs.strategies import configure_tagged_union
 
-from diplomodel.dates import PartialDate
-from diplomodel.errors import DataError, Problem, UnknownStateError
-from diplomodel.model.documents import Communique, CooperationAgreement, Document
-from diplomodel.states import State, states
+from diplomodel import _hooks, _schema
+from diplomodel.errors import DataError, Problem
+from diplomodel.model.documents import Document
 
 __all__ = [
     "DOCUMENT_TAGS",
     "FORMAT_VERSION",
     "MIGRATIONS",
+    "JsonlReader",
     "Migration",
+    "atomic_writer",
     "envelope",
     "from_dict",
     "from_json",
+    "iter_jsonl",
+    "json_schema",
     "make_converter",
     "open_envelope",
     "to_dict",
     "to_json",
+    "write_jsonl",
 ]
 
 T = TypeVar("T")
 
-DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = {
-    Communique: "communique",
-    CooperationAgreement: "cooperation_agreement",
-}
+DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = _hooks.DOCUMENT_TAGS
 """The ``"type"`` tag of each document kind in files. Pinned: renaming a class never changes it."""
 
 FORMAT_VERSION: Final = "1.0"
@@ -85,165 +85,23 @@ is already the version 1 body.
 _FORMAT_KEY: Final = "diplomodel"
 _KIND_KEY: Final = "kind"
 
-_DocumentUnion = Communique | CooperationAgreement
-_TAG: Final = "type"
-_FIELD_IN_MESSAGE = re.compile(r"'([A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)'")
 
-
-def _type_name(value: object) -> str:
-    return {
-        dict: "an object",
-        list: "an array",
-        str: "a string",
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
-
-
-def _structure_str(value: object, _type: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a string, got {_type_name(value)}")
-    return value
-
-
-def _structure_int(value: object, _type: object) -> int:
-    if type(value) is not int:
-        raise TypeError(f"expected an integer, got {_type_name(value)}")
-    return value
-
-
-def _structure_bool(value: object, _type: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_type_name(value)}")
-    return value
-
-
-def _structure_partial_date(value: object, _type: object) -> PartialDate:
-    if not isinstance(value, str):
-        raise TypeError(
-            f"expected an ISO date string such as '2024-08-21', got {_type_name(value)}"
-        )
-    return PartialDate.parse(value)
-
-
-def _structure_state(value: object, _type: object) -> State:
-    if not isinstance(value, str):
-        raise TypeError(f"expected a state code such as 'RU', got {_type_name(value)}")
-    try:
-        state = states.get(value)
-    except UnknownStateError as exc:
-        raise ValueError(str(exc)) from None
-    if state.code != value:
-        raise ValueError(f"state codes are written as {state.code!r} in files (got {value!r})")
-    return state
-
-
-def _is_homogeneous_tuple(type_: Any) -> bool:
-    origin = getattr(type_, "__origin__", None)
-    args: tuple[Any, ...] = getattr(type_, "__args__", ())
-    return origin is tuple and args[1:] == (Ellipsis,) and len(args) == 2
-
-
-def _make_tuple_hook(type_: Any, converter: Converter) -> Callable[[Any, Any], Any]:
-    """Structure ``tuple[X, ...]`` from a JSON array only (never from a string or an object)."""
-    item_type = type_.__args__[0]
-    item_hook = converter.get_structure_hook(item_type)
-
-    def structure_tuple(value: Any, _type: Any) -> tuple[Any, ...]:
-        if not isinstance(value, list | tuple):
-            raise TypeError(f"expected an array, got {_type_name(value)}")
-        items: list[Any] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
-                exc.add_note(IterableValidationNote(f"item {index}", index, item_type))
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
-        return tuple(items)
-
-    return structure_tuple
-
-
-def _make_names_hook(_type: Any, _converter: Converter) -> Callable[[Any, Any], Any]:
-    """Structure a locale → text map from a JSON object of strings."""
-
-    def structure_names(value: Any, _type: Any) -> dict[str, str]:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object of locale to text, got {_type_name(value)}")
-        errors: list[Exception] = []
-        for key, text in value.items():
-            if not isinstance(text, str):
-                exc = TypeError(f"expected a string, got {_type_name(text)}")
-                exc.add_note(IterableValidationNote(f"key {key!r}", key, str))
-                errors.append(exc)
-        if errors:
-            raise IterableValidationError("while structuring names", errors, dict)
-        return dict(value)
-
-    return structure_names
-
-
-def _is_str_mapping(type_: Any) -> bool:
-    origin = getattr(type_, "__origin__", None)
-    return origin is Mapping and getattr(type_, "__args__", ()) == (str, str)
-
-
-def _unstructure_document(converter: Converter) -> Callable[[Document], dict[str, Any]]:
-    union_hook = converter.get_unstructure_hook(_DocumentUnion)
-
-    def unstructure(document: Document) -> dict[str, Any]:
-        data: dict[str, Any] = union_hook(document)
-        return {_TAG: data.pop(_TAG), **data}
-
-    return unstructure
-
-
-def _structure_document(converter: Converter) -> Callable[[Any, Any], Document]:
-    union_hook = converter.get_structure_hook(_DocumentUnion)
-    tags = ", ".join(repr(t) for t in DOCUMENT_TAGS.values())
-    known = set(DOCUMENT_TAGS.values())
-
-    def structure(value: Any, _type: Any) -> Document:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected a document object, got {_type_name(value)}")
-        if _TAG not in value:
-            raise ValueError(f"a document needs a {_TAG!r} tag, one of {tags}")
-        tag = value[_TAG]
-        if tag not in known:
-            raise ValueError(f"unknown document type {tag!r}; expected one of {tags}")
-        document: Document = union_hook(value, _DocumentUnion)
-        return document
-
-    return structure
-
-
-def _make_attrs_hook(cls: Any, converter: Converter) -> Callable[[Any, Any], Any]:
-    """Cattrs' generated hook for an attrs class, accepting only a JSON object."""
-    generated = converter.gen_structure_attrs_fromdict(cls)
-
-    def structure(value: Any, type_: Any) -> Any:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object, got {_type_name(value)}")
-        return generated(value, type_)
-
-    return structure
-
-
-def make_converter() -> Converter:
+def make_converter(*, strict: bool = True, detailed: bool = False) -> Converter:
     """Make a new converter configured for every diplomodel type.
 
-    The library's own functions use one such converter. Make your own to
+    The library's own functions use converters made here. Make your own to
     register hooks for types of yours that embed diplomodel objects, without
     touching the library's.
 
-    Returns:
-        A cattrs `Converter` that forbids unknown keys and omits defaults.
+    Args:
+        strict: Reject unknown keys (True) or ignore them (False).
+        detailed: Structure field by field and report every problem (slower;
+            the library uses it only to explain input the fast one rejected).
 
+    Returns:
+        A cattrs `Converter` that omits defaults when writing.
+
+    >>> from diplomodel.dates import PartialDate
     >>> from diplomodel.states import states
     >>> conv = make_converter()
     >>> conv.unstructure(states.get("RU"))
@@ -251,30 +109,53 @@ def make_converter() -> Converter:
     >>> conv.structure("2024-08", PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
-    converter = Converter(forbid_extra_keys=True, omit_if_default=True)
-    converter.register_structure_hook_factory(attrs.has, _make_attrs_hook)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(PartialDate, _structure_partial_date)
-    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-    converter.register_structure_hook(State, _structure_state)
-    converter.register_unstructure_hook(State, lambda state: state.code)
-    converter.register_structure_hook_factory(_is_homogeneous_tuple, _make_tuple_hook)
-    converter.register_structure_hook_factory(_is_str_mapping, _make_names_hook)
-    converter.register_unstructure_hook_func(_is_str_mapping, dict)
-    configure_tagged_union(
-        _DocumentUnion,
-        converter,
-        tag_generator=DOCUMENT_TAGS.__getitem__,
-        tag_name=_TAG,
+    converter = Converter(
+        forbid_extra_keys=strict, omit_if_default=True, detailed_validation=detailed
     )
-    converter.register_unstructure_hook(Document, _unstructure_document(converter))
-    converter.register_structure_hook(Document, _structure_document(converter))
+    _hooks.configure(converter, detailed=detailed, forbid_extra_keys=strict)
     return converter
 
 
-_CONVERTER: Final = make_converter()
+class _Converters:
+    """The library's converters, made on first use: (fast, detailed) for each strictness."""
+
+    def __init__(self) -> None:
+        self._made: dict[bool, tuple[Converter, Converter]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *, strict: bool) -> tuple[Converter, Converter]:
+        pair = self._made.get(strict)
+        if pair is None:
+            with self._lock:
+                pair = self._made.get(strict)
+                if pair is None:
+                    pair = (
+                        make_converter(strict=strict),
+                        make_converter(strict=strict, detailed=True),
+                    )
+                    self._made[strict] = pair
+        return pair
+
+
+_converters: Final = _Converters()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk (de)serialisation.
+
+    Decoding makes many objects and no reference cycles, so the collector's
+    passes are pure cost. It is switched back on however the block exits, and
+    left alone if the caller had already switched it off.
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _route(cls: type[T]) -> type[Any]:
@@ -294,12 +175,14 @@ def to_dict(obj: Any) -> Any:
     >>> to_dict(Place(locality="Moscow", state=states.get("RU")))
     {'state': 'RU', 'locality': 'Moscow'}
     """
-    if isinstance(obj, Document):
-        return _CONVERTER.unstructure(obj, Document)
-    return _CONVERTER.unstructure(obj)
+    fast, _ = _converters(strict=True)
+    with _collector_paused():
+        if isinstance(obj, Document):
+            return fast.unstructure(obj, Document)
+        return fast.unstructure(obj)
 
 
-def from_dict(data: Any, cls: type[T], *, source: str | None = None) -> T:
+def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: bool = True) -> T:
     """Build a `cls` from its JSON-ready form, checking everything.
 
     Inverse of `to_dict`.
@@ -308,6 +191,8 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None) -> T:
         data: Parsed JSON (dicts, lists, strings, numbers, booleans, None).
         cls: The class to build.
         source: Optional name of the input, used in error messages.
+        strict: Reject keys the model does not know (the default); with
+            False they are ignored. Nothing else is ever relaxed.
 
     Returns:
         A valid `cls` instance.
@@ -325,16 +210,27 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None) -> T:
       $.state: no state has the code 'XX'
       $: unknown key 'town'
     """
-    try:
-        result: Any = _CONVERTER.structure(data, _route(cls))
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a DataError
-        raise DataError(_problems(exc, "$"), source=source) from None
+    fast, detailed = _converters(strict=strict)
+    target = _route(cls)
+    with _collector_paused():
+        try:
+            result: Any = fast.structure(data, target)
+        except Exception:  # noqa: BLE001 - explained by the detailed converter below
+            result = _explain(detailed, data, target, source)
     if not isinstance(result, cls):
         found = DOCUMENT_TAGS.get(type(result), type(result).__name__)
         raise DataError.single(
             "$.type", f"expected a {cls.__name__}, found a {found!r}", source=source
         )
     return result
+
+
+def _explain(detailed: Converter, data: Any, target: type[Any], source: str | None) -> Any:
+    """Re-read rejected input field by field and raise a DataError listing every problem."""
+    try:
+        return detailed.structure(data, target)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a DataError
+        raise DataError(_hooks.problems(exc), source=source) from None
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -353,7 +249,9 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T], *, source: str | None = None) -> T:
+def from_json(
+    text: str | bytes, cls: type[T], *, source: str | None = None, strict: bool = True
+) -> T:
     """Read a `cls` from JSON text, checking everything.
 
     Inverse of `to_json`. Rejects what JSON itself allows but data should not
@@ -363,6 +261,7 @@ def from_json(text: str | bytes, cls: type[T], *, source: str | None = None) -> 
         text: JSON text, or UTF-8 bytes.
         cls: The class to build.
         source: Optional name of the input, used in error messages.
+        strict: Reject keys the model does not know (the default).
 
     Raises:
         DataError: The text is not JSON, or the data is not a valid `cls`.
@@ -371,7 +270,37 @@ def from_json(text: str | bytes, cls: type[T], *, source: str | None = None) -> 
     >>> from_json('"2024-08"', PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
-    return from_dict(_parse_json(text, source=source), cls, source=source)
+    return from_dict(_parse_json(text, source=source), cls, source=source, strict=strict)
+
+
+def json_schema(cls: type[Any], *, envelope: str | None = None) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for the JSON form of a class.
+
+    Derived from the class's attrs fields and the converter's rules: field
+    names, which are required, defaults, enum values, state codes, date
+    patterns and the constraints the validators enforce (id pattern, text
+    lengths, unique items, positive ordinals). Documents are a ``oneOf`` on
+    their ``"type"`` tag. The schema cannot express rules that relate two
+    fields (an end not before its start); loading still checks those.
+
+    Args:
+        cls: Any class the converter reads and writes.
+        envelope: Describe a whole file of this kind (``"dossier"``): the
+            object with its ``diplomodel`` and ``kind`` header.
+
+    Returns:
+        The schema document, ready for ``json.dumps``.
+
+    Raises:
+        TypeError: `cls` is not a class the converter handles.
+
+    >>> from diplomodel.model.places import Place
+    >>> schema = json_schema(Place)
+    >>> schema["$ref"], schema["$defs"]["Place"]["required"]
+    ('#/$defs/Place', ['state'])
+    """
+    fast, _ = _converters(strict=True)
+    return _schema.build(cls, fast, envelope=envelope)
 
 
 def envelope(kind: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -425,7 +354,7 @@ def open_envelope(
     """
     if not isinstance(data, dict):
         raise DataError.single(
-            "$", f"expected a JSON object, got {_type_name(data)}", source=source
+            "$", f"expected a JSON object, got {_hooks.type_name(data)}", source=source
         )
     body = dict(data)
     version = body.pop(_FORMAT_KEY, None)
@@ -496,6 +425,8 @@ def _parse_json(text: str | bytes, *, source: str | None) -> Any:
             "$", f"expected JSON text or bytes, got {type(text).__name__}", source=source
         )
     try:
+        if not isinstance(text, str):  # files are UTF-8 (a leading byte-order mark is allowed)
+            text = bytes(text).decode("utf-8-sig")
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
@@ -508,34 +439,212 @@ def _parse_json(text: str | bytes, *, source: str | None) -> Any:
     raise DataError.single("$", message, source=source)
 
 
-def _problems(exc: BaseException, path: str, *, from_validator: bool = False) -> list[Problem]:
-    """Every problem inside a (nested) cattrs error, with its path."""
-    if isinstance(exc, IterableValidationError):
-        with_index, without = exc.group_exceptions()
-        found = [p for sub, n in with_index for p in _problems(sub, f"{path}[{n.index!r}]")]
-        return found + [p for sub in without for p in _problems(sub, path)]
-    if isinstance(exc, ClassValidationError):
-        with_name, others = exc.group_exceptions()
-        found = [p for sub, n in with_name for p in _problems(sub, f"{path}.{n.name}")]
-        # The rest were raised by the class's own validators, or are unknown keys.
-        return found + [p for sub in others for p in _problems(sub, path, from_validator=True)]
-    return [_problem(exc, path, from_validator=from_validator)]
+# -- files and streams ------------------------------------------------------------
 
 
-def _problem(exc: BaseException, path: str, *, from_validator: bool) -> Problem:
-    """One leaf error as a problem a person can read."""
-    if isinstance(exc, ForbiddenExtraKeysError):
-        keys = sorted(exc.extra_fields)
-        label = "unknown key" if len(keys) == 1 else "unknown keys"
-        return Problem(path=path, message=f"{label} {', '.join(repr(k) for k in keys)}")
-    if isinstance(exc, KeyError):
-        return Problem(path=path, message="required field missing")
-    if isinstance(exc, RecursionError):
-        return Problem(path=path, message="nested too deeply")
-    message = str(exc) or type(exc).__name__
-    if isinstance(exc, AttributeError):
-        message = f"invalid value ({message})"
-    field_match = _FIELD_IN_MESSAGE.match(message)
-    if from_validator and field_match is not None:
-        path = f"{path}.{field_match.group(1)}"  # a validator names its field: point at it
-    return Problem(path=path, message=message)
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    r"""Open a text file that replaces `path` only once it is completely written.
+
+    The text goes to a temporary file beside the destination, which is flushed
+    to disk and renamed over it on success, and removed on any failure: a
+    reader never sees half a file and an old file survives a failed write.
+
+    Args:
+        path: The file to write.
+
+    Yields:
+        A UTF-8 text stream with ``\n`` line endings.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_writer(target) as stream:
+    ...     _ = stream.write("done\n")
+    >>> target.read_text()
+    'done\n'
+    """
+    target = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_jsonl(destination: str | os.PathLike[str] | TextIO, records: Iterable[Any]) -> int:
+    r"""Write records as JSON Lines: one compact JSON object per line.
+
+    Records are written one at a time as the iterable yields them, so a
+    generator of any length can be written in constant memory. A path is
+    written atomically (see `atomic_writer`); an open text stream is written
+    to as is.
+
+    Inverse of `iter_jsonl`.
+
+    Args:
+        destination: A file path, or a text stream open for writing.
+        records: diplomodel objects (of any classes).
+
+    Returns:
+        How many records were written.
+
+    >>> import io
+    >>> from diplomodel.dates import PartialDate
+    >>> out = io.StringIO()
+    >>> write_jsonl(out, [PartialDate(year=1996), PartialDate(year=2024, month=8)])
+    2
+    >>> out.getvalue()
+    '"1996"\n"2024-08"\n'
+    """
+    if isinstance(destination, str | os.PathLike):
+        with atomic_writer(destination) as stream:
+            return _write_lines(stream, records)
+    return _write_lines(destination, records)
+
+
+def _write_lines(stream: TextIO, records: Iterable[Any]) -> int:
+    count = 0
+    for record in records:
+        stream.write(json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":")))
+        stream.write("\n")
+        count += 1
+    return count
+
+
+class JsonlReader(Iterator[T]):
+    """Records read one at a time from a JSON Lines file; made by `iter_jsonl`.
+
+    Iterating yields one valid object per non-blank line. With
+    ``errors="raise"`` the first bad line raises a `DataError` whose problems
+    carry its line number. With ``errors="collect"`` bad lines are skipped and
+    their problems gathered in `problems`, so that every good line is loaded
+    in one pass and the bad ones can be reported together afterwards.
+
+    The reader holds one line at a time: memory does not grow with the file.
+    It closes a file it opened itself when exhausted, on `close`, or at the
+    end of a ``with`` block.
+    """
+
+    def __init__(
+        self,
+        source: str | os.PathLike[str] | IO[str] | IO[bytes],
+        cls: type[T],
+        *,
+        errors: Literal["raise", "collect"] = "raise",
+        strict: bool = True,
+    ) -> None:
+        if errors not in ("raise", "collect"):
+            raise ValueError(f"errors must be 'raise' or 'collect' (got {errors!r})")
+        self._cls = cls
+        self._errors = errors
+        self._strict = strict
+        self.problems: list[Problem] = []
+        """The problems of the bad lines skipped so far (with ``errors="collect"``)."""
+        self._line = 0
+        if isinstance(source, str | os.PathLike):
+            self._name: str | None = os.fspath(source)
+            try:
+                self._stream: IO[Any] = Path(source).open("rb")  # noqa: SIM115 - closed by close()
+            except OSError as exc:
+                raise DataError.single(
+                    "$", f"cannot read file: {exc.strerror}", source=self._name
+                ) from None
+            self._owned = True
+        else:
+            self._name = getattr(source, "name", None) if isinstance(source, io.IOBase) else None
+            self._stream = source
+            self._owned = False
+
+    @property
+    def line(self) -> int:
+        """The number of the last line read (1-based; 0 before the first)."""
+        return self._line
+
+    def __iter__(self) -> JsonlReader[T]:
+        return self
+
+    def __next__(self) -> T:
+        for raw in self._stream:
+            self._line += 1
+            record = self._read(raw)
+            if record is not _SKIPPED:
+                return cast("T", record)
+        self.close()
+        raise StopIteration
+
+    def _read(self, raw: str | bytes) -> object:
+        text = raw.strip()
+        if not text:
+            return _SKIPPED
+        try:
+            return from_json(text, self._cls, strict=self._strict)
+        except DataError as exc:
+            found = [attrs.evolve(p, line=self._line) for p in exc.problems]
+        if self._errors == "raise":
+            self.close()
+            raise DataError(found, source=self._name)
+        self.problems.extend(found)
+        return _SKIPPED
+
+    def error(self) -> DataError | None:
+        """The collected problems as one `DataError`, or None if every line was good."""
+        return DataError(self.problems, source=self._name) if self.problems else None
+
+    def close(self) -> None:
+        """Close the file if the reader opened it."""
+        if self._owned:
+            self._stream.close()
+
+    def __enter__(self) -> JsonlReader[T]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+_SKIPPED: Final = object()
+
+
+def iter_jsonl(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes],
+    cls: type[T],
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    strict: bool = True,
+) -> JsonlReader[T]:
+    r"""Stream records of one class from a JSON Lines file, one line at a time.
+
+    Inverse of `write_jsonl`. Blank lines are skipped; every other line must
+    be one JSON value that is a valid `cls`.
+
+    Args:
+        source: A file path, or an open text or binary stream.
+        cls: The class of every record.
+        errors: ``"raise"`` to stop at the first bad line, ``"collect"`` to
+            skip bad lines and gather their problems in the reader's
+            ``problems``.
+        strict: Reject keys the model does not know (the default).
+
+    Returns:
+        An iterator of records; see `JsonlReader`.
+
+    Raises:
+        DataError: The file cannot be opened, or (with ``errors="raise"``,
+            while iterating) a line is bad; each problem names its line.
+
+    >>> import io
+    >>> from diplomodel.dates import PartialDate
+    >>> reader = iter_jsonl(io.StringIO('"1996"\n"1996-13"\n\n"2024-08"\n'), PartialDate,
+    ...                     errors="collect")
+    >>> [str(d) for d in reader]
+    ['1996', '2024-08']
+    >>> print(reader.error())
+    1 problem in input:
+      line 2: $: 'month' must be an int from 1 to 12 or None (got 13)
+    """
+    return JsonlReader(source, cls, errors=errors, strict=strict)

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from diplomodel._validators import is_locale
+from diplomodel._validators import LOCALE_SHAPE, TRIMMED, described, is_locale
 
 __all__ = ["freeze_names", "locale_names"]
 
@@ -28,7 +28,7 @@ def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(ordered)
 
 
-def locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _check_locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A map from known locale identifiers ("ru", "zh_Hant") to non-blank text."""
     name = attribute.name
     if not isinstance(value, Mapping):
@@ -43,3 +43,14 @@ def locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
             raise ValueError(
                 f"'{name}[{locale}]' must be non-blank text without outer spaces (got {text!r})"
             )
+
+
+locale_names = described(
+    _check_locale_names,
+    {
+        "type": "object",
+        "propertyNames": {"pattern": LOCALE_SHAPE},
+        "additionalProperties": {"type": "string", "minLength": 1, "pattern": TRIMMED},
+    },
+)
+"""Validator: a map from locale identifiers ("ru", "zh_Hant") to non-blank text."""

@@ -14,13 +14,18 @@ from diplomodel.dates import PartialDate
 __all__ = ["Source"]
 
 
-def _check_url(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def _check_url_value(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     v.text(max_length=2000)(_inst, attribute, value)
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ValueError(f"'{attribute.name}' must be an http(s) URL (got {value!r})")
+
+
+_check_url = v.described(
+    _check_url_value, {"type": "string", "maxLength": 2000, "pattern": "^https?://[^/?#]+"}
+)
 
 
 @frozen(kw_only=True)

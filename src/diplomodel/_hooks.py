@@ -1,0 +1,361 @@
+"""The converter's hooks, and turning structuring failures into path-tagged problems.
+
+Two kinds of converter are configured here from the same hooks:
+
+- the *fast* one (cattrs' generated code, no detailed validation), used first
+  for every input, and
+- the *detailed* one, used only when the fast one failed, which structures
+  every field it can, runs every attrs validator on its own, and so reports
+  every problem in the input, each with its path.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, Final
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.strategies import configure_tagged_union
+
+from diplomodel.dates import PartialDate
+from diplomodel.errors import Problem, UnknownStateError
+from diplomodel.model.documents import Communique, CooperationAgreement, Document
+from diplomodel.states import State, states
+
+DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = {
+    Communique: "communique",
+    CooperationAgreement: "cooperation_agreement",
+}
+DocumentUnion = Communique | CooperationAgreement
+TAG: Final = "type"
+
+_FIELD_IN_MESSAGE: Final = re.compile(r"'([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)'")
+
+
+class _ValidatorNote(str):
+    """Marks an exception raised by an attrs validator of the named field."""
+
+    __slots__ = ()
+
+
+def type_name(value: object) -> str:
+    """How a JSON value's type reads in a message ("an array")."""
+    return {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# -- scalars ------------------------------------------------------------------
+
+
+def _structure_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type_name(value)}")
+    return value
+
+
+def _structure_int(value: object, _type: object) -> int:
+    if type(value) is not int:
+        raise TypeError(f"expected an integer, got {type_name(value)}")
+    return value
+
+
+def _structure_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {type_name(value)}")
+    return value
+
+
+def _structure_partial_date(value: object, _type: object) -> PartialDate:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string such as '2024-08-21', got {type_name(value)}")
+    return PartialDate.parse(value)
+
+
+def _structure_state(value: object, _type: object) -> State:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a state code such as 'RU', got {type_name(value)}")
+    try:
+        state = states.get(value)
+    except UnknownStateError as exc:
+        raise ValueError(str(exc)) from None
+    if state.code != value:
+        raise ValueError(f"state codes are written as {state.code!r} in files (got {value!r})")
+    return state
+
+
+# -- containers ---------------------------------------------------------------
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args: tuple[Any, ...] = getattr(type_, "__args__", ())
+    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _has_id(type_: Any) -> bool:
+    """Whether items of this type are entities, whose ids must be unique in a collection."""
+    return type_ is Document or (attrs.has(type_) and hasattr(attrs.fields(type_), "id"))
+
+
+def _duplicate_ids(items: list[Any]) -> list[tuple[int, str, int]]:
+    """(index, id, index of its first use) for each repeated id."""
+    first: dict[str, int] = {}
+    repeated: list[tuple[int, str, int]] = []
+    for index, item in enumerate(items):
+        seen = first.setdefault(item.id, index)
+        if seen != index:
+            repeated.append((index, item.id, seen))
+    return repeated
+
+
+def _make_tuple_hook(type_: Any, converter: Converter) -> Callable[[Any, Any], Any]:
+    """Structure ``tuple[X, ...]`` from a JSON array only, never from a string or an object.
+
+    Entities in one collection must have distinct ids.
+    """
+    item_type = type_.__args__[0]
+    item_hook = converter.get_structure_hook(item_type)
+    entities = _has_id(item_type)
+
+    def structure_tuple(value: Any, _type: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected an array, got {type_name(value)}")
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
+                exc.add_note(IterableValidationNote(f"item {index}", index, item_type))
+                errors.append(exc)
+        if entities and not errors:
+            for index, repeated, first in _duplicate_ids(items):
+                problem = ValueError(f"duplicate id {repeated!r}: already used at index {first}")
+                problem.add_note(AttributeValidationNote("id", "id", str))
+                group = ClassValidationError("duplicate id", [problem], item_type)
+                group.add_note(IterableValidationNote(f"item {index}", index, item_type))
+                errors.append(group)
+        if errors:
+            raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
+        return tuple(items)
+
+    return structure_tuple
+
+
+def _is_str_mapping(type_: Any) -> bool:
+    return getattr(type_, "__origin__", None) is Mapping and type_.__args__ == (str, str)
+
+
+def _make_names_hook(_type: Any, _converter: Converter) -> Callable[[Any, Any], Any]:
+    """Structure a locale → text map from a JSON object of strings."""
+
+    def structure_names(value: Any, _type: Any) -> dict[str, str]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object of locale to text, got {type_name(value)}")
+        errors: list[Exception] = []
+        for key, text in value.items():
+            if not isinstance(text, str):
+                exc = TypeError(f"expected a string, got {type_name(text)}")
+                exc.add_note(IterableValidationNote(f"key {key!r}", key, str))
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("while structuring names", errors, dict)
+        return dict(value)
+
+    return structure_names
+
+
+# -- documents ----------------------------------------------------------------
+
+
+def _unstructure_document(converter: Converter) -> Callable[[Document], dict[str, Any]]:
+    union_hook = converter.get_unstructure_hook(DocumentUnion)
+
+    def unstructure(document: Document) -> dict[str, Any]:
+        data: dict[str, Any] = union_hook(document)
+        return {TAG: data.pop(TAG), **data}
+
+    return unstructure
+
+
+def _structure_document(converter: Converter) -> Callable[[Any, Any], Document]:
+    union_hook = converter.get_structure_hook(DocumentUnion)
+    tags = ", ".join(repr(t) for t in DOCUMENT_TAGS.values())
+    known = set(DOCUMENT_TAGS.values())
+
+    def structure(value: Any, _type: Any) -> Document:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a document object, got {type_name(value)}")
+        if TAG not in value:
+            raise ValueError(f"a document needs a {TAG!r} tag, one of {tags}")
+        tag = value[TAG]
+        if tag not in known:
+            raise ValueError(f"unknown document type {tag!r}; expected one of {tags}")
+        document: Document = union_hook(value, DocumentUnion)
+        return document
+
+    return structure
+
+
+# -- attrs classes, in detail ---------------------------------------------------
+
+
+def _make_detailed_attrs_hook(
+    cls: Any, converter: Converter, *, forbid_extra_keys: bool
+) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class field by field, collecting every problem.
+
+    Each field is structured on its own; then every attrs validator whose
+    field was read is run on its own, on a bare instance holding the values
+    read so far, so that one bad field never hides another's problem.
+    """
+    fields = [a for a in attrs.fields(cls) if a.init]
+    hints = typing.get_type_hints(cls)
+    hooks = {a.name: converter.get_structure_hook(hints[a.name]) for a in fields}
+    known = {a.name for a in fields}
+
+    def structure(value: Any, _type: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected an object, got {type_name(value)}")
+        errors: list[Exception] = []
+        extra = set(value) - known
+        if extra and forbid_extra_keys:
+            errors.append(ForbiddenExtraKeysError("", cls, extra))
+        read: dict[str, Any] = {}
+        for a in fields:
+            if a.name not in value:
+                if a.default is attrs.NOTHING:
+                    missing = KeyError(a.name)
+                    missing.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
+                    errors.append(missing)
+                continue
+            try:
+                read[a.name] = hooks[a.name](value[a.name], hints[a.name])
+            except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
+                exc.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
+                errors.append(exc)
+        errors += _validator_errors(cls, fields, read)
+        if errors:
+            raise ClassValidationError(f"while structuring {cls.__name__}", errors, cls)
+        return cls(**{a.alias: read[a.name] for a in fields if a.name in read})
+
+    return structure
+
+
+def _validator_errors(
+    cls: type[Any], fields: list[attrs.Attribute[Any]], read: dict[str, Any]
+) -> list[Exception]:
+    shell = object.__new__(cls)
+    for a in fields:
+        if a.name in read:
+            object.__setattr__(shell, a.name, read[a.name])
+        elif a.default is not attrs.NOTHING:
+            default: Any = a.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                make: Any = default.factory
+                default = make(shell) if default.takes_self else make()
+            object.__setattr__(shell, a.name, default)
+    errors: list[Exception] = []
+    for a in fields:
+        if a.validator is None or a.name not in read:
+            continue
+        try:
+            a.validator(shell, a, read[a.name])
+        except AttributeError:
+            continue  # it needs another field, which was itself unreadable
+        except (ValueError, TypeError) as exc:
+            exc.add_note(_ValidatorNote(a.name))
+            errors.append(exc)
+    return errors
+
+
+# -- configuration --------------------------------------------------------------
+
+
+def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) -> None:
+    """Register every diplomodel hook on a converter."""
+    if detailed:
+        converter.register_structure_hook_factory(
+            attrs.has,
+            lambda cls, conv: _make_detailed_attrs_hook(
+                cls, conv, forbid_extra_keys=forbid_extra_keys
+            ),
+        )
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(PartialDate, _structure_partial_date)
+    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    converter.register_structure_hook(State, _structure_state)
+    converter.register_unstructure_hook(State, lambda state: state.code)
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, _make_tuple_hook)
+    converter.register_structure_hook_factory(_is_str_mapping, _make_names_hook)
+    converter.register_unstructure_hook_func(_is_str_mapping, dict)
+    configure_tagged_union(
+        DocumentUnion, converter, tag_generator=DOCUMENT_TAGS.__getitem__, tag_name=TAG
+    )
+    converter.register_unstructure_hook(Document, _unstructure_document(converter))
+    converter.register_structure_hook(Document, _structure_document(converter))
+
+
+# -- problems -------------------------------------------------------------------
+
+
+def problems(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Every problem inside a (nested) cattrs error, with its path."""
+    if isinstance(exc, IterableValidationError):
+        with_index, without = exc.group_exceptions()
+        found = [p for sub, n in with_index for p in problems(sub, f"{path}[{n.index!r}]")]
+        return found + [p for sub in without for p in problems(sub, path)]
+    if isinstance(exc, ClassValidationError):
+        with_name, others = exc.group_exceptions()
+        found = []
+        for sub, note in with_name:
+            found += problems(sub, f"{path}.{note.name}")
+        for sub in others:
+            found += problems(sub, _validator_path(sub, path))
+        return found
+    return [_problem(exc, path)]
+
+
+def _validator_path(exc: BaseException, path: str) -> str:
+    """Point at the field (and item) that a validator's message names."""
+    field = next((n for n in getattr(exc, "__notes__", ()) if isinstance(n, _ValidatorNote)), None)
+    if field is None:
+        return path
+    match = _FIELD_IN_MESSAGE.match(str(exc))
+    if match is not None and match.group(1) == field:
+        return f"{path}.{field}{match.group(2)}"
+    return f"{path}.{field}"
+
+
+def _problem(exc: BaseException, path: str) -> Problem:
+    """One leaf error as a problem a person can read."""
+    if isinstance(exc, ForbiddenExtraKeysError):
+        keys = sorted(exc.extra_fields)
+        label = "unknown key" if len(keys) == 1 else "unknown keys"
+        return Problem(path=path, message=f"{label} {', '.join(repr(k) for k in keys)}")
+    if isinstance(exc, KeyError):
+        return Problem(path=path, message="required field missing")
+    if isinstance(exc, RecursionError):
+        return Problem(path=path, message="nested too deeply")
+    message = str(exc) or type(exc).__name__
+    if not isinstance(exc, ValueError | TypeError):
+        message = f"invalid value ({type(exc).__name__}: {message})"
+    return Problem(path=path, message=message)
