@@ -279,3 +279,130 @@ class TestFromJson:
         """Any well-formed JSON of the wrong shape gives DataError, never another exception."""
         with pytest.raises(dm.DataError):
             dm.from_json(text, cls)
+
+
+class TestEveryProblem:
+    def test_type_errors_and_validator_messages_together(self):
+        """Structuring errors and attrs validator messages come back in one DataError."""
+        data = dm.to_dict(MEETING) | {
+            "id": "has space",
+            "title": " padded",
+            "kind": "party",
+            "outcomes": ["x", "x"],
+            "ordinal": True,
+        }
+        assert paths_of(data, dm.Meeting) == {
+            "$.id",
+            "$.title",
+            "$.kind",
+            "$.outcomes",
+            "$.ordinal",
+        }
+
+    def test_cross_field_messages(self):
+        """Every failing cross-field check is reported, each at its field."""
+        data = dm.to_dict(MEETING) | {"end": "2024-01-01", "parties": ["CN", "CN"]}
+        del data["series"]
+        assert paths_of(data, dm.Meeting) == {"$.end", "$.parties", "$.ordinal"}
+
+    def test_item_validator_points_at_the_item(self):
+        """A bad id inside a list is located at its index."""
+        data = dm.to_dict(MEETING) | {"outcomes": ["ok", "bad id"]}
+        assert paths_of(data, dm.Meeting) == {"$.outcomes[1]"}
+
+    def test_duplicate_ids_in_a_dossier(self):
+        """A loader refuses two entities of one kind with the same id, naming both places."""
+        data = dm.to_dict(EXAMPLE)
+        data["people"].append(dict(data["people"][0], name="Someone Else"))
+        assert problems_of(data, dm.Dossier) == {
+            ("$.people[4].id", "duplicate id 'li-qiang': already used at index 0")
+        }
+
+    def test_same_id_in_different_kinds_is_fine(self):
+        """Ids are unique per kind: a person and an office may share one."""
+        data = dm.to_dict(EXAMPLE)
+        data["offices"][0]["id"] = "li-qiang"
+        data["people"][0]["tenures"][0]["office"] = "li-qiang"
+        data["meetings"][0]["participants"][0]["office"] = "li-qiang"
+        for document in data["documents"]:
+            for signature in document.get("signatories", []):
+                if signature["person"] == "li-qiang":
+                    signature["office"] = "li-qiang"
+        assert (
+            dm.from_dict(data, dm.Dossier).office("li-qiang").kind
+            is dm.OfficeKind.HEAD_OF_GOVERNMENT
+        )
+
+
+class TestLenient:
+    def test_unknown_keys_ignored_on_request(self):
+        """strict=False ignores unknown keys at every depth."""
+        data = dm.to_dict(MEETING) | {"note": "x"}
+        data["place"] = data["place"] | {"geo": [1, 2]}
+        assert dm.from_dict(data, dm.Meeting, strict=False) == MEETING
+        assert dm.from_json(json.dumps(data), dm.Meeting, strict=False) == MEETING
+
+    def test_lenient_keeps_every_other_rule(self):
+        """strict=False relaxes nothing but unknown keys."""
+        data = dm.to_dict(MEETING) | {"note": "x", "ordinal": "29"}
+        assert paths_of_lenient(data) == {"$.ordinal"}
+
+    def test_lenient_documents(self):
+        """Unknown keys in a tagged document are ignored too."""
+        data = dm.to_dict(EXAMPLE.documents[1]) | {"annex": "A"}
+        assert dm.from_dict(data, dm.Document, strict=False) == EXAMPLE.documents[1]
+
+
+def paths_of_lenient(data):
+    with pytest.raises(dm.DataError) as info:
+        dm.from_dict(data, dm.Meeting, strict=False)
+    return {p.path for p in info.value.problems}
+
+
+class TestGarbageCollector:
+    def test_restored_after_success_and_failure(self):
+        """Loading pauses the collector but always switches it back on."""
+        import gc
+
+        assert gc.isenabled()
+        dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
+        assert gc.isenabled()
+        with pytest.raises(dm.DataError):
+            dm.from_dict({"id": 1}, dm.Dossier)
+        assert gc.isenabled()
+        dm.to_json(EXAMPLE)
+        assert gc.isenabled()
+
+    def test_left_off_if_the_caller_turned_it_off(self):
+        """A collector the caller disabled stays disabled."""
+        import gc
+
+        gc.disable()
+        try:
+            dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_restored_when_a_hook_raises_something_unexpected(self, monkeypatch):
+        """Even an unexpected exception inside structuring leaves the collector on."""
+        import gc
+
+        from diplomodel import serialization
+
+        def explode(*_args, **_kwargs):
+            raise MemoryError
+
+        monkeypatch.setattr(serialization, "_explain", explode)
+        with pytest.raises(MemoryError):
+            dm.from_dict({"id": 1}, dm.Dossier)
+        assert gc.isenabled()
+
+
+class TestAcceleratorFreePaths:
+    def test_fast_and_detailed_converters_agree(self):
+        """The detailed converter builds the same objects as the fast one."""
+        detailed = dm.make_converter(detailed=True)
+        fast = dm.make_converter()
+        data = dm.to_dict(EXAMPLE)
+        assert detailed.structure(data, dm.Dossier) == fast.structure(data, dm.Dossier) == EXAMPLE

@@ -11,7 +11,11 @@ Two kinds of converter are configured here from the same hooks:
 
 from __future__ import annotations
 
+import enum
+import functools
+import operator
 import re
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -25,6 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
+from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from diplomodel.dates import PartialDate
@@ -88,7 +93,15 @@ def _structure_partial_date(value: object, _type: object) -> PartialDate:
     return PartialDate.parse(value)
 
 
+@functools.cache
+def _states_by_code() -> dict[str, State]:
+    return {state.code: state for state in states}
+
+
 def _structure_state(value: object, _type: object) -> State:
+    found = _states_by_code().get(value) if isinstance(value, str) else None
+    if found is not None:
+        return found
     if not isinstance(value, str):
         raise TypeError(f"expected a state code such as 'RU', got {type_name(value)}")
     try:
@@ -158,6 +171,42 @@ def _make_tuple_hook(type_: Any, converter: Converter) -> Callable[[Any, Any], A
     return structure_tuple
 
 
+def _make_tuple_unstructure_hook(type_: Any, converter: Converter) -> Callable[[Any], Any]:
+    """Write ``tuple[X, ...]`` as a list, calling the item hook directly (no per-item dispatch)."""
+    item_type = type_.__args__[0]
+    supertype = getattr(item_type, "__supertype__", None)
+    if item_type is str or supertype is str:
+        return list
+    if item_type is State:
+        return lambda items: [item.code for item in items]
+    if isinstance(item_type, type) and issubclass(item_type, enum.Enum):
+        return lambda items: [item._value_ for item in items]
+    item_hook = converter.get_unstructure_hook(item_type)
+    return lambda items: [item_hook(item) for item in items]
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _make_optional_unstructure_hook(type_: Any, converter: Converter) -> Callable[[Any], Any]:
+    """Write ``X | None`` with X's hook found once, not looked up for every value."""
+    (inner,) = [a for a in typing.get_args(type_) if a is not type(None)]
+    hook = converter.get_unstructure_hook(inner)
+    if hook is identity:  # cattrs then writes the value inline, with no call at all
+        return identity
+    return lambda value: None if value is None else hook(value)
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member._value_
+
+
 def _is_str_mapping(type_: Any) -> bool:
     return getattr(type_, "__origin__", None) is Mapping and type_.__args__ == (str, str)
 
@@ -185,11 +234,14 @@ def _make_names_hook(_type: Any, _converter: Converter) -> Callable[[Any, Any], 
 
 
 def _unstructure_document(converter: Converter) -> Callable[[Document], dict[str, Any]]:
-    union_hook = converter.get_unstructure_hook(DocumentUnion)
+    """Write a document of any kind with its ``"type"`` tag first."""
+    hooks = {kind: converter.get_unstructure_hook(kind) for kind in DOCUMENT_TAGS}
 
     def unstructure(document: Document) -> dict[str, Any]:
-        data: dict[str, Any] = union_hook(document)
-        return {TAG: data.pop(TAG), **data}
+        kind = type(document)
+        data: dict[str, Any] = {TAG: DOCUMENT_TAGS[kind]}
+        data.update(hooks[kind](document))
+        return data
 
     return unstructure
 
@@ -303,8 +355,11 @@ def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) 
     converter.register_structure_hook(PartialDate, _structure_partial_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(State, _structure_state)
-    converter.register_unstructure_hook(State, lambda state: state.code)
+    converter.register_unstructure_hook(State, operator.attrgetter("code"))
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _make_tuple_hook)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _make_tuple_unstructure_hook)
+    converter.register_unstructure_hook_factory(_is_optional, _make_optional_unstructure_hook)
+    converter.register_unstructure_hook(enum.Enum, operator.attrgetter("_value_"))
     converter.register_structure_hook_factory(_is_str_mapping, _make_names_hook)
     converter.register_unstructure_hook_func(_is_str_mapping, dict)
     configure_tagged_union(

@@ -77,6 +77,8 @@ class SchemaBuilder:
             return {"type": "string", "enum": [m.value for m in hint]}
         if hint is Document:
             return self._ref_documents()
+        if hint in DOCUMENT_TAGS:
+            return self._ref(hint, tag=DOCUMENT_TAGS[hint])
         if attrs.has(hint):
             return self._ref(hint)
         raise TypeError(f"no JSON Schema for {hint!r}")

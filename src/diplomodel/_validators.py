@@ -216,7 +216,11 @@ def tuple_of(
                 f"{'s' if min_length != 1 else ''} (got {len(value)})"
             )
         for index, item in enumerate(value):
-            member(inst, _indexed(attribute, index), item)
+            try:
+                member(inst, attribute, item)
+            except (ValueError, TypeError):
+                member(inst, _indexed(attribute, index), item)  # raises again, naming the item
+                raise
         if unique:
             _check_unique(name, value if key is None else (key(item) for item in value))
 

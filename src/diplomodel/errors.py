@@ -17,7 +17,18 @@ __all__ = ["DataError", "DiplomodelError", "Problem", "UnknownStateError"]
 
 
 class DiplomodelError(Exception):
-    """Base class of every exception raised by diplomodel."""
+    """Base class of every exception raised by diplomodel.
+
+    Catch it to handle any failure of the library at once; catch a subclass
+    (or the built-in class it also derives from) to handle one kind.
+
+    >>> import diplomodel as dm
+    >>> try:
+    ...     dm.states.get("XX")
+    ... except DiplomodelError as error:
+    ...     type(error).__name__
+    'UnknownStateError'
+    """
 
 
 @frozen(kw_only=True)

@@ -52,6 +52,7 @@ __all__ = [
     "open_envelope",
     "to_dict",
     "to_json",
+    "to_json_bytes",
     "write_jsonl",
 ]
 
@@ -175,11 +176,15 @@ def to_dict(obj: Any) -> Any:
     >>> to_dict(Place(locality="Moscow", state=states.get("RU")))
     {'state': 'RU', 'locality': 'Moscow'}
     """
-    fast, _ = _converters(strict=True)
     with _collector_paused():
-        if isinstance(obj, Document):
-            return fast.unstructure(obj, Document)
-        return fast.unstructure(obj)
+        return _unstructure(obj)
+
+
+def _unstructure(obj: Any) -> Any:  # noqa: ANN401
+    fast, _ = _converters(strict=True)
+    if isinstance(obj, Document):
+        return fast.unstructure(obj, Document)
+    return fast.unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: bool = True) -> T:
@@ -233,6 +238,72 @@ def _explain(detailed: Converter, data: Any, target: type[Any], source: str | No
         raise DataError(_hooks.problems(exc), source=source) from None
 
 
+def _load_orjson() -> Any:
+    try:
+        import orjson  # noqa: PLC0415 - optional accelerator, looked for once
+    except ImportError:
+        return None
+    return orjson
+
+
+_orjson: Any = _load_orjson()
+
+
+def dumps_bytes(data: Any, *, indent: int | None = None) -> bytes:
+    """UTF-8 JSON of JSON-ready data: the bytes of `dumps`, without a detour through `str`.
+
+    >>> dumps_bytes({"a": "中"}) == '{"a":"中"}'.encode()
+    True
+    """
+    if _orjson is not None and indent in (None, 2):
+        try:
+            option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+            raw: bytes = _orjson.dumps(data, option=option)
+        except TypeError:
+            pass
+        else:
+            return raw
+    return dumps(data, indent=indent).encode()
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    """JSON text of JSON-ready data, as diplomodel writes it.
+
+    Compact (``indent=None``: no spaces) or indented by 2 spaces; non-ASCII
+    text is written as is. With the ``fast`` extra installed (orjson) the
+    same text is produced faster; the standard library writes it otherwise,
+    and for anything orjson cannot write (integers beyond 64 bits).
+
+    >>> dumps({"b": [1, 2], "a": "中"}, indent=None)
+    '{"b":[1,2],"a":"中"}'
+    """
+    if _orjson is not None and indent in (None, 2):
+        try:
+            option = _orjson.OPT_INDENT_2 if indent == 2 else 0
+            text: str = _orjson.dumps(data, option=option).decode()
+        except TypeError:
+            pass  # e.g. an integer too large for orjson: the standard library writes it
+        else:
+            return text
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
+    """Serialise a diplomodel object to UTF-8 JSON bytes (compact by default).
+
+    The bytes of ``to_json(obj, indent=indent)``, made without an intermediate
+    string: the form to send over a network or write to a binary file.
+
+    >>> from diplomodel.dates import PartialDate
+    >>> to_json_bytes(PartialDate(year=1996))
+    b'"1996"'
+    """
+    with _collector_paused():  # the intermediate dicts are freed before it runs again
+        return dumps_bytes(_unstructure(obj), indent=indent)
+
+
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """Serialise a diplomodel object to JSON text.
 
@@ -246,7 +317,8 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     >>> to_json(PartialDate(year=1949, month=10, day=2))
     '"1949-10-02"'
     """
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    with _collector_paused():  # the intermediate dicts are freed before it runs again
+        return dumps(_unstructure(obj), indent=indent)
 
 
 def from_json(
@@ -270,7 +342,8 @@ def from_json(
     >>> from_json('"2024-08"', PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
-    return from_dict(_parse_json(text, source=source), cls, source=source, strict=strict)
+    with _collector_paused():  # the parsed dicts are freed before it runs again
+        return from_dict(_parse_json(text, source=source), cls, source=source, strict=strict)
 
 
 def json_schema(cls: type[Any], *, envelope: str | None = None) -> dict[str, Any]:
@@ -510,7 +583,7 @@ def write_jsonl(destination: str | os.PathLike[str] | TextIO, records: Iterable[
 def _write_lines(stream: TextIO, records: Iterable[Any]) -> int:
     count = 0
     for record in records:
-        stream.write(json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":")))
+        stream.write(dumps(to_dict(record), indent=None))
         stream.write("\n")
         count += 1
     return count

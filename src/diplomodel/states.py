@@ -161,7 +161,7 @@ def _check_successors(inst: State, attribute: Attribute[Any], value: object) -> 
 # --- State --------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class State:
     """A sovereign state or other ISO 3166 territory, current or historical.
 
