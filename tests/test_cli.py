@@ -73,7 +73,9 @@ class TestMain:
     def test_unknown_argument(self, capsys):
         """An unexpected argument is a usage error: exit status 2."""
         assert main(["--frobnicate"]) == 2
-        assert "unexpected argument '--frobnicate'" in capsys.readouterr().err
+        assert capsys.readouterr().err == (
+            "diplomodel: error: unrecognized arguments: --frobnicate (see 'diplomodel --help')\n"
+        )
 
     def test_python_dash_m(self):
         """`python -m diplomodel` runs the main job in a real process."""

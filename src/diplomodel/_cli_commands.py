@@ -1,0 +1,363 @@
+"""The subcommands of the ``diplomodel`` command, except the main job. Private.
+
+Each takes the parsed arguments and the output and error streams, and
+returns the exit status. `diplomodel.cli` documents them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Final, TextIO
+
+from diplomodel._cli_io import (
+    Failure,
+    Progress,
+    as_failure,
+    data_failure,
+    file_size,
+    input_format,
+    load_dossier,
+    public_class,
+    read_dossier_directory,
+    records,
+    report_failure,
+    write_dossier_directory,
+)
+from diplomodel.anniversaries import (
+    Anniversary,
+    anniversaries,
+    anniversary_in_year,
+    anniversary_number,
+)
+from diplomodel.dossier import Dossier, Entity, UpcomingAnniversary
+from diplomodel.errors import DataError
+from diplomodel.i18n import anniversary_phrase, describe, format_date, state_name
+from diplomodel.model.documents import Document
+from diplomodel.model.meetings import Meeting
+from diplomodel.model.relations import BilateralRelation
+from diplomodel.serialization import atomic_writer, from_json, json_schema
+from diplomodel.states import states
+from diplomodel.validation import Finding, Report, validate
+
+__all__ = [
+    "INTERCHANGE",
+    "anniversaries_command",
+    "anniversary_line",
+    "convert_command",
+    "describe_command",
+    "schema_command",
+    "state_command",
+    "upcoming_lines",
+    "validate_command",
+]
+
+#: The languages `state` shows a state's name in.
+STATE_LOCALES: Final = ("en", "fr", "es", "ru", "zh", "ar")
+
+#: What `convert --to` writes, and the extra that installs what it needs.
+INTERCHANGE: Final = ("ftm", "popolo", "jsonld", "ics")
+_EXTRA: Final = "ftm"
+
+
+def _json_line(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# -- validate ---------------------------------------------------------------------
+
+
+def _checkable(cls: type[Any]) -> type[Any]:
+    if cls is Dossier or issubclass(cls, Entity):
+        return cls
+    raise Failure(
+        f"validate checks a Dossier or an entity (Meeting, Person, ...), not a {cls.__name__}"
+    )
+
+
+def _validate_file(path: Path, args: argparse.Namespace, err: TextIO) -> tuple[Report, list[int]]:
+    """The report on one input, with the line of each finding for JSON Lines records."""
+    cls = _checkable(public_class(args.cls)) if args.cls else None
+    form = input_format(path, args.format)
+    if path.is_dir():
+        if cls not in (None, Dossier):
+            raise Failure(f"{path}: a directory holds a dossier; --class does not apply")
+        return validate(read_dossier_directory(path, err)), []
+    if form == "json":
+        if cls in (None, Dossier):
+            return validate(Dossier.load(path)), []
+        assert cls is not None  # noqa: S101 - narrowed above
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise Failure(f"{path}: cannot read file: {exc.strerror}") from None
+        return validate(from_json(raw, cls, source=str(path))), []
+    if cls is None:
+        raise Failure(f"{path}: give --class, the class of every record of a JSON Lines file")
+    progress = Progress(err, f"validating {path}", file_size(path))
+    findings: list[Finding] = []
+    lines: list[int] = []
+    problems: list[DataError] = []
+    try:
+        for line, record in records(path, cls, progress, problems):
+            found = validate(record).findings
+            findings += found
+            lines += [line] * len(found)
+    finally:
+        progress.close()
+    report = Report(findings=tuple(findings))
+    if problems:
+        raise _Unusable(report, lines, data_failure(problems[0]))
+    return report, lines
+
+
+class _Unusable(Exception):  # noqa: N818 - carries a partial report, not an error of its own
+    """Some records of a file could not be read; the report covers the others."""
+
+    def __init__(self, report: Report, lines: list[int], failure: Failure) -> None:
+        super().__init__(failure.message)
+        self.report = report
+        self.lines = lines
+        self.failure = failure
+
+
+def _text_report(path: Path, report: Report, lines: list[int]) -> str:
+    head, *rest = report.to_text().splitlines()
+    if lines:
+        rest = [f"  line {n}: {f}" for n, f in zip(lines, report.findings, strict=True)]
+    return "\n".join([f"{path}: {head}", *rest]) + "\n"
+
+
+def _json_report(path: Path, report: Report, lines: list[int], failure: Failure | None) -> str:
+    body: dict[str, Any] = {"source": str(path), "report": json.loads(report.to_json())}
+    if lines:
+        body["lines"] = lines
+    if failure is not None:
+        body["problems"] = [failure.message, *(d.strip() for d in failure.details)]
+    return _json_line(body)
+
+
+def validate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``diplomodel validate FILE...``: check files; 0 valid, 1 errors found, 2 unusable."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        failure: Failure | None = None
+        try:
+            report, lines = _validate_file(path, args, err)
+        except _Unusable as partial:
+            report, lines, failure = partial.report, partial.lines, partial.failure
+        except Exception as exc:
+            unusable = as_failure(exc)
+            if unusable is None or args.debug:
+                raise
+            report_failure(err, unusable)
+            if args.json:
+                problems = [unusable.message, *(d.strip() for d in unusable.details)]
+                out.write(_json_line({"source": name, "problems": problems}))
+            status = 2
+            continue
+        out.write(
+            _json_report(path, report, lines, failure)
+            if args.json
+            else _text_report(path, report, lines)
+        )
+        if failure is not None:
+            report_failure(err, failure)
+            status = 2
+        elif not report.ok:
+            status = max(status, 1)
+    return status
+
+
+# -- convert ----------------------------------------------------------------------
+
+
+def _target_format(args: argparse.Namespace) -> str:
+    if args.to is not None:
+        return str(args.to)
+    suffix = Path(args.output).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix == ".ics":
+        return "ics"
+    if args.output == "-":
+        raise Failure("give --to to write to standard output")
+    return "jsonl"
+
+
+_WRITERS: Final = {"ftm": "to_ftm", "popolo": "to_popolo", "jsonld": "to_jsonld", "ics": "to_ical"}
+
+
+def _interchange(target: str, dossier: Dossier) -> str:
+    """The dossier in another project's format, by the optional `diplomodel.interchange`."""
+    name = _WRITERS[target]
+    try:
+        writer = getattr(importlib.import_module("diplomodel.interchange"), name, None)
+        if writer is None:
+            raise ImportError(f"diplomodel.interchange has no {name}")  # noqa: TRY301
+        data = writer(dossier)
+    except ImportError as exc:
+        raise Failure(
+            f"converting to {target} needs diplomodel.interchange and its optional "
+            f"dependencies ({exc}); install diplomodel[{_EXTRA}]"
+        ) from None
+    if target == "ftm":
+        return "".join(_json_line(entity) for entity in data)
+    if target == "ics":
+        return str(data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write_text(target: str, text: str, out: TextIO) -> None:
+    if target == "-":
+        out.write(text)
+        return
+    with atomic_writer(target) as stream:
+        stream.write(text)
+
+
+def convert_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``diplomodel convert IN OUT``: a dossier from JSON to JSON Lines, back, or elsewhere."""
+    target = _target_format(args)
+    dossier = load_dossier(Path(args.input), None, err)
+    if target == "jsonl":
+        write_dossier_directory(dossier, Path(args.output))
+    elif target == "json" and args.output != "-":
+        dossier.save(args.output)
+    elif target == "json":
+        out.write(json.dumps(dossier.to_file_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write_text(args.output, _interchange(target, dossier), out)
+    return 0
+
+
+# -- describe ---------------------------------------------------------------------
+
+
+def _describable(dossier: Dossier, id_: str) -> Meeting | Document | BilateralRelation:
+    found = (
+        dossier.get(Meeting, id_)
+        or dossier.get(Document, id_)
+        or dossier.get(BilateralRelation, id_)
+    )
+    if found is not None:
+        return found
+    for _, entity in dossier.entities():
+        if entity.id == id_:
+            raise Failure(
+                f"describe says nothing about a {type(entity).__name__} ({id_!r}); "
+                "give the id of a meeting, a document or a relation"
+            )
+    raise Failure(f"no entity has the id {id_!r} in dossier {dossier.id!r}")
+
+
+def describe_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``diplomodel describe FILE``: a paragraph about a dossier or one of its entities."""
+    dossier = load_dossier(Path(args.file), args.format, err)
+    subject = dossier if args.id is None else _describable(dossier, args.id)
+    out.write(describe(subject, dossier, args.locale) + "\n")
+    return 0
+
+
+# -- anniversaries ----------------------------------------------------------------
+
+
+def anniversary_line(anniversary: Anniversary, locale: str, title: str | None = None) -> str:
+    """One anniversary as a line: its date and name in the locale, and what it celebrates."""
+    what = f" — {title}" if title else ""
+    return (
+        f"{format_date(anniversary.date, locale)}: "
+        f"{anniversary_phrase(anniversary.number, locale)}{what}\n"
+    )
+
+
+def upcoming_lines(found: tuple[UpcomingAnniversary, ...], locale: str) -> str:
+    """Anniversaries of a dossier's relations and series, one a line."""
+    return "".join(anniversary_line(a.anniversary, locale, a.title) for a in found)
+
+
+def _window(args: argparse.Namespace) -> tuple[date, date]:
+    if args.start is None or args.end is None:
+        raise Failure("give both --from and --to")
+    start, end = args.start.earliest(), args.end.latest()
+    if end < start:
+        raise Failure(f"--to ({args.end}) is before --from ({args.start})")
+    return start, end
+
+
+def anniversaries_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``diplomodel anniversaries``: anniversaries of a date, or of a dossier's ties and series."""
+    anniversary_phrase(1, args.locale)  # an unknown locale fails before any work is done
+    if (args.file is None) == (args.since is None):
+        raise Failure("give either --since DATE or a dossier FILE")
+    chosen = [o for o, v in (("--on", args.on), ("--year", args.year)) if v is not None]
+    if args.start is not None or args.end is not None:
+        chosen.append("--from/--to")
+    if args.jubilee and chosen and chosen[0] != "--from/--to":
+        raise Failure("--jubilee goes with --from and --to")
+    if args.file is not None:
+        if chosen != ["--from/--to"]:
+            raise Failure("with a dossier FILE, give --from and --to")
+        start, end = _window(args)
+        dossier = load_dossier(Path(args.file), args.format, err)
+        found = dossier.upcoming_anniversaries(
+            start - timedelta(days=1), end, jubilee_only=args.jubilee
+        )
+        out.write(upcoming_lines(found, args.locale))
+        return 0
+    if len(chosen) != 1:
+        raise Failure("give one of --on, --year, or --from with --to")
+    if args.on is not None:
+        out.write(f"{anniversary_number(args.since, args.on)}\n")
+    elif args.year is not None:
+        out.write(anniversary_line(anniversary_in_year(args.since, args.year), args.locale))
+    else:
+        start, end = _window(args)
+        found_here = anniversaries(args.since, start, end, jubilee_only=args.jubilee)
+        out.write("".join(anniversary_line(a, args.locale) for a in found_here))
+    return 0
+
+
+# -- schema and state -------------------------------------------------------------
+
+
+def schema_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """``diplomodel schema [CLASS]``: a JSON Schema, by default that of a dossier file."""
+    cls = public_class(args.cls)
+    try:
+        schema = json_schema(cls, envelope="dossier") if cls is Dossier else json_schema(cls)
+    except TypeError as exc:
+        raise Failure(f"{args.cls} has no JSON form ({exc})") from None
+    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def state_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """``diplomodel state TEXT``: a state's codes, names, status and successor."""
+    state = states.lookup(" ".join(args.text))
+    rows = [
+        ("code", state.code),
+        ("alpha-3", state.alpha3),
+        ("numeric", state.numeric or "none"),
+        ("name", state.name),
+        ("ISO name", state.iso_name),
+    ]
+    if state.official_name:
+        rows.append(("official name", state.official_name))
+    rows += [(f"name ({locale})", state_name(state, locale)) for locale in STATE_LOCALES]
+    if state.historical:
+        withdrawn = f", code withdrawn {state.withdrawn}" if state.withdrawn else ""
+        rows += [("status", f"historical ({state.alpha4}{withdrawn})")]
+        named = [f"{s.name} ({s.code})" for s in map(states.get, state.successors)]
+        rows.append(("successor", named[0] if named else "none"))
+        if len(named) > 1:
+            rows.append(("other successors", ", ".join(named[1:])))
+    else:
+        rows.append(("status", "current"))
+    width = max(len(key) for key, _ in rows) + 2
+    out.write("".join(f"{key + ':':<{width}}{value}\n" for key, value in rows))
+    return 0
