@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from collections.abc import Iterator
 from datetime import date, timedelta
 from importlib import resources
@@ -24,7 +22,14 @@ from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import _parse_json as parse_json
-from diplomodel.serialization import envelope, from_dict, open_envelope, to_dict
+from diplomodel.serialization import (
+    atomic_writer,
+    dumps,
+    envelope,
+    from_dict,
+    open_envelope,
+    to_dict,
+)
 from diplomodel.states import State
 
 __all__ = ["Dossier", "Entity", "TimelineEntry", "UpcomingAnniversary", "load_example"]
@@ -220,41 +225,110 @@ class Dossier:
     def person(self, id_: str) -> Person:
         """The person with this id.
 
+        The other lookups by id (`office`, `meeting`, `meeting_series`,
+        `document`, `committee`, `relation_by_id`, `thematic_year`,
+        `statement`) work the same way; `get` is the one that does not raise.
+
+        Args:
+            id_: The person's id.
+
+        Returns:
+            The person.
+
         Raises:
             KeyError: No such person.
+
+        >>> load_example().person("li-qiang").name
+        'Li Qiang'
         """
         return self._lookup(Person, id_)
 
     def office(self, id_: str) -> Office:
-        """The office with this id. Raises `KeyError` if there is none."""
+        """The office with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(Office, id_)
 
     def meeting(self, id_: str) -> Meeting:
-        """The meeting with this id. Raises `KeyError` if there is none."""
+        """The meeting with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(Meeting, id_)
 
     def meeting_series(self, id_: str) -> MeetingSeries:
-        """The meeting series with this id. Raises `KeyError` if there is none."""
+        """The meeting series with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(MeetingSeries, id_)
 
     def document(self, id_: str) -> Document:
-        """The document with this id. Raises `KeyError` if there is none."""
+        """The document with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(Document, id_)
 
     def committee(self, id_: str) -> Committee:
-        """The committee with this id. Raises `KeyError` if there is none."""
+        """The committee with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(Committee, id_)
 
     def relation_by_id(self, id_: str) -> BilateralRelation:
-        """The bilateral relation with this id. Raises `KeyError` if there is none."""
+        """The bilateral relation with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(BilateralRelation, id_)
 
     def thematic_year(self, id_: str) -> ThematicYear:
-        """The thematic year with this id. Raises `KeyError` if there is none."""
+        """The thematic year with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(ThematicYear, id_)
 
     def statement(self, id_: str) -> Statement:
-        """The statement with this id. Raises `KeyError` if there is none."""
+        """The statement with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
         return self._lookup(Statement, id_)
 
     def __len__(self) -> int:
@@ -304,6 +378,13 @@ class Dossier:
 
         The order of `a` and `b` does not matter. Meetings on the same date
         keep the order in which the dossier lists them.
+
+        Args:
+            a: One state.
+            b: The other state.
+
+        Returns:
+            The meetings, earliest first; empty if there are none.
 
         >>> from diplomodel.states import states
         >>> d = load_example()
@@ -362,6 +443,13 @@ class Dossier:
     def relation(self, a: State, b: State) -> BilateralRelation | None:
         """The bilateral relation between two states, in either order, or None.
 
+        Args:
+            a: One state.
+            b: The other state.
+
+        Returns:
+            The relation, or None if the dossier records none between them.
+
         >>> from datetime import date
         >>> from diplomodel.states import states
         >>> r = load_example().relation(states.get("RU"), states.get("CN"))
@@ -383,6 +471,12 @@ class Dossier:
         """The meetings of a series, by ordinal, then date; unnumbered ones last, by date.
 
         An id that no meeting names gives an empty tuple.
+
+        Args:
+            series_id: The id of the series.
+
+        Returns:
+            The meetings of the series, in order.
 
         >>> [m.ordinal for m in load_example().series_meetings("cn-ru-heads-of-government")]
         [29]
@@ -413,6 +507,12 @@ class Dossier:
         committees and themed years it takes part in, the terms of office in
         its offices, and the statements made on its behalf (dated by the
         statement, or else by its meeting). Records without a date are left out.
+
+        Args:
+            state: The state.
+
+        Returns:
+            The entries, earliest first; empty if nothing involves the state.
 
         >>> from diplomodel.states import states
         >>> [e.kind for e in load_example().timeline(states.get("RU"))][:3]
@@ -629,6 +729,13 @@ class Dossier:
         Content without a header is read as a bare dossier object (format
         version 0, as `to_json` writes it).
 
+        Args:
+            data: The parsed JSON content of a file.
+            source: Optional name of the input, used in error messages.
+
+        Returns:
+            The dossier.
+
         Raises:
             DataError: The header names another kind or a newer major format
                 version, or the data is invalid.
@@ -644,19 +751,16 @@ class Dossier:
 
         Args:
             path: Where to write.
+
+        >>> import pathlib, tempfile
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "example.json"
+        >>> load_example().save(target)
+        >>> Dossier.load(target) == load_example()
+        True
         """
-        target = Path(path)
-        text = json.dumps(self.to_file_dict(), ensure_ascii=False, indent=2) + "\n"
-        fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
-            Path(temporary).replace(target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        text = dumps(self.to_file_dict(), indent=2) + "\n"
+        with atomic_writer(path) as stream:
+            stream.write(text)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Dossier:
@@ -664,9 +768,21 @@ class Dossier:
 
         Inverse of `save`.
 
+        Args:
+            path: The file to read.
+
+        Returns:
+            The dossier.
+
         Raises:
             DataError: The file cannot be read or its content is invalid; the
                 error lists every problem with its path.
+
+        >>> Dossier.load("no-such-file.json")
+        Traceback (most recent call last):
+        ...
+        diplomodel.errors.DataError: 1 problem in no-such-file.json:
+          $: cannot read file: No such file or directory
         """
         name = os.fspath(path)
         try:
@@ -686,6 +802,9 @@ def load_example(name: str = "china-russia-2024") -> Dossier:
 
     Args:
         name: Which example.
+
+    Returns:
+        The example's dossier, read and checked afresh on every call.
 
     Raises:
         ValueError: There is no example of that name.

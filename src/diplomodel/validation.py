@@ -375,6 +375,9 @@ def rule(
         applies_to: What it checks (see `Rule`).
         summary: What must hold; by default the first line of the function's docstring.
 
+    Returns:
+        A decorator that turns ``check(obj, dossier)`` into a `Rule`.
+
     >>> from diplomodel.model.meetings import Meeting
     >>> @rule(code="ACME001", severity="info", applies_to=Meeting)
     ... def has_summary(meeting, dossier):
@@ -449,6 +452,12 @@ class Rules:
     def with_rule(self, *rules: Rule) -> Rules:
         """A new set with these rules added.
 
+        Args:
+            *rules: The rules to add.
+
+        Returns:
+            A new `Rules`; this one is unchanged.
+
         Raises:
             ValueError: A code is already taken.
         """
@@ -456,6 +465,12 @@ class Rules:
 
     def without(self, *codes: str) -> Rules:
         """A new set without the rules of these codes.
+
+        Args:
+            *codes: The codes of the rules to leave out.
+
+        Returns:
+            A new `Rules`; this one is unchanged.
 
         Raises:
             KeyError: A code names no rule.

@@ -128,6 +128,9 @@ def state_name(state: State, locale: str) -> str:
         state: The state.
         locale: A locale identifier.
 
+    Returns:
+        The name, such as "Russia", "Россия" or "俄罗斯".
+
     Raises:
         TypeError: `state` is not a `State`.
         ValueError: The locale is unknown.
@@ -148,6 +151,9 @@ def person_name(person: Person, locale: str) -> str:
         person: The person.
         locale: A locale identifier (``"zh_Hans_CN"`` falls back to ``"zh_Hans"``
             and then ``"zh"``).
+
+    Returns:
+        The name as written in that locale, or the English `Person.name`.
 
     Raises:
         TypeError: `person` is not a `Person`.

@@ -100,6 +100,12 @@ class Document:
         TypeError: `Document` itself is instantiated.
         ValueError: A document revises itself, or a party, sector or witness
             is listed twice.
+
+    >>> from diplomodel.states import states
+    >>> Document(id="d", title="A document", parties=(states.get("CN"),))
+    Traceback (most recent call last):
+    ...
+    TypeError: Document is abstract: create a Communique or a CooperationAgreement
     """
 
     id: DocumentId = field(validator=v.identifier())

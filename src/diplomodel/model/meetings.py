@@ -238,5 +238,12 @@ class Meeting:
         return tuple(p.person for p in self.participants if p.role is Role.CO_CHAIR)
 
     def participants_for(self, state: State) -> tuple[Participation, ...]:
-        """The participants in one state's delegation, in the order listed."""
+        """The participants in one state's delegation, in the order listed.
+
+        Args:
+            state: The state whose delegation to list.
+
+        Returns:
+            Its participants; empty if it sent none.
+        """
         return tuple(p for p in self.participants if p.delegation == state)

@@ -135,6 +135,9 @@ class Person:
 
         Args:
             locale: A locale identifier, with "_" or "-" separators.
+
+        Returns:
+            The name in that locale, or the English `name`.
         """
         parts = locale.replace("-", "_").split("_")
         for end in range(len(parts), 0, -1):

@@ -94,11 +94,24 @@ class BilateralRelation:
                 )
 
     def involves(self, state: State) -> bool:
-        """Whether `state` is one of the two parties."""
+        """Whether `state` is one of the two parties.
+
+        Args:
+            state: The state.
+
+        Returns:
+            True if it is a party.
+        """
         return state in self.parties
 
     def other(self, state: State) -> State:
         """The party that is not `state`.
+
+        Args:
+            state: One of the parties.
+
+        Returns:
+            The other party.
 
         Raises:
             ValueError: `state` is not a party.
@@ -115,6 +128,12 @@ class BilateralRelation:
 
         Args:
             on: A `datetime.date` or a day-precision `PartialDate`.
+
+        Returns:
+            The level, or None if none was yet in force.
+
+        Raises:
+            ValueError: `on` is a `PartialDate` not known to the day.
         """
         day = _as_day(on)
         current = None
