@@ -73,7 +73,7 @@ def _people_of(state: dm.State, rng: random.Random, count: int) -> list[tuple[st
 
 def build(n: int, seed: int = 2024) -> dm.Dossier:
     """A synthetic dossier of `n` meetings; the same `n` and `seed` always give the same one."""
-    rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not a secret
+    rng = random.Random(seed)
     meetings, documents, statements = [], [], []
     last_document: dict[int, dm.Document] = {}
     for i in range(n):

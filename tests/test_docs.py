@@ -22,17 +22,7 @@ REFERENCE = DOCS / "reference"
 #: Public objects whose docstrings still lack a section, in modules that the
 #: docs owner may not edit. Each is a strict xfail: fixing the docstring makes
 #: the test fail until the entry is removed here.
-KNOWN_GAPS = {
-    ("JsonlReader", "args"): "serialization.py: JsonlReader has no Args: section",
-    ("JsonlReader", "example"): "serialization.py: JsonlReader has no example",
-    ("to_dict", "args"): "serialization.py: to_dict has no Args: section",
-    ("to_dict", "returns"): "serialization.py: to_dict has no Returns: section",
-    ("to_json", "returns"): "serialization.py: to_json has no Returns: section",
-    ("from_json", "returns"): "serialization.py: from_json has no Returns: section",
-    ("envelope", "returns"): "serialization.py: envelope has no Returns: section",
-    ("to_json_bytes", "args"): "serialization.py: to_json_bytes has no Args: section",
-    ("to_json_bytes", "returns"): "serialization.py: to_json_bytes has no Returns: section",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def reference_entries():

@@ -38,6 +38,7 @@ from diplomodel.i18n import (
     person_name,
     state_name,
 )
+from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
     AgreementForm,
@@ -89,6 +90,7 @@ from diplomodel.serialization import (
     open_envelope,
     to_dict,
     to_json,
+    to_json_bytes,
     write_jsonl,
 )
 from diplomodel.states import State, StateRegistry, states
@@ -182,6 +184,7 @@ __all__ = [
     "format_list",
     "from_dict",
     "from_json",
+    "ftm_id",
     "is_jubilee",
     "iter_jsonl",
     "json_schema",
@@ -198,7 +201,12 @@ __all__ = [
     "state_name",
     "states",
     "to_dict",
+    "to_ftm",
+    "to_ical",
     "to_json",
+    "to_json_bytes",
+    "to_jsonld",
+    "to_popolo",
     "validate",
     "write_jsonl",
 ]

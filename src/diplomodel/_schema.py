@@ -34,7 +34,7 @@ class SchemaBuilder:
         self._converter = converter
         self.defs: dict[str, dict[str, Any]] = {}
 
-    def for_type(self, hint: Any) -> dict[str, Any]:  # noqa: C901, PLR0911 - one branch a kind
+    def for_type(self, hint: Any) -> dict[str, Any]:  # noqa: C901, PLR0911, PLR0912 - one branch a kind
         """The schema of a value of a type, as the converter writes it."""
         supertype = getattr(hint, "__supertype__", None)
         if supertype is not None:  # a NewType id

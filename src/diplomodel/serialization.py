@@ -171,6 +171,12 @@ def to_dict(obj: Any) -> Any:
 
     Inverse of `from_dict`.
 
+    Args:
+        obj: Any diplomodel object (a document is written with its ``"type"`` tag).
+
+    Returns:
+        Plain data that ``json.dumps`` writes as is.
+
     >>> from diplomodel.states import states
     >>> from diplomodel.model.places import Place
     >>> to_dict(Place(locality="Moscow", state=states.get("RU")))
@@ -180,7 +186,7 @@ def to_dict(obj: Any) -> Any:
         return _unstructure(obj)
 
 
-def _unstructure(obj: Any) -> Any:  # noqa: ANN401
+def _unstructure(obj: Any) -> Any:
     fast, _ = _converters(strict=True)
     if isinstance(obj, Document):
         return fast.unstructure(obj, Document)
@@ -296,6 +302,13 @@ def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
     The bytes of ``to_json(obj, indent=indent)``, made without an intermediate
     string: the form to send over a network or write to a binary file.
 
+    Args:
+        obj: Any diplomodel object.
+        indent: None for one compact line, or spaces per level.
+
+    Returns:
+        The JSON text, encoded as UTF-8.
+
     >>> from diplomodel.dates import PartialDate
     >>> to_json_bytes(PartialDate(year=1996))
     b'"1996"'
@@ -312,6 +325,9 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     Args:
         obj: Any diplomodel object.
         indent: Spaces per level, or None for one compact line.
+
+    Returns:
+        The JSON text.
 
     >>> from diplomodel.dates import PartialDate
     >>> to_json(PartialDate(year=1949, month=10, day=2))
@@ -334,6 +350,9 @@ def from_json(
         cls: The class to build.
         source: Optional name of the input, used in error messages.
         strict: Reject keys the model does not know (the default).
+
+    Returns:
+        A valid `cls` instance.
 
     Raises:
         DataError: The text is not JSON, or the data is not a valid `cls`.
@@ -384,6 +403,9 @@ def envelope(kind: str, body: dict[str, Any]) -> dict[str, Any]:
     Args:
         kind: What the file holds (``"dossier"``).
         body: The JSON-ready data (from `to_dict`).
+
+    Returns:
+        A new dict: the header keys first, then the body's.
 
     >>> envelope("dossier", {"id": "d", "title": "T"})
     {'diplomodel': '1.0', 'kind': 'dossier', 'id': 'd', 'title': 'T'}
@@ -590,7 +612,7 @@ def _write_lines(stream: TextIO, records: Iterable[Any]) -> int:
 
 
 class JsonlReader(Iterator[T]):
-    """Records read one at a time from a JSON Lines file; made by `iter_jsonl`.
+    r"""Records read one at a time from a JSON Lines file; made by `iter_jsonl`.
 
     Iterating yields one valid object per non-blank line. With
     ``errors="raise"`` the first bad line raises a `DataError` whose problems
@@ -601,6 +623,23 @@ class JsonlReader(Iterator[T]):
     The reader holds one line at a time: memory does not grow with the file.
     It closes a file it opened itself when exhausted, on `close`, or at the
     end of a ``with`` block.
+
+    Args:
+        source: A file path, or an open text or binary stream.
+        cls: The class of every record.
+        errors: ``"raise"`` or ``"collect"``.
+        strict: Reject keys the model does not know (the default).
+
+    Raises:
+        ValueError: `errors` is neither ``"raise"`` nor ``"collect"``.
+        DataError: The file cannot be opened.
+
+    >>> import io
+    >>> from diplomodel.dates import PartialDate
+    >>> with JsonlReader(io.StringIO('"2024"\n"x"\n'), PartialDate, errors="collect") as reader:
+    ...     dates = list(reader)
+    >>> dates, reader.line, [p.line for p in reader.problems]
+    ([PartialDate(year=2024, month=None, day=None)], 2, [2])
     """
 
     def __init__(

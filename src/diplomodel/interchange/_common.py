@@ -1,0 +1,106 @@
+"""Helpers the exporters share: optional imports, unique entities, the states a dossier names."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from types import ModuleType
+from typing import Protocol, TypeVar
+
+from diplomodel.dossier import Dossier
+from diplomodel.states import State
+
+__all__ = ["first_of_each", "optional_module", "referenced_states"]
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=_HasId)
+
+
+def optional_module(name: str, *, extra: str, purpose: str) -> ModuleType:
+    """Import an optional dependency, or explain which extra installs it.
+
+    Args:
+        name: The module to import ("followthemoney").
+        extra: The diplomodel extra that installs it ("ftm").
+        purpose: What needs it, for the message ("to_ftm()").
+
+    Raises:
+        ImportError: The module is not installed; the message names the extra.
+
+    >>> optional_module("json", extra="none", purpose="a test").__name__
+    'json'
+    >>> try:
+    ...     optional_module("nope", extra="ftm", purpose="to_ftm()")
+    ... except ImportError as exc:
+    ...     print(exc)
+    to_ftm() needs the optional package 'nope': install it with pip install 'diplomodel[ftm]'
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:
+        message = (
+            f"{purpose} needs the optional package {name!r}: install it with "
+            f"pip install 'diplomodel[{extra}]'"
+        )
+        raise ImportError(message, name=name) from exc
+
+
+def first_of_each(table: Iterable[E]) -> Iterator[E]:
+    """The entities of a table, skipping any whose id came earlier (the first one wins).
+
+    That is the rule `Dossier` lookups follow, so an export never holds two
+    records under one id.
+    """
+    seen: set[str] = set()
+    for entity in table:
+        if entity.id not in seen:
+            seen.add(entity.id)
+            yield entity
+
+
+def _states_of(dossier: Dossier) -> Iterator[State]:
+    for office in dossier.offices:
+        yield office.state
+    yield from _event_states(dossier)
+    for committee in dossier.committees:
+        yield from committee.parties
+    for relation in dossier.relations:
+        yield from relation.parties
+    for year in dossier.thematic_years:
+        yield from year.parties
+    for statement in dossier.statements:
+        if statement.on_behalf_of is not None:
+            yield statement.on_behalf_of
+
+
+def _event_states(dossier: Dossier) -> Iterator[State]:
+    for meeting in dossier.meetings:
+        yield from meeting.parties
+        if meeting.host is not None:
+            yield meeting.host
+        if meeting.place is not None:
+            yield meeting.place.state
+        yield from (p.delegation for p in meeting.participants)
+    for series in dossier.series:
+        yield from series.parties
+    for document in dossier.documents:
+        yield from document.parties
+        if document.place is not None:
+            yield document.place.state
+        yield from (s.state for s in document.signatories)
+
+
+def referenced_states(dossier: Dossier) -> tuple[State, ...]:
+    """Every state a dossier mentions, once each, ordered by code.
+
+    >>> from diplomodel.dossier import load_example
+    >>> [s.code for s in referenced_states(load_example())]
+    ['CN', 'RU']
+    """
+    found = {state.code: state for state in _states_of(dossier)}
+    return tuple(found[code] for code in sorted(found))

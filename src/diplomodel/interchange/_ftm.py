@@ -1,0 +1,413 @@
+"""Export to FollowTheMoney (FtM 4): the entity graph that Aleph and OpenSanctions read.
+
+Every value passes through FtM's own type cleaning, so the `followthemoney`
+package is needed (the ``ftm`` extra); values FtM rejects (a date before the
+year 1000, say) are left out, and text longer than FtM allows for its type is
+shortened with an ellipsis.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+from diplomodel.dates import PartialDate
+from diplomodel.dossier import Dossier
+from diplomodel.interchange._common import first_of_each, optional_module, referenced_states
+from diplomodel.model.cooperation import Committee
+from diplomodel.model.documents import CooperationAgreement, Document
+from diplomodel.model.meetings import Meeting
+from diplomodel.model.people import Office, Person
+from diplomodel.model.relations import BilateralRelation, ThematicYear
+from diplomodel.model.sources import Source
+from diplomodel.serialization import DOCUMENT_TAGS, to_dict
+from diplomodel.states import State
+
+__all__ = ["ftm_id", "to_ftm"]
+
+_PREFIX: Final = "dm"
+
+_FTM_ID: Final = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.-]*[0-9A-Za-z])?")
+_MAX_PLAIN_ID: Final = 150  # FtM allows 200; leave room for the prefix and kind
+_ELLIPSIS: Final = "…"
+
+Values = Iterable[str | None]
+
+
+def ftm_id(kind: str, *parts: str) -> str:
+    """The FollowTheMoney id of a record: a namespace, its kind, and its diplomodel id.
+
+    An id FtM accepts as it is stays readable (``dm-person-li-qiang``). One
+    with characters FtM does not allow in ids (``_ : /``), a record built from
+    several ids (an occupancy, a membership) or a very long id gets a SHA-1
+    digest instead (``dm-occupancy.3f2a...``); the dot after the kind keeps
+    the two forms apart, so different records never share an id.
+
+    Args:
+        kind: What the record is ("person", "state", "occupancy").
+        parts: The ids it is made from.
+
+    Returns:
+        An id that FtM's entity type accepts, at most 200 characters.
+
+    >>> ftm_id("person", "li-qiang")
+    'dm-person-li-qiang'
+    >>> ftm_id("document", "un/a_1")
+    'dm-document.7aee32ddcca0fa17dc2d8cdd69195dbe9fe80256'
+    """
+    if len(parts) == 1 and len(parts[0]) <= _MAX_PLAIN_ID and _FTM_ID.fullmatch(parts[0]):
+        return f"{_PREFIX}-{kind}-{parts[0]}"
+    digest = hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
+    return f"{_PREFIX}-{kind}.{digest}"
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _settled(kind: Any, raw: str) -> str | None:
+    """A value cleaned by FtM until cleaning it again changes nothing.
+
+    Some of FtM's cleaners take more than one pass to settle (an address with
+    empty parts loses one comma a pass), and readers clean again on loading.
+    """
+    value: str | None = raw
+    for _ in range(5):
+        cleaned: str | None = kind.clean(value)
+        if cleaned is None or cleaned == value:
+            return cleaned
+        value = cleaned
+    return value
+
+
+class _Graph:
+    """The entities being written, with FtM's model to check and clean each value."""
+
+    def __init__(self, ftm: Any) -> None:
+        self._model = ftm.model
+        self._registry = ftm.registry
+        self.entities: list[dict[str, Any]] = []
+        self._ids: set[str] = set()
+
+    def country(self, state: State) -> str | None:
+        """FtM's code for a state: its alpha-2, or a historical code FtM knows, else None."""
+        for candidate in (state.alpha4, state.code):
+            if candidate is not None and self._registry.country.validate(candidate.lower()):
+                return candidate.lower()
+        return None
+
+    def add(self, schema_name: str, entity_id: str, **properties: Values) -> str:
+        """Write one entity (once per id); return its id."""
+        if entity_id in self._ids:
+            return entity_id
+        schema = self._model.get(schema_name)
+        if schema is None:  # pragma: no cover - a programming error
+            raise LookupError(f"FollowTheMoney has no schema {schema_name!r}")
+        cleaned: dict[str, list[str]] = {}
+        for name in sorted(properties):
+            prop = schema.get(name)
+            if prop is None:  # pragma: no cover - a programming error
+                raise LookupError(f"FtM schema {schema_name} has no property {name!r}")
+            values = self._clean(prop.type, properties[name])
+            if values:
+                cleaned[name] = values
+        self._ids.add(entity_id)
+        self.entities.append({"id": entity_id, "schema": schema_name, "properties": cleaned})
+        return entity_id
+
+    @staticmethod
+    def _clean(kind: Any, values: Values) -> list[str]:
+        found: list[str] = []
+        for raw in values:
+            if raw is None:
+                continue
+            value = _settled(kind, raw)
+            if value is None:
+                continue
+            limit: int = kind.max_length
+            if len(value) > limit:
+                value = value[: limit - 1].rstrip() + _ELLIPSIS
+            if value not in found:
+                found.append(value)
+        return found
+
+
+class _Export:
+    """One dossier being turned into FtM entities."""
+
+    def __init__(self, dossier: Dossier, graph: _Graph) -> None:
+        self.dossier = dossier
+        self.graph = graph
+        self.people = {p.id for p in dossier.people}
+        self.offices = {o.id for o in dossier.offices}
+        self.meetings = {m.id for m in dossier.meetings}
+        self.documents = {d.id for d in dossier.documents}
+        self.committees = {c.id for c in dossier.committees}
+
+    # -- shared pieces -----------------------------------------------------------
+
+    def countries(self, states: Iterable[State]) -> list[str | None]:
+        return [self.graph.country(s) for s in states]
+
+    def proofs(self, sources: Sequence[Source]) -> list[str | None]:
+        """Write each source as an Article; return their ids."""
+        found: list[str | None] = []
+        for source in sources:
+            key = json.dumps(to_dict(source), sort_keys=True, ensure_ascii=False)
+            label = source.title or source.publisher
+            found.append(
+                self.graph.add(
+                    "Article",
+                    ftm_id("source", key),
+                    name=[label],
+                    fileName=[label],
+                    title=[source.title],
+                    publisher=[source.publisher],
+                    sourceUrl=[source.url],
+                    publishedAt=[_date(source.published)],
+                    language=[source.language],
+                )
+            )
+        return found
+
+    def link(self, document_id: str, target: str, role: str) -> None:
+        self.graph.add(
+            "Documentation",
+            ftm_id("documentation", document_id, target, role),
+            document=[ftm_id("document", document_id)],
+            entity=[target],
+            role=[role],
+        )
+
+    def member(self, committee: Committee, member: str, role: str) -> None:
+        self.graph.add(
+            "Membership",
+            ftm_id("membership", committee.id, member, role),
+            member=[member],
+            organization=[ftm_id("committee", committee.id)],
+            role=[role],
+        )
+
+    # -- one method per table ----------------------------------------------------
+
+    def state(self, state: State) -> None:
+        self.graph.add(
+            "PublicBody",
+            ftm_id("state", state.code),
+            name=[state.name],
+            alias=[n for n in (state.iso_name, state.official_name) if n != state.name],
+            country=[self.graph.country(state)],
+            topics=["gov.national"],
+        )
+
+    def person(self, person: Person) -> None:
+        self.graph.add(
+            "Person",
+            ftm_id("person", person.id),
+            name=[person.name],
+            alias=list(person.names.values()),
+        )
+
+    def office(self, office: Office) -> None:
+        self.graph.add(
+            "Position",
+            ftm_id("office", office.id),
+            name=[office.title],
+            country=[self.graph.country(office.state)],
+            organization=[ftm_id("state", office.state.code)],
+            keywords=[office.kind.value],
+        )
+
+    def tenures(self, person: Person) -> None:
+        for position, tenure in enumerate(person.tenures):
+            if tenure.office not in self.offices:
+                continue
+            self.graph.add(
+                "Occupancy",
+                ftm_id("occupancy", person.id, str(position)),
+                holder=[ftm_id("person", person.id)],
+                post=[ftm_id("office", tenure.office)],
+                startDate=[_date(tenure.start)],
+                endDate=[_date(tenure.end)],
+            )
+
+    def meeting(self, meeting: Meeting) -> None:
+        involved = [ftm_id("state", s.code) for s in meeting.parties]
+        involved += [
+            ftm_id("person", p.person) for p in meeting.participants if p.person in self.people
+        ]
+        for report in meeting.committee_reports:
+            if report.committee in self.committees:
+                involved.append(ftm_id("committee", report.committee))
+            if report.presenter in self.people:
+                involved.append(ftm_id("person", report.presenter))
+        place = meeting.place
+        self.graph.add(
+            "Event",
+            ftm_id("meeting", meeting.id),
+            name=[meeting.title],
+            summary=[meeting.summary],
+            startDate=[_date(meeting.start)],
+            endDate=[_date(meeting.end)],
+            location=[None if place is None else str(place)],
+            country=self.countries([*meeting.parties, *([] if place is None else [place.state])]),
+            organizer=[None if meeting.host is None else ftm_id("state", meeting.host.code)],
+            involved=involved,
+            keywords=[meeting.kind.value, *(s.value for s in meeting.sectors)],
+            proof=self.proofs(meeting.sources),
+        )
+
+    def document(self, document: Document) -> None:
+        form = document.form if isinstance(document, CooperationAgreement) else None
+        self.graph.add(
+            "Document",
+            ftm_id("document", document.id),
+            name=[document.title],
+            title=[document.title],
+            fileName=[document.title],
+            date=[_date(document.signed)],
+            summary=[document.summary],
+            address=[None if document.place is None else str(document.place)],
+            country=self.countries(document.parties),
+            keywords=[
+                DOCUMENT_TAGS.get(type(document)),
+                None if form is None else form.value,
+                document.status.value,
+                *(s.value for s in document.sectors),
+            ],
+            proof=self.proofs(document.sources),
+        )
+        for party in document.parties:
+            self.link(document.id, ftm_id("state", party.code), "party")
+        for signature in document.signatories:
+            if signature.person in self.people:
+                self.link(document.id, ftm_id("person", signature.person), "signatory")
+        for witness in document.witnesses:
+            if witness in self.people:
+                self.link(document.id, ftm_id("person", witness), "witness")
+        if document.meeting in self.meetings:
+            self.link(document.id, ftm_id("meeting", document.meeting), "outcome of meeting")
+        if document.revises in self.documents:
+            self.link(document.id, ftm_id("document", document.revises), "revises")
+
+    def committee(self, committee: Committee) -> None:
+        parent = committee.parent if committee.parent in self.committees else None
+        self.graph.add(
+            "PublicBody",
+            ftm_id("committee", committee.id),
+            name=[committee.name],
+            country=self.countries(committee.parties),
+            parent=[None if parent is None else ftm_id("committee", parent)],
+            incorporationDate=[_date(committee.established)],
+            topics=["gov.igo"],
+            keywords=[committee.kind.value, *(s.value for s in committee.sectors)],
+        )
+        for party in committee.parties:
+            self.member(committee, ftm_id("state", party.code), "party")
+        for chair in committee.co_chairs:
+            if chair in self.people:
+                self.member(committee, ftm_id("person", chair), "co-chair")
+
+    def relation(self, relation: BilateralRelation) -> None:
+        a, b = (ftm_id("state", s.code) for s in relation.parties)
+        proofs = self.proofs(relation.sources)
+        if relation.established is not None:
+            self.graph.add(
+                "UnknownLink",
+                ftm_id("relation", relation.id),
+                subject=[a],
+                object=[b],
+                role=["diplomatic relations"],
+                startDate=[_date(relation.established)],
+                proof=proofs,
+            )
+        for position, level in enumerate(relation.levels):
+            following = relation.levels[position + 1 : position + 2]
+            self.graph.add(
+                "UnknownLink",
+                ftm_id("partnership", relation.id, str(position)),
+                subject=[a],
+                object=[b],
+                role=[level.name],
+                startDate=[_date(level.since)],
+                endDate=[_date(n.since) for n in following],
+                proof=proofs,
+            )
+
+    def thematic_year(self, year: ThematicYear) -> None:
+        self.graph.add(
+            "Event",
+            ftm_id("thematic-year", year.id),
+            name=[year.title],
+            startDate=[_date(year.start)],
+            endDate=[_date(year.end)],
+            involved=[ftm_id("state", s.code) for s in year.parties],
+            country=self.countries(year.parties),
+            keywords=[s.value for s in year.sectors],
+            proof=self.proofs(year.sources),
+        )
+
+    def run(self) -> None:
+        dossier = self.dossier
+        for state in referenced_states(dossier):
+            self.state(state)
+        for person in first_of_each(dossier.people):
+            self.person(person)
+        for office in first_of_each(dossier.offices):
+            self.office(office)
+        for person in first_of_each(dossier.people):
+            self.tenures(person)
+        for committee in first_of_each(dossier.committees):
+            self.committee(committee)
+        for meeting in first_of_each(dossier.meetings):
+            self.meeting(meeting)
+        for document in first_of_each(dossier.documents):
+            self.document(document)
+        for relation in first_of_each(dossier.relations):
+            self.relation(relation)
+        for year in first_of_each(dossier.thematic_years):
+            self.thematic_year(year)
+
+
+def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
+    """A dossier as FollowTheMoney entities, in FtM's JSON form.
+
+    Each entity is a dict ``{"id", "schema", "properties"}`` whose properties
+    map FtM property names to lists of strings, ready for ``ftm`` tools
+    (one JSON object a line) or `followthemoney.model.get_proxy`. States become
+    ``PublicBody`` entities, people ``Person``, offices ``Position`` with an
+    ``Occupancy`` per term, committees ``PublicBody`` with a ``Membership`` per
+    party and co-chair, meetings and themed years ``Event``, communiqués and
+    agreements ``Document`` with ``Documentation`` links to their parties,
+    signatories, witnesses, meeting and the document they revise, relations and
+    partnership levels ``UnknownLink``, and sources ``Article`` entities that
+    other entities cite as ``proof``. Ids are stable: see `ftm_id`.
+
+    References to entities the dossier does not hold (an office missing from
+    ``offices``) are left out, so every entity reference resolves. Meeting
+    series and statements have no FtM counterpart and are not exported.
+
+    Args:
+        dossier: The dossier to export.
+
+    Returns:
+        The entities, states first, in a stable order.
+
+    Raises:
+        ImportError: The ``followthemoney`` package is not installed (install
+            ``diplomodel[ftm]``).
+
+    >>> from diplomodel import load_example
+    >>> entities = to_ftm(load_example())
+    >>> [e["properties"]["name"] for e in entities if e["schema"] == "Person"][0]
+    ['Li Qiang']
+    >>> sorted({e["schema"] for e in entities})[:4]
+    ['Article', 'Document', 'Documentation', 'Event']
+    """
+    ftm = optional_module("followthemoney", extra="ftm", purpose="to_ftm()")
+    graph = _Graph(ftm)
+    _Export(dossier, graph).run()
+    return graph.entities

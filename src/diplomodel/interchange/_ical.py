@@ -1,0 +1,235 @@
+"""Export to iCalendar (RFC 5545): meetings, and the yearly anniversaries of diplomatic ties.
+
+The calendar is written with the ``icalendar`` package (the ``ical`` extra).
+Every event is an all-day event: the model records days, not times.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final
+
+from diplomodel.anniversaries import LeapDayPolicy, anniversaries, anniversary_in_year
+from diplomodel.dates import PartialDate, Precision
+from diplomodel.dossier import Dossier
+from diplomodel.i18n import label, ordinal
+from diplomodel.interchange._common import first_of_each, optional_module
+from diplomodel.model.meetings import Meeting
+from diplomodel.model.relations import BilateralRelation
+
+__all__ = ["to_ical"]
+
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_PRODID: Final = "-//diplomodel//diplomodel//EN"
+_DAY: Final = timedelta(days=1)
+
+
+def _span(start: PartialDate, end: PartialDate | None = None) -> tuple[date, date]:
+    """The first day and the day after the last: DTSTART and DTEND of an all-day event."""
+    return start.earliest(), (end or start).latest() + _DAY
+
+
+def _precision_note(value: PartialDate) -> str | None:
+    if value.precision is Precision.DAY:
+        return None
+    return f"The date is known only to the {value.precision.value} ({value})."
+
+
+def _check_window(start: date | None, end: date | None) -> tuple[date, date] | None:
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise ValueError("give both 'start' and 'end' for a window, or neither")
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise TypeError(f"'{name}' must be a date (got {type(value).__name__})")
+    if end < start:
+        raise ValueError(f"'end' ({end}) is before 'start' ({start})")
+    return start, end
+
+
+def _check_stamp(stamp: datetime | None) -> datetime:
+    if stamp is None:
+        return _EPOCH
+    if not isinstance(stamp, datetime):
+        raise TypeError(f"'stamp' must be a datetime (got {type(stamp).__name__})")
+    if stamp.tzinfo is None or stamp.utcoffset() is None:
+        raise ValueError("'stamp' must be timezone-aware (datetime.now(UTC), not datetime.now())")
+    return stamp.astimezone(UTC)
+
+
+def _check_every(every: int) -> int:
+    if type(every) is not int:
+        raise TypeError(f"'every' must be an int (got {type(every).__name__})")
+    if every < 2:
+        raise ValueError(f"'every' must be at least 2 (got {every})")
+    return every
+
+
+class _Calendar:
+    def __init__(self, ical: Any, dossier: Dossier, stamp: datetime) -> None:
+        self.ical = ical
+        self.dossier = dossier
+        self.stamp = stamp
+        self.calendar = ical.Calendar()
+        self.calendar.add("prodid", _PRODID)
+        self.calendar.add("version", "2.0")
+        self.calendar.add("calscale", "GREGORIAN")
+        self.calendar.add("x-wr-calname", dossier.title)
+
+    def uid(self, kind: str, id_: str) -> str:
+        return f"diplomodel:{self.dossier.id}:{kind}:{id_}"
+
+    def event(self, uid: str, summary: str, span: tuple[date, date], **extra: Any) -> Any:
+        event = self.ical.Event()
+        event.add("uid", uid)
+        event.add("dtstamp", self.stamp)
+        event.add("summary", summary)
+        event.add("dtstart", span[0])
+        event.add("dtend", span[1])
+        for name, value in extra.items():
+            if value is not None and value != []:
+                event.add(name.replace("_", "-"), value)
+        self.calendar.add_component(event)
+        return event
+
+    def meeting(self, meeting: Meeting) -> None:
+        notes = [meeting.summary, _precision_note(meeting.start)]
+        imprecise = meeting.start.precision is not Precision.DAY
+        urls = [s.url for s in meeting.sources if s.url is not None]
+        self.event(
+            self.uid("meeting", meeting.id),
+            meeting.title,
+            _span(meeting.start, meeting.end),
+            location=None if meeting.place is None else str(meeting.place),
+            description="\n\n".join(n for n in notes if n) or None,
+            categories=[label(meeting.kind, "en")],
+            url=urls[0] if urls else None,
+            transp="TRANSPARENT" if imprecise else None,
+            x_diplomodel_precision=meeting.start.precision.value if imprecise else None,
+        )
+
+    def relation(
+        self,
+        relation: BilateralRelation,
+        window: tuple[date, date] | None,
+        every: int,
+        leap_day: LeapDayPolicy,
+    ) -> None:
+        since = relation.established
+        if since is None or since.precision is Precision.YEAR:
+            return
+        pair = "–".join(s.name for s in relation.parties)
+        title = f"Anniversary of diplomatic ties: {pair}"
+        first = anniversary_in_year(since, since.year + 1, leap_day=leap_day).date
+        rule: dict[str, Any] = {"freq": "yearly"}
+        if (since.month, since.day) == (2, 29):
+            # A plain yearly rule skips common years; name the day that stands in for 29 February.
+            if leap_day is LeapDayPolicy.FEB_28:
+                rule.update(bymonth=2, bymonthday=-1)
+            else:
+                rule.update(byyearday=60)
+        description = " ".join(
+            n
+            for n in (f"Diplomatic relations were established on {since}.", _precision_note(since))
+            if n
+        )
+        imprecise = since.precision is not Precision.DAY
+        uid = self.uid("relation", relation.id)
+        shared: dict[str, Any] = {
+            "description": description,
+            "transp": "TRANSPARENT",
+            "x_diplomodel_precision": since.precision.value if imprecise else None,
+        }
+        self.event(uid, title, _span(first), rrule=rule, categories=["anniversary"], **shared)
+        if window is None:
+            return
+        for found in anniversaries(since, window[0], window[1], leap_day=leap_day):
+            jubilee = found.is_jubilee(every=every)
+            summary = f"{ordinal(found.number, 'en')} anniversary of diplomatic ties: {pair}"
+            self.event(
+                uid,
+                f"{summary} (jubilee)" if jubilee else summary,
+                _span(found.date),
+                recurrence_id=found.date.earliest(),
+                categories=["anniversary", "jubilee"] if jubilee else ["anniversary"],
+                **shared,
+            )
+
+
+def _overlaps(meeting: Meeting, window: tuple[date, date] | None) -> bool:
+    if window is None:
+        return True
+    first, after = _span(meeting.start, meeting.end)
+    return first <= window[1] and after > window[0]
+
+
+def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
+    dossier: Dossier,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    every: int = 5,
+    leap_day: LeapDayPolicy = LeapDayPolicy.FEB_28,
+    stamp: datetime | None = None,
+) -> str:
+    """A dossier's meetings and anniversaries of diplomatic ties as an iCalendar file.
+
+    Each meeting is an all-day event (``DTSTART;VALUE=DATE``) spanning every
+    day its dates may cover: a meeting known only to the month spans the
+    month, one known only to the year spans the year. Such an event is marked
+    free time (``TRANSP:TRANSPARENT``), its description says how precisely the
+    date is known, and ``X-DIPLOMODEL-PRECISION`` holds ``month`` or ``year``.
+
+    Each relation with a date of ties gets one recurring event
+    (``RRULE:FREQ=YEARLY``) from its first anniversary; ties dated to the month
+    recur as month-long events, ties dated only to the year are left out. A
+    29 February date recurs on the day `leap_day` names in common years. With
+    a window (`start` and `end`), every anniversary in it is written out as an
+    instance (``RECURRENCE-ID``) that gives its number, and round ones
+    (`is_jubilee`) are marked ``(jubilee)`` and filed under the category
+    ``jubilee``; the window also limits the meetings to those it overlaps.
+
+    The library never reads the clock: ``DTSTAMP``, which RFC 5545 requires,
+    is `stamp`, or the Unix epoch so that output is reproducible.
+
+    Args:
+        dossier: The dossier to export.
+        start: The first day of the window, or None for no window.
+        end: The last day of the window, or None.
+        every: The step of round anniversaries, 2 or more.
+        leap_day: Where a 29 February anniversary falls in common years.
+        stamp: When the calendar is made, timezone-aware; written as DTSTAMP.
+
+    Returns:
+        The iCalendar text (CRLF line endings, lines folded at 75 octets).
+
+    Raises:
+        ImportError: The ``icalendar`` package is not installed (install
+            ``diplomodel[ical]``).
+        ValueError: Only one end of the window is given, `end` is before
+            `start`, `every` is below 2 or `stamp` is naive.
+        TypeError: An argument has the wrong type.
+
+    >>> from datetime import date
+    >>> from diplomodel import load_example
+    >>> text = to_ical(load_example(), start=date(2024, 1, 1), end=date(2024, 12, 31))
+    >>> [line for line in text.splitlines() if line.startswith("SUMMARY")][-1]
+    'SUMMARY:75th anniversary of diplomatic ties: China–Russia (jubilee)'
+    >>> "RRULE:FREQ=YEARLY" in text
+    True
+    """
+    window = _check_window(start, end)
+    every = _check_every(every)
+    if not isinstance(leap_day, LeapDayPolicy):
+        raise TypeError(f"'leap_day' must be a LeapDayPolicy (got {leap_day!r})")
+    moment = _check_stamp(stamp)
+    ical = optional_module("icalendar", extra="ical", purpose="to_ical()")
+    calendar = _Calendar(ical, dossier, moment)
+    for meeting in first_of_each(dossier.meetings):
+        if _overlaps(meeting, window):
+            calendar.meeting(meeting)
+    for relation in first_of_each(dossier.relations):
+        calendar.relation(relation, window, every, leap_day)
+    text: str = calendar.calendar.to_ical().decode("utf-8")
+    return text

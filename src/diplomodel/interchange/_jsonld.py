@@ -1,0 +1,383 @@
+"""Export to schema.org JSON-LD: linked data that search engines and RDF tools read.
+
+The output is plain JSON with its ``@context`` written inline, so reading it
+needs no network. No extra package is needed to write it; to expand it or turn
+it into RDF, use a JSON-LD processor such as pyld (the ``jsonld`` extra).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Final
+
+from diplomodel.dates import PartialDate, Precision
+from diplomodel.dossier import Dossier
+from diplomodel.interchange._common import first_of_each, referenced_states
+from diplomodel.model.cooperation import Committee
+from diplomodel.model.documents import (
+    Communique,
+    CooperationAgreement,
+    Document,
+    DocumentStatus,
+)
+from diplomodel.model.meetings import Cadence, Meeting, MeetingSeries
+from diplomodel.model.people import Office, Person
+from diplomodel.model.places import Place
+from diplomodel.model.relations import ThematicYear
+from diplomodel.model.sources import Source
+from diplomodel.states import State
+
+__all__ = ["to_jsonld"]
+
+Json = dict[str, Any]
+
+_SCHEMA: Final = "http://schema.org/"
+"""schema.org's namespace as its own JSON-LD context maps it (``http``, not ``https``)."""
+
+_CONTEXT: Final[Mapping[str, Any]] = {
+    "@vocab": _SCHEMA,
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "url": {"@id": f"{_SCHEMA}url", "@type": "@id"},
+    "legislationLegalForce": {"@id": f"{_SCHEMA}legislationLegalForce", "@type": "@vocab"},
+}
+
+_IRI_PREFIX: Final = "urn:diplomodel:"
+
+_XSD: Final = {
+    Precision.YEAR: "xsd:gYear",
+    Precision.MONTH: "xsd:gYearMonth",
+    Precision.DAY: "xsd:date",
+}
+
+_REPEAT: Final = {Cadence.ANNUAL: "P1Y", Cadence.SEMIANNUAL: "P6M", Cadence.BIENNIAL: "P2Y"}
+
+_FORCE: Final = {
+    DocumentStatus.IN_FORCE: "InForce",
+    DocumentStatus.EXPIRED: "NotInForce",
+    DocumentStatus.TERMINATED: "NotInForce",
+    DocumentStatus.SUPERSEDED: "NotInForce",
+}
+
+
+def _iri(kind: str, id_: str) -> str:
+    return f"{_IRI_PREFIX}{kind}:{id_}"
+
+
+def _ref(kind: str, id_: str) -> Json:
+    return {"@id": _iri(kind, id_)}
+
+
+def _date(value: PartialDate | None) -> Json | None:
+    """A typed literal: xsd:gYear, xsd:gYearMonth or xsd:date, as precise as the date is."""
+    if value is None:
+        return None
+    return {"@value": value.isoformat(), "@type": _XSD[value.precision]}
+
+
+def _language(locale: str) -> str:
+    """A BCP 47 language tag from a locale identifier ("zh_Hant" → "zh-Hant")."""
+    return locale.replace("_", "-")
+
+
+def _compact(node: Json) -> Json:
+    return {k: v for k, v in node.items() if v is not None and v != []}
+
+
+def _state(state: State) -> Json:
+    names = [n for n in (state.iso_name, state.official_name) if n is not None and n != state.name]
+    return _compact(
+        {
+            "@id": _iri("state", state.code),
+            "@type": "Country",
+            "name": state.name,
+            "alternateName": names,
+            "identifier": state.code,
+        }
+    )
+
+
+def _place(place: Place | None) -> Json | None:
+    if place is None:
+        return None
+    address = _compact(
+        {
+            "@type": "PostalAddress",
+            "addressLocality": place.locality,
+            "addressCountry": place.state.code,
+        }
+    )
+    return _compact(
+        {
+            "@type": "Place",
+            "name": str(place),
+            "address": address,
+            "containedInPlace": _state(place.state),
+        }
+    )
+
+
+def _source(source: Source) -> Json:
+    return _compact(
+        {
+            "@type": "NewsArticle" if source.dateline is not None else "CreativeWork",
+            "name": source.title,
+            "publisher": {"@type": "Organization", "name": source.publisher},
+            "url": source.url,
+            "datePublished": _date(source.published),
+            "inLanguage": None if source.language is None else _language(source.language),
+            "dateline": source.dateline,
+        }
+    )
+
+
+def _sources(sources: Sequence[Source]) -> list[Json]:
+    return [_source(s) for s in sources]
+
+
+def _role(kind: str, role: str, prop: str, person: str) -> Json:
+    """schema.org's role pattern: the property repeated inside a Role that names the role."""
+    return {"@type": kind, "roleName": role, prop: _ref("person", person)}
+
+
+class _Nodes:
+    """Builds nodes; with a dossier, references to entities it lacks are left out."""
+
+    def __init__(self, dossier: Dossier | None) -> None:
+        self.dossier = dossier
+        self.offices: dict[str, Office] = {}
+        self.ids: dict[str, set[str]] = {}
+        if dossier is not None:
+            self.offices = {o.id: o for o in reversed(dossier.offices)}
+            self.ids = {
+                "person": {p.id for p in dossier.people},
+                "series": {s.id for s in dossier.series},
+                "document": {d.id for d in dossier.documents},
+                "meeting": {m.id for m in dossier.meetings},
+                "committee": {c.id for c in dossier.committees},
+            }
+
+    def known(self, kind: str, id_: str | None) -> bool:
+        if id_ is None:
+            return False
+        return self.dossier is None or id_ in self.ids[kind]
+
+    def refs(self, kind: str, ids: Iterable[str | None]) -> list[Json]:
+        return [_ref(kind, i) for i in dict.fromkeys(ids) if i is not None and self.known(kind, i)]
+
+    def person(self, person: Person) -> Json:
+        names: list[Any] = [{"@value": person.name, "@language": "en"}]
+        names += [{"@value": n, "@language": _language(loc)} for loc, n in person.names.items()]
+        roles = []
+        for tenure in person.tenures:
+            office = self.offices.get(tenure.office)
+            if office is not None:
+                roles.append(
+                    _compact(
+                        {
+                            "@type": "OrganizationRole",
+                            "roleName": office.title,
+                            "startDate": _date(tenure.start),
+                            "endDate": _date(tenure.end),
+                            "memberOf": _state(office.state),
+                        }
+                    )
+                )
+        return _compact(
+            {"@id": _iri("person", person.id), "@type": "Person", "name": names, "memberOf": roles}
+        )
+
+    def meeting(self, meeting: Meeting) -> Json:
+        attendees: list[Json] = [_state(s) for s in meeting.parties]
+        attendees += [
+            _role("Role", p.role.value, "attendee", p.person)
+            for p in meeting.participants
+            if self.known("person", p.person)
+        ]
+        series = self.refs("series", [meeting.series])
+        return _compact(
+            {
+                "@id": _iri("meeting", meeting.id),
+                "@type": "Event",
+                "name": meeting.title,
+                "description": meeting.summary,
+                "startDate": _date(meeting.start),
+                "endDate": _date(meeting.end),
+                "location": _place(meeting.place),
+                "organizer": None if meeting.host is None else _state(meeting.host),
+                "attendee": attendees,
+                "superEvent": series[0] if series else None,
+                "recordedIn": self.refs("document", meeting.outcomes),
+                "keywords": [meeting.kind.value, *(s.value for s in meeting.sectors)],
+                "subjectOf": _sources(meeting.sources),
+            }
+        )
+
+    def series(self, series: MeetingSeries) -> Json:
+        repeat = _REPEAT.get(series.cadence)
+        return _compact(
+            {
+                "@id": _iri("series", series.id),
+                "@type": "EventSeries",
+                "name": series.title,
+                "startDate": _date(series.established),
+                "attendee": [_state(s) for s in series.parties],
+                "eventSchedule": None
+                if repeat is None
+                else {"@type": "Schedule", "repeatFrequency": repeat},
+                "keywords": [series.kind.value],
+            }
+        )
+
+    def document(self, document: Document) -> Json:
+        contributors = [
+            _role("Role", "signatory", "contributor", s.person)
+            for s in document.signatories
+            if self.known("person", s.person)
+        ]
+        contributors += [
+            _role("Role", "witness", "contributor", w)
+            for w in document.witnesses
+            if self.known("person", w)
+        ]
+        meeting = self.refs("meeting", [document.meeting])
+        revised = self.refs("document", [document.revises])
+        node: Json = {
+            "@id": _iri("document", document.id),
+            "@type": "CreativeWork",
+            "name": document.title,
+            "description": document.summary,
+            "dateCreated": _date(document.signed),
+            "locationCreated": _place(document.place),
+            "author": [_state(s) for s in document.parties],
+            "contributor": contributors,
+            "recordedAt": meeting[0] if meeting else None,
+            "creativeWorkStatus": document.status.value,
+            "keywords": [s.value for s in document.sectors],
+            "subjectOf": _sources(document.sources),
+        }
+        if isinstance(document, CooperationAgreement):
+            node["@type"] = "Legislation"
+            node["legislationType"] = None if document.form is None else document.form.value
+            node["legislationDate"] = _date(document.signed)
+            node["legislationLegalForce"] = _FORCE.get(document.status)
+            node["legislationChanges"] = revised[0] if revised else None
+        else:
+            node["genre"] = "joint communiqué" if isinstance(document, Communique) else None
+            node["isBasedOn"] = revised[0] if revised else None
+        return _compact(node)
+
+    def committee(self, committee: Committee) -> Json:
+        members: list[Json] = [_state(s) for s in committee.parties]
+        members += [
+            _role("OrganizationRole", "co-chair", "member", c)
+            for c in committee.co_chairs
+            if self.known("person", c)
+        ]
+        parent = self.refs("committee", [committee.parent])
+        return _compact(
+            {
+                "@id": _iri("committee", committee.id),
+                "@type": "Organization",
+                "name": committee.name,
+                "foundingDate": _date(committee.established),
+                "parentOrganization": parent[0] if parent else None,
+                "member": members,
+                "keywords": [committee.kind.value, *(s.value for s in committee.sectors)],
+            }
+        )
+
+    def thematic_year(self, year: ThematicYear) -> Json:
+        return _compact(
+            {
+                "@id": _iri("thematic-year", year.id),
+                "@type": "Event",
+                "name": year.title,
+                "startDate": _date(year.start),
+                "endDate": _date(year.end),
+                "attendee": [_state(s) for s in year.parties],
+                "keywords": [s.value for s in year.sectors],
+                "subjectOf": _sources(year.sources),
+            }
+        )
+
+    def graph(self, dossier: Dossier) -> list[Json]:
+        nodes: list[Json] = [
+            {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
+        ]
+        nodes += [_state(s) for s in referenced_states(dossier)]
+        nodes += [self.person(p) for p in first_of_each(dossier.people)]
+        nodes += [self.series(s) for s in first_of_each(dossier.series)]
+        nodes += [self.meeting(m) for m in first_of_each(dossier.meetings)]
+        nodes += [self.document(d) for d in first_of_each(dossier.documents)]
+        nodes += [self.committee(c) for c in first_of_each(dossier.committees)]
+        nodes += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
+        return nodes
+
+
+_SUPPORTED: Final = (
+    "Dossier, Person, Meeting, MeetingSeries, Communique, CooperationAgreement, "
+    "Committee, ThematicYear or State"
+)
+
+
+def _node(obj: object, nodes: _Nodes) -> Json:  # noqa: PLR0911 - one return per kind
+    if isinstance(obj, Person):
+        return nodes.person(obj)
+    if isinstance(obj, Meeting):
+        return nodes.meeting(obj)
+    if isinstance(obj, MeetingSeries):
+        return nodes.series(obj)
+    if isinstance(obj, Document):
+        return nodes.document(obj)
+    if isinstance(obj, Committee):
+        return nodes.committee(obj)
+    if isinstance(obj, ThematicYear):
+        return nodes.thematic_year(obj)
+    if isinstance(obj, State):
+        return _state(obj)
+    raise TypeError(f"to_jsonld() takes a {_SUPPORTED} (got {type(obj).__name__})")
+
+
+def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
+    """A dossier or one entity as schema.org JSON-LD, with the ``@context`` inline.
+
+    Meetings and themed years are ``Event`` nodes (a meeting's series an
+    ``EventSeries``), people ``Person`` with an ``OrganizationRole`` per term
+    in office, states ``Country``, committees ``Organization``, communiqués
+    ``CreativeWork`` and cooperation agreements ``Legislation``; sources are
+    ``CreativeWork`` (``NewsArticle`` when they have a dateline) linked by
+    ``subjectOf``. Roles at meetings, signatories and witnesses follow
+    schema.org's role pattern. Dates are typed literals as precise as they are
+    known: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``. Node ids are
+    ``urn:diplomodel:<kind>:<id>``.
+
+    A dossier becomes one ``@graph`` (with a ``Dataset`` node for the dossier
+    itself); references to entities it does not hold are left out. Relations,
+    offices on their own and statements have no schema.org counterpart here.
+
+    Args:
+        obj: A `Dossier`, or a `Person`, `Meeting`, `MeetingSeries`,
+            `Document`, `Committee`, `ThematicYear` or `State`.
+        dossier: For one entity, the dossier it belongs to: it resolves a
+            person's offices (without it their terms are left out) and lets
+            dangling references be dropped.
+
+    Returns:
+        The JSON-LD document as plain JSON data.
+
+    Raises:
+        TypeError: `obj` is of another type.
+
+    >>> from diplomodel import load_example
+    >>> d = load_example()
+    >>> node = to_jsonld(d.meeting("cn-ru-heads-of-government-29"))
+    >>> node["@type"], node["startDate"]
+    ('Event', {'@value': '2024-08-21', '@type': 'xsd:date'})
+    >>> [n["@type"] for n in to_jsonld(d)["@graph"]][:4]
+    ['Dataset', 'Country', 'Country', 'Person']
+    """
+    context = copy.deepcopy(dict(_CONTEXT))
+    if isinstance(obj, Dossier):
+        return {"@context": context, "@graph": _Nodes(obj).graph(obj)}
+    return {"@context": context, **_node(obj, _Nodes(dossier))}

@@ -1,0 +1,228 @@
+"""Export to Popolo JSON: persons, organizations, posts, memberships and events.
+
+Popolo (popoloproject.com) is the open government data standard for people in
+public office. The export is plain data: no extra package is needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from diplomodel.dossier import Dossier
+from diplomodel.interchange._common import first_of_each, referenced_states
+from diplomodel.model.cooperation import Committee
+from diplomodel.model.meetings import Meeting, MeetingSeries
+from diplomodel.model.people import Office, Person
+from diplomodel.model.relations import ThematicYear
+from diplomodel.model.sources import Source
+from diplomodel.states import State
+
+__all__ = ["to_popolo"]
+
+Json = dict[str, Any]
+
+
+def _pid(kind: str, id_: str) -> str:
+    """A Popolo id: the kind, a colon, our id; kinds keep ids of different tables apart."""
+    return f"{kind}:{id_}"
+
+
+def _compact(**fields: Any) -> Json:
+    """The fields that have a value (Popolo readers treat a missing key as unknown)."""
+    return {k: v for k, v in fields.items() if v is not None and v != []}
+
+
+def _links(sources: Sequence[Source]) -> list[Json]:
+    """Sources with a URL, as Popolo links (a link needs a URL; the others are left out)."""
+    return [
+        _compact(url=s.url, note=" — ".join(x for x in (s.publisher, s.title) if x))
+        for s in sources
+        if s.url is not None
+    ]
+
+
+class _Export:
+    def __init__(self, dossier: Dossier) -> None:
+        self.dossier = dossier
+        self.people: dict[str, Person] = {p.id: p for p in reversed(dossier.people)}
+        self.offices = {o.id for o in dossier.offices}
+        self.committees = {c.id for c in dossier.committees}
+        self.series = {s.id for s in dossier.series}
+        self.memberships: list[Json] = []
+
+    def state(self, state: State) -> Json:
+        identifiers = [
+            {"scheme": "iso-3166-1-alpha-2", "identifier": state.code}
+            if state.alpha4 is None
+            else {"scheme": "iso-3166-3-alpha-4", "identifier": state.alpha4},
+            {"scheme": "iso-3166-1-alpha-3", "identifier": state.alpha3},
+        ]
+        if state.numeric is not None:
+            identifiers.append({"scheme": "iso-3166-1-numeric", "identifier": state.numeric})
+        other = [
+            {"name": name, "note": note}
+            for name, note in (
+                (state.iso_name, "ISO short name"),
+                (state.official_name, "official"),
+            )
+            if name is not None and name != state.name
+        ]
+        return _compact(
+            id=_pid("state", state.code),
+            name=state.name,
+            classification="state",
+            identifiers=identifiers,
+            other_names=other,
+        )
+
+    def person(self, person: Person) -> Json:
+        other = [{"name": name, "note": locale} for locale, name in person.names.items()]
+        return _compact(id=_pid("person", person.id), name=person.name, other_names=other)
+
+    def post(self, office: Office) -> Json:
+        return _compact(
+            id=_pid("office", office.id),
+            label=office.title,
+            role=office.kind.value,
+            organization_id=_pid("state", office.state.code),
+        )
+
+    def tenures(self, person: Person, offices: dict[str, Office]) -> None:
+        for position, tenure in enumerate(person.tenures):
+            office = offices.get(tenure.office)
+            if office is None:
+                continue
+            self.memberships.append(
+                _compact(
+                    id=_pid("tenure", f"{person.id}/{position}"),
+                    person_id=_pid("person", person.id),
+                    organization_id=_pid("state", office.state.code),
+                    post_id=_pid("office", office.id),
+                    role=office.title,
+                    start_date=None if tenure.start is None else tenure.start.isoformat(),
+                    end_date=None if tenure.end is None else tenure.end.isoformat(),
+                )
+            )
+
+    def committee(self, committee: Committee) -> Json:
+        org = _pid("committee", committee.id)
+        for party in committee.parties:
+            self.memberships.append(
+                {
+                    "id": _pid("party", f"{committee.id}/{party.code}"),
+                    "member": {"@type": "Organization", "id": _pid("state", party.code)},
+                    "organization_id": org,
+                    "role": "party",
+                }
+            )
+        for chair in committee.co_chairs:
+            if chair in self.people:
+                self.memberships.append(
+                    {
+                        "id": _pid("co-chair", f"{committee.id}/{chair}"),
+                        "person_id": _pid("person", chair),
+                        "organization_id": org,
+                        "role": "co-chair",
+                    }
+                )
+        parent = committee.parent if committee.parent in self.committees else None
+        return _compact(
+            id=org,
+            name=committee.name,
+            classification=committee.kind.value,
+            parent_id=None if parent is None else _pid("committee", parent),
+            founding_date=None if committee.established is None else str(committee.established),
+        )
+
+    def attendees(self, ids: Iterable[str]) -> list[Json]:
+        found: list[Json] = []
+        for id_ in dict.fromkeys(ids):
+            person = self.people.get(id_)
+            if person is not None:
+                found.append({"id": _pid("person", person.id), "name": person.name})
+        return found
+
+    def series_event(self, series: MeetingSeries) -> Json:
+        return _compact(
+            id=_pid("series", series.id),
+            name=series.title,
+            classification="series",
+            start_date=None if series.established is None else str(series.established),
+        )
+
+    def meeting(self, meeting: Meeting) -> Json:
+        series = meeting.series if meeting.series in self.series else None
+        return _compact(
+            id=_pid("meeting", meeting.id),
+            name=meeting.title,
+            description=meeting.summary,
+            classification=meeting.kind.value,
+            start_date=str(meeting.start),
+            end_date=None if meeting.end is None else str(meeting.end),
+            location=None if meeting.place is None else str(meeting.place),
+            attendees=self.attendees(p.person for p in meeting.participants),
+            parent_id=None if series is None else _pid("series", series),
+            sources=_links(meeting.sources),
+        )
+
+    def thematic_year(self, year: ThematicYear) -> Json:
+        return _compact(
+            id=_pid("thematic-year", year.id),
+            name=year.title,
+            classification="thematic_year",
+            start_date=str(year.start),
+            end_date=str(year.end),
+            sources=_links(year.sources),
+        )
+
+    def run(self) -> Json:
+        dossier = self.dossier
+        offices: dict[str, Office] = {o.id: o for o in first_of_each(dossier.offices)}
+        persons = [self.person(p) for p in first_of_each(dossier.people)]
+        posts = [self.post(o) for o in offices.values()]
+        for person in first_of_each(dossier.people):
+            self.tenures(person, offices)
+        organizations = [self.state(s) for s in referenced_states(dossier)]
+        organizations += [self.committee(c) for c in first_of_each(dossier.committees)]
+        events = [self.series_event(s) for s in first_of_each(dossier.series)]
+        events += [self.meeting(m) for m in first_of_each(dossier.meetings)]
+        events += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
+        return {
+            "persons": persons,
+            "organizations": organizations,
+            "posts": posts,
+            "memberships": self.memberships,
+            "events": events,
+        }
+
+
+def to_popolo(dossier: Dossier) -> dict[str, Any]:
+    """A dossier as Popolo JSON: persons, organizations, posts, memberships and events.
+
+    States and committees are organizations, offices are posts of their
+    state, and each term in office is a membership with its post; committee
+    parties and co-chairs are memberships of the committee. Meetings, meeting
+    series and themed years are events (a meeting's ``parent_id`` is its
+    series), with the people taking part as attendees. Ids are our ids
+    prefixed with their kind (``person:li-qiang``, ``state:CN``), so ids from
+    different tables never clash. Dates keep their precision (``"1996"``,
+    ``"2024-08"``).
+
+    Documents, relations and statements have no Popolo class and are left
+    out, as are references to entities the dossier does not hold.
+
+    Args:
+        dossier: The dossier to export.
+
+    Returns:
+        Plain JSON data; `json.dumps` writes it.
+
+    >>> from diplomodel import load_example
+    >>> popolo = to_popolo(load_example())
+    >>> [p["id"] for p in popolo["posts"]][:2]
+    ['office:cn-premier', 'office:cn-president']
+    >>> popolo["memberships"][0]["post_id"], popolo["memberships"][0]["start_date"]
+    ('office:cn-premier', '2023-03-11')
+    """
+    return _Export(dossier).run()
