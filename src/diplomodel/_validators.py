@@ -75,9 +75,10 @@ def text(*, max_length: int = _MAX_TEXT) -> Validator:
             raise TypeError(
                 f"'{attribute.name}' must be a str (got {_shown(value)}, a {type(value).__name__})"
             )
-        if not value.strip():
+        stripped = value.strip()
+        if not stripped:
             raise ValueError(f"'{attribute.name}' must not be blank")
-        if value != value.strip():
+        if value != stripped:
             raise ValueError(
                 f"'{attribute.name}' must not start or end with whitespace (got {_shown(value)})"
             )
@@ -221,8 +222,10 @@ def tuple_of(
             except (ValueError, TypeError):
                 member(inst, _indexed(attribute, index), item)  # raises again, naming the item
                 raise
-        if unique:
-            _check_unique(name, value if key is None else (key(item) for item in value))
+        if unique and len(value) > 1:
+            keys = value if key is None else [key(item) for item in value]
+            if len(set(keys)) != len(keys):
+                _check_unique(name, keys)
 
     schema: dict[str, Any] = {"type": "array", "items": schema_of(member)}
     if min_length:
@@ -233,6 +236,7 @@ def tuple_of(
 
 
 def _check_unique(name: str, items: Iterable[Hashable]) -> None:
+    """Name the first repeated item (called once a repeat is known to exist)."""
     seen: set[Hashable] = set()
     for item in items:
         if item in seen:
