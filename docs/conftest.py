@@ -11,8 +11,6 @@ Each page runs in a fresh temporary directory, so examples may write files
 with relative names.
 """
 
-# ruff: noqa: INP001 - docs/ is a folder of pages, not a package
-
 from __future__ import annotations
 
 import doctest

@@ -283,3 +283,12 @@ class TestGenerated:
         ids = {e["id"] for e in to_ftm(dossier)}
         assert {ftm_id("person", p.id) for p in dossier.people} <= ids
         assert {ftm_id("meeting", m.id) for m in dossier.meetings} <= ids
+
+
+class TestNamesFtmDrops:
+    def test_punctuation_only_title_still_has_a_name(self):
+        """A title FtM's name cleaning drops ("''") falls back to the entity's id."""
+        document = dm.Communique(id="c1", title="''", parties=(dm.states.get("AD"),))
+        dossier = dm.Dossier(id="d", title="t", documents=(document,))
+        (entity,) = [e for e in dm.to_ftm(dossier) if e["schema"] == "Document"]
+        assert entity["properties"]["name"]

@@ -114,6 +114,11 @@ class _Graph:
             values = self._clean(prop.type, properties[name])
             if values:
                 cleaned[name] = values
+        required = {name for parent in schema.schemata for name in parent.required}
+        if "name" in required and "name" not in cleaned:
+            # FtM's name cleaning drops text with no letters or digits ("''"): name the
+            # entity by its id rather than export it without its required name.
+            cleaned["name"] = self._clean(schema.get("name").type, [entity_id]) or [entity_id]
         self._ids.add(entity_id)
         self.entities.append({"id": entity_id, "schema": schema_name, "properties": cleaned})
         return entity_id
