@@ -244,7 +244,7 @@ class TestConvert:
         args = ["convert", str(files / "example.json"), "-", "--to", "ftm"]
         assert cli.main(args, out=io.StringIO()) == 2
         err = capsys.readouterr().err
-        assert err.startswith("diplomodel: error: converting to ftm needs diplomodel.interchange")
+        assert err.startswith("diplomodel: error: cannot convert to ftm:")
         assert err.endswith("install diplomodel[ftm]\n")
         assert len(err.splitlines()) == 1
 
@@ -452,3 +452,22 @@ class TestProgress:
         progress.update(5)
         progress.close()
         assert plain.getvalue() == terminal.getvalue() == ""
+
+
+class TestInterchangeHints:
+    def test_missing_dependency_names_its_own_extra(self, monkeypatch, capsys, tmp_path):
+        """A missing optional package is named with the extra that installs it."""
+        from diplomodel import interchange
+
+        def missing(_dossier):
+            raise ImportError("to_ical() needs 'icalendar': pip install 'diplomodel[ical]'")
+
+        monkeypatch.setattr(interchange, "to_ical", missing)
+        path = tmp_path / "d.json"
+        dm.load_example().save(path)
+        assert cli.main(["convert", str(path), "-", "--to", "ics"], out=io.StringIO()) == 2
+        err = capsys.readouterr().err
+        assert err == (
+            "diplomodel: error: cannot convert to ics: "
+            "to_ical() needs 'icalendar': pip install 'diplomodel[ical]'\n"
+        )

@@ -60,7 +60,8 @@ STATE_LOCALES: Final = ("en", "fr", "es", "ru", "zh", "ar")
 
 #: What `convert --to` writes, and the extra that installs what it needs.
 INTERCHANGE: Final = ("ftm", "popolo", "jsonld", "ics")
-_EXTRA: Final = "ftm"
+#: The extra that brings each format's optional dependency (Popolo needs none).
+_EXTRAS: Final = {"ftm": "ftm", "ics": "ical", "jsonld": "jsonld", "popolo": None}
 
 
 def _json_line(data: Any) -> str:
@@ -201,10 +202,11 @@ def _interchange(target: str, dossier: Dossier) -> str:
             raise ImportError(f"diplomodel.interchange has no {name}")  # noqa: TRY301
         data = writer(dossier)
     except ImportError as exc:
-        raise Failure(
-            f"converting to {target} needs diplomodel.interchange and its optional "
-            f"dependencies ({exc}); install diplomodel[{_EXTRA}]"
-        ) from None
+        message = f"cannot convert to {target}: {exc}"
+        extra = _EXTRAS.get(target)
+        if extra is not None and "diplomodel[" not in message:
+            message += f"; install diplomodel[{extra}]"
+        raise Failure(message) from None
     if target == "ftm":
         return "".join(_json_line(entity) for entity in data)
     if target == "ics":
