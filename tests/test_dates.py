@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import UTC, date, datetime
 
 import attrs
@@ -10,23 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diplomodel import PartialDate, Precision
+from diplomodel import PartialDate, Precision, testing
 
 P = PartialDate.parse
 
 
-@st.composite
-def partial_dates(draw: st.DrawFn) -> PartialDate:
+def partial_dates() -> st.SearchStrategy[PartialDate]:
     """Partial dates of every precision over the whole supported year range."""
-    year = draw(st.integers(1, 9999))
-    precision = draw(st.sampled_from(Precision))
-    if precision is Precision.YEAR:
-        return PartialDate(year=year)
-    month = draw(st.integers(1, 12))
-    if precision is Precision.MONTH:
-        return PartialDate(year=year, month=month)
-    day = draw(st.integers(1, calendar.monthrange(year, month)[1]))
-    return PartialDate(year=year, month=month, day=day)
+    return testing.partial_dates(min_year=1, max_year=9999)
 
 
 class TestConstruction:

@@ -245,6 +245,16 @@ def _word(word: str, words: Lexicon) -> _Token | None:
     raise ValueError(f"{word!r} is not part of a date")
 
 
+def _numeric_token(match: re.Match[str], *, dayfirst: bool | None) -> _Token | None:
+    """The token of an all-digit date ("21.08.2024", "2024-08"), if the match is one."""
+    if match["ymd"] or match["dmy"]:
+        return _Token("date", _numeric_date(match, dayfirst=dayfirst), match[0])
+    if match["my"]:
+        year, month = match["y3"] or match["y4"], match["m3"] or match["m4"]
+        return _Token("date", (int(year), int(month), None), match[0])
+    return None
+
+
 def _spaced_tokens(text: str, words: Lexicon, *, dayfirst: bool | None) -> list[_Token]:
     tokens: list[_Token] = []
     position = 0
@@ -253,11 +263,9 @@ def _spaced_tokens(text: str, words: Lexicon, *, dayfirst: bool | None) -> list[
         if match is None:
             raise ValueError(f"{text[position:]!r} is not part of a date")
         position = match.end()
-        if match["ymd"] or match["dmy"]:
-            tokens.append(_Token("date", _numeric_date(match, dayfirst=dayfirst), match[0]))
-        elif match["my"]:
-            year, month = match["y3"] or match["y4"], match["m3"] or match["m4"]
-            tokens.append(_Token("date", (int(year), int(month), None), match[0]))
+        numeric = _numeric_token(match, dayfirst=dayfirst)
+        if numeric is not None:
+            tokens.append(numeric)
         elif match["num"]:
             tokens.append(_number(match["num"], match["suffix"]))
         elif match["word"]:
@@ -293,11 +301,9 @@ def _chinese_tokens(text: str, locale: str, *, dayfirst: bool | None) -> list[_T
         if match is None:
             raise ValueError(f"{text[position:]!r} is not part of a date")
         position = match.end()
-        if match["ymd"] or match["dmy"]:
-            tokens.append(_Token("date", _numeric_date(match, dayfirst=dayfirst), match[0]))
-        elif match["my"]:
-            year, month = match["y3"] or match["y4"], match["m3"] or match["m4"]
-            tokens.append(_Token("date", (int(year), int(month), None), match[0]))
+        numeric = _numeric_token(match, dayfirst=dayfirst)
+        if numeric is not None:
+            tokens.append(numeric)
         elif match["year"]:
             tokens.append(_Token("year", int(match["year"]), match[0]))
         elif match["day"]:
