@@ -28,6 +28,7 @@ from diplomodel.dates import (
 )
 from diplomodel.dossier import Dossier, Entity, TimelineEntry, UpcomingAnniversary, load_example
 from diplomodel.errors import DataError, DiplomodelError, Problem, UnknownStateError
+from diplomodel.files import JsonlReader, atomic_writer, iter_jsonl, write_jsonl
 from diplomodel.i18n import (
     anniversary_phrase,
     describe,
@@ -78,20 +79,16 @@ from diplomodel.serialization import (
     DOCUMENT_TAGS,
     FORMAT_VERSION,
     MIGRATIONS,
-    JsonlReader,
     Migration,
-    atomic_writer,
     envelope,
     from_dict,
     from_json,
-    iter_jsonl,
     json_schema,
     make_converter,
     open_envelope,
     to_dict,
     to_json,
     to_json_bytes,
-    write_jsonl,
 )
 from diplomodel.states import State, StateRegistry, states
 from diplomodel.validation import (

@@ -35,11 +35,12 @@ from diplomodel.anniversaries import (
 )
 from diplomodel.dossier import Dossier, Entity, UpcomingAnniversary
 from diplomodel.errors import DataError
+from diplomodel.files import atomic_writer
 from diplomodel.i18n import anniversary_phrase, describe, format_date, state_name
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.relations import BilateralRelation
-from diplomodel.serialization import atomic_writer, from_json, json_schema
+from diplomodel.serialization import from_json, json_schema
 from diplomodel.states import states
 from diplomodel.validation import Finding, Report, validate
 

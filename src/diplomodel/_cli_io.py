@@ -18,13 +18,13 @@ import diplomodel
 from diplomodel.dates import PartialDate, Precision, parse_date
 from diplomodel.dossier import Dossier
 from diplomodel.errors import DataError, DiplomodelError, Problem
+from diplomodel.files import iter_jsonl, write_jsonl
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
-from diplomodel.serialization import iter_jsonl, write_jsonl
 
 T = TypeVar("T")
 

@@ -15,6 +15,7 @@ from diplomodel import _validators as v
 from diplomodel.anniversaries import Anniversary, anniversaries
 from diplomodel.dates import PartialDate
 from diplomodel.errors import DataError, Problem
+from diplomodel.files import atomic_writer
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -23,7 +24,6 @@ from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import _parse_json as parse_json
 from diplomodel.serialization import (
-    atomic_writer,
     dumps,
     envelope,
     from_dict,
