@@ -86,6 +86,17 @@ class PartialDate:
     year: int = field(validator=_check_year)
     month: int | None = field(default=None, validator=_check_month, order=_none_first)
     day: int | None = field(default=None, order=_none_first)
+    _iso: str = field(init=False, eq=False, order=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Written once: a date is immutable and is written out far more often than built.
+        if self.month is None:
+            iso = f"{self.year:04d}"
+        elif self.day is None:
+            iso = f"{self.year:04d}-{self.month:02d}"
+        else:
+            iso = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        object.__setattr__(self, "_iso", iso)
 
     @day.validator
     def _check_day(self, _attribute: object, value: object) -> None:
@@ -173,11 +184,7 @@ class PartialDate:
         >>> PartialDate(year=2024, month=8).isoformat()
         '2024-08'
         """
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return self._iso
 
     def __str__(self) -> str:
         return self.isoformat()
