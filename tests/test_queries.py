@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import diplomodel as dm
-from diplomodel.dossier import TimelineEntry, UpcomingAnniversary
+from diplomodel.timeline import TimelineEntry, UpcomingAnniversary
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meetings[0]

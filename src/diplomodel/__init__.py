@@ -26,7 +26,7 @@ from diplomodel.dates import (
     parse_date,
     resolve_weekday,
 )
-from diplomodel.dossier import Dossier, Entity, TimelineEntry, UpcomingAnniversary, load_example
+from diplomodel.dossier import Dossier, Entity, load_example
 from diplomodel.errors import DataError, DiplomodelError, Problem, UnknownStateError
 from diplomodel.files import JsonlReader, atomic_writer, iter_jsonl, write_jsonl
 from diplomodel.i18n import (
@@ -91,6 +91,7 @@ from diplomodel.serialization import (
     to_json_bytes,
 )
 from diplomodel.states import State, StateRegistry, states
+from diplomodel.timeline import TimelineEntry, UpcomingAnniversary
 from diplomodel.validation import (
     DEFAULT_RULES,
     Finding,

@@ -33,7 +33,7 @@ from diplomodel.anniversaries import (
     anniversary_in_year,
     anniversary_number,
 )
-from diplomodel.dossier import Dossier, Entity, UpcomingAnniversary
+from diplomodel.dossier import Dossier, Entity
 from diplomodel.errors import DataError
 from diplomodel.files import atomic_writer
 from diplomodel.i18n import anniversary_phrase, describe, format_date, state_name
@@ -42,6 +42,7 @@ from diplomodel.model.meetings import Meeting
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.serialization import from_json, json_schema
 from diplomodel.states import states
+from diplomodel.timeline import UpcomingAnniversary
 from diplomodel.validation import Finding, Report, validate
 
 __all__ = [

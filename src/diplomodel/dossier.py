@@ -12,7 +12,7 @@ from typing import Any, Final, TypeVar
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.anniversaries import Anniversary, anniversaries
+from diplomodel.anniversaries import anniversaries
 from diplomodel.dates import PartialDate
 from diplomodel.errors import DataError, Problem
 from diplomodel.files import atomic_writer
@@ -31,8 +31,14 @@ from diplomodel.serialization import (
     to_dict,
 )
 from diplomodel.states import State
+from diplomodel.timeline import (
+    TimelineEntry,
+    UpcomingAnniversary,
+    timeline_entries,
+    timeline_key,
+)
 
-__all__ = ["Dossier", "Entity", "TimelineEntry", "UpcomingAnniversary", "load_example"]
+__all__ = ["Dossier", "Entity", "load_example"]
 
 _KIND: Final = "dossier"
 _EXAMPLES: Final = ("china-russia-2024",)
@@ -63,82 +69,6 @@ _TABLE_NAMES: Final = (
     "thematic_years",
     "statements",
 )
-
-_TIMELINE_ORDER: Final = {
-    kind: rank
-    for rank, kind in enumerate(
-        (
-            "relation",
-            "partnership_level",
-            "series",
-            "committee",
-            "tenure",
-            "thematic_year",
-            "meeting",
-            "document",
-            "statement",
-        )
-    )
-}
-
-
-@frozen(kw_only=True, order=False)
-class TimelineEntry:
-    """One dated record in a state's timeline (see `Dossier.timeline`).
-
-    Args:
-        date: When it happened, at the precision recorded.
-        kind: What kind of record it is: ``"meeting"``, ``"document"``,
-            ``"relation"`` (diplomatic ties established), ``"partnership_level"``,
-            ``"series"`` (a series set up), ``"committee"`` (a body set up),
-            ``"tenure"`` (someone took office), ``"thematic_year"`` or ``"statement"``.
-        id: Id of the entity the record comes from (for a partnership level, the
-            relation's id; for a tenure, the person's id).
-        title: A short description.
-
-    >>> from diplomodel.states import states
-    >>> entry = load_example().timeline(states.get("CN"))[0]
-    >>> str(entry.date), entry.kind, entry.title
-    ('1949-10-02', 'relation', 'Diplomatic ties: China–Russia')
-    """
-
-    date: PartialDate = field(validator=v.date())
-    kind: str = field(validator=v.text(max_length=50))
-    id: str = field(validator=v.identifier())
-    title: str = field(validator=v.text())
-
-
-@frozen(kw_only=True)
-class UpcomingAnniversary:
-    """An anniversary of a relation's ties or a series' founding.
-
-    `Dossier.upcoming_anniversaries` lists them.
-
-    Args:
-        subject: Id of the relation or series.
-        kind: ``"relation"`` (diplomatic ties) or ``"series"`` (a series set up).
-        title: What is being celebrated.
-        anniversary: Which anniversary, and when it falls.
-
-    >>> from datetime import date
-    >>> found = load_example().upcoming_anniversaries(date(2024, 8, 21), date(2024, 12, 31))
-    >>> [(a.kind, a.anniversary.number, str(a.anniversary.date)) for a in found]
-    [('series', 28, '2024'), ('relation', 75, '2024-10-02')]
-    """
-
-    subject: str = field(validator=v.identifier())
-    kind: str = field(validator=v.text(max_length=50))
-    title: str = field(validator=v.text())
-    anniversary: Anniversary = field(validator=v.instance(Anniversary))
-
-
-def _timeline_key(entry: TimelineEntry) -> tuple[PartialDate, int, str, str]:
-    return (
-        entry.date,
-        _TIMELINE_ORDER.get(entry.kind, len(_TIMELINE_ORDER)),
-        entry.id,
-        entry.title,
-    )
 
 
 def _entities(kind: type[Any]) -> Any:
@@ -520,94 +450,7 @@ class Dossier:
         >>> load_example().timeline(states.get("FR"))
         ()
         """
-        return tuple(sorted(self._timeline_entries(state), key=_timeline_key))
-
-    def _timeline_entries(self, state: State) -> Iterator[TimelineEntry]:
-        yield from self._relation_entries(state)
-        yield from self._setup_entries(state)
-        yield from self._tenure_entries(state)
-        yield from self._event_entries(state)
-        yield from self._statement_entries(state)
-
-    def _relation_entries(self, state: State) -> Iterator[TimelineEntry]:
-        for relation in self.relations:
-            if state not in relation.parties:
-                continue
-            if relation.established is not None:
-                pair = "–".join(s.name for s in relation.parties)
-                yield TimelineEntry(
-                    date=relation.established,
-                    kind="relation",
-                    id=relation.id,
-                    title=f"Diplomatic ties: {pair}",
-                )
-            for level in relation.levels:
-                yield TimelineEntry(
-                    date=level.since, kind="partnership_level", id=relation.id, title=level.name
-                )
-
-    def _setup_entries(self, state: State) -> Iterator[TimelineEntry]:
-        for series in self.series:
-            if state in series.parties and series.established is not None:
-                yield TimelineEntry(
-                    date=series.established, kind="series", id=series.id, title=series.title
-                )
-        for committee in self.committees:
-            if state in committee.parties and committee.established is not None:
-                yield TimelineEntry(
-                    date=committee.established,
-                    kind="committee",
-                    id=committee.id,
-                    title=committee.name,
-                )
-
-    def _tenure_entries(self, state: State) -> Iterator[TimelineEntry]:
-        offices = {o.id: o for o in reversed(self.offices) if o.state == state}
-        for person in self.people:
-            for tenure in person.tenures:
-                office = offices.get(tenure.office)
-                if office is not None and tenure.start is not None:
-                    yield TimelineEntry(
-                        date=tenure.start,
-                        kind="tenure",
-                        id=person.id,
-                        title=f"{person.name} takes office: {office.title}",
-                    )
-
-    def _event_entries(self, state: State) -> Iterator[TimelineEntry]:
-        for year in self.thematic_years:
-            if state in year.parties:
-                yield TimelineEntry(
-                    date=year.start, kind="thematic_year", id=year.id, title=year.title
-                )
-        for meeting in self.meetings:
-            if state in meeting.parties:
-                yield TimelineEntry(
-                    date=meeting.start, kind="meeting", id=meeting.id, title=meeting.title
-                )
-        for document in self.documents:
-            if state in document.parties and document.signed is not None:
-                yield TimelineEntry(
-                    date=document.signed, kind="document", id=document.id, title=document.title
-                )
-
-    def _statement_entries(self, state: State) -> Iterator[TimelineEntry]:
-        for statement in self.statements:
-            if statement.on_behalf_of != state:
-                continue
-            when = statement.date
-            if when is None and statement.meeting is not None:
-                held = self.get(Meeting, statement.meeting)
-                when = None if held is None else held.start
-            if when is not None:
-                speaker = self.get(Person, statement.speaker)
-                who = statement.speaker if speaker is None else speaker.name
-                yield TimelineEntry(
-                    date=when,
-                    kind="statement",
-                    id=statement.id,
-                    title=f"{who}: {statement.summary}",
-                )
+        return tuple(sorted(timeline_entries(self, state), key=timeline_key))
 
     def upcoming_anniversaries(
         self, after: date, until: date, *, jubilee_only: bool = False

@@ -1,0 +1,249 @@
+"""Records of a state's history and coming anniversaries, as `Dossier` queries return them.
+
+The functions here read a dossier's tables; `Dossier.timeline` and
+`Dossier.upcoming_anniversaries` are the way to call them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final, Protocol, TypeVar
+
+from attrs import field, frozen
+
+from diplomodel import _validators as v
+from diplomodel.anniversaries import Anniversary
+from diplomodel.dates import PartialDate
+from diplomodel.model.cooperation import Committee
+from diplomodel.model.documents import Document
+from diplomodel.model.meetings import Meeting, MeetingSeries
+from diplomodel.model.people import Office, Person
+from diplomodel.model.relations import BilateralRelation, ThematicYear
+from diplomodel.model.statements import Statement
+from diplomodel.states import State
+
+__all__ = ["TimelineEntry", "UpcomingAnniversary"]
+
+E = TypeVar("E")
+
+
+class Tables(Protocol):
+    """What the timeline reads from a dossier."""
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The people."""
+        ...
+
+    @property
+    def offices(self) -> tuple[Office, ...]:
+        """The offices."""
+        ...
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        """The meetings."""
+        ...
+
+    @property
+    def series(self) -> tuple[MeetingSeries, ...]:
+        """The series."""
+        ...
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The documents."""
+        ...
+
+    @property
+    def committees(self) -> tuple[Committee, ...]:
+        """The committees."""
+        ...
+
+    @property
+    def relations(self) -> tuple[BilateralRelation, ...]:
+        """The relations."""
+        ...
+
+    @property
+    def thematic_years(self) -> tuple[ThematicYear, ...]:
+        """The thematic years."""
+        ...
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        """The statements."""
+        ...
+
+    def get(self, kind: type[E], id_: str) -> E | None:
+        """The entity of a kind with an id, or None."""
+        ...
+
+
+_TIMELINE_ORDER: Final = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "relation",
+            "partnership_level",
+            "series",
+            "committee",
+            "tenure",
+            "thematic_year",
+            "meeting",
+            "document",
+            "statement",
+        )
+    )
+}
+
+
+@frozen(kw_only=True, order=False)
+class TimelineEntry:
+    """One dated record in a state's timeline (see `Dossier.timeline`).
+
+    Args:
+        date: When it happened, at the precision recorded.
+        kind: What kind of record it is: ``"meeting"``, ``"document"``,
+            ``"relation"`` (diplomatic ties established), ``"partnership_level"``,
+            ``"series"`` (a series set up), ``"committee"`` (a body set up),
+            ``"tenure"`` (someone took office), ``"thematic_year"`` or ``"statement"``.
+        id: Id of the entity the record comes from (for a partnership level, the
+            relation's id; for a tenure, the person's id).
+        title: A short description.
+
+    >>> from diplomodel import load_example, states
+    >>> entry = load_example().timeline(states.get("CN"))[0]
+    >>> str(entry.date), entry.kind, entry.title
+    ('1949-10-02', 'relation', 'Diplomatic ties: China–Russia')
+    """
+
+    date: PartialDate = field(validator=v.date())
+    kind: str = field(validator=v.text(max_length=50))
+    id: str = field(validator=v.identifier())
+    title: str = field(validator=v.text())
+
+
+@frozen(kw_only=True)
+class UpcomingAnniversary:
+    """An anniversary of a relation's ties or a series' founding.
+
+    `Dossier.upcoming_anniversaries` lists them.
+
+    Args:
+        subject: Id of the relation or series.
+        kind: ``"relation"`` (diplomatic ties) or ``"series"`` (a series set up).
+        title: What is being celebrated.
+        anniversary: Which anniversary, and when it falls.
+
+    >>> from datetime import date
+    >>> from diplomodel import load_example
+    >>> found = load_example().upcoming_anniversaries(date(2024, 8, 21), date(2024, 12, 31))
+    >>> [(a.kind, a.anniversary.number, str(a.anniversary.date)) for a in found]
+    [('series', 28, '2024'), ('relation', 75, '2024-10-02')]
+    """
+
+    subject: str = field(validator=v.identifier())
+    kind: str = field(validator=v.text(max_length=50))
+    title: str = field(validator=v.text())
+    anniversary: Anniversary = field(validator=v.instance(Anniversary))
+
+
+def timeline_key(entry: TimelineEntry) -> tuple[PartialDate, int, str, str]:
+    return (
+        entry.date,
+        _TIMELINE_ORDER.get(entry.kind, len(_TIMELINE_ORDER)),
+        entry.id,
+        entry.title,
+    )
+
+
+def timeline_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    yield from _relation_entries(tables, state)
+    yield from _setup_entries(tables, state)
+    yield from _tenure_entries(tables, state)
+    yield from _event_entries(tables, state)
+    yield from _statement_entries(tables, state)
+
+
+def _relation_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    for relation in tables.relations:
+        if state not in relation.parties:
+            continue
+        if relation.established is not None:
+            pair = "–".join(s.name for s in relation.parties)
+            yield TimelineEntry(
+                date=relation.established,
+                kind="relation",
+                id=relation.id,
+                title=f"Diplomatic ties: {pair}",
+            )
+        for level in relation.levels:
+            yield TimelineEntry(
+                date=level.since, kind="partnership_level", id=relation.id, title=level.name
+            )
+
+
+def _setup_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    for series in tables.series:
+        if state in series.parties and series.established is not None:
+            yield TimelineEntry(
+                date=series.established, kind="series", id=series.id, title=series.title
+            )
+    for committee in tables.committees:
+        if state in committee.parties and committee.established is not None:
+            yield TimelineEntry(
+                date=committee.established,
+                kind="committee",
+                id=committee.id,
+                title=committee.name,
+            )
+
+
+def _tenure_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    offices = {o.id: o for o in reversed(tables.offices) if o.state == state}
+    for person in tables.people:
+        for tenure in person.tenures:
+            office = offices.get(tenure.office)
+            if office is not None and tenure.start is not None:
+                yield TimelineEntry(
+                    date=tenure.start,
+                    kind="tenure",
+                    id=person.id,
+                    title=f"{person.name} takes office: {office.title}",
+                )
+
+
+def _event_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    for year in tables.thematic_years:
+        if state in year.parties:
+            yield TimelineEntry(date=year.start, kind="thematic_year", id=year.id, title=year.title)
+    for meeting in tables.meetings:
+        if state in meeting.parties:
+            yield TimelineEntry(
+                date=meeting.start, kind="meeting", id=meeting.id, title=meeting.title
+            )
+    for document in tables.documents:
+        if state in document.parties and document.signed is not None:
+            yield TimelineEntry(
+                date=document.signed, kind="document", id=document.id, title=document.title
+            )
+
+
+def _statement_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+    for statement in tables.statements:
+        if statement.on_behalf_of != state:
+            continue
+        when = statement.date
+        if when is None and statement.meeting is not None:
+            held = tables.get(Meeting, statement.meeting)
+            when = None if held is None else held.start
+        if when is not None:
+            speaker = tables.get(Person, statement.speaker)
+            who = statement.speaker if speaker is None else speaker.name
+            yield TimelineEntry(
+                date=when,
+                kind="statement",
+                id=statement.id,
+                title=f"{who}: {statement.summary}",
+            )
