@@ -40,7 +40,7 @@ from diplomodel.i18n import anniversary_phrase, describe, format_date, state_nam
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.relations import BilateralRelation
-from diplomodel.serialization import from_json, json_schema
+from diplomodel.serialization import dumps, from_json, json_schema
 from diplomodel.states import states
 from diplomodel.timeline import UpcomingAnniversary
 from diplomodel.validation import Finding, Report, validate
@@ -67,7 +67,7 @@ _EXTRAS: Final = {"ftm": "ftm", "ics": "ical", "jsonld": "jsonld", "popolo": Non
 
 
 def _json_line(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(data, indent=None) + "\n"
 
 
 # -- validate ---------------------------------------------------------------------
@@ -213,7 +213,7 @@ def _interchange(target: str, dossier: Dossier) -> str:
         return "".join(_json_line(entity) for entity in data)
     if target == "ics":
         return str(data)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data, indent=2) + "\n"
 
 
 def _write_text(target: str, text: str, out: TextIO) -> None:
@@ -233,7 +233,7 @@ def convert_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif target == "json" and args.output != "-":
         dossier.save(args.output)
     elif target == "json":
-        out.write(json.dumps(dossier.to_file_dict(), ensure_ascii=False, indent=2) + "\n")
+        out.write(dumps(dossier.to_file_dict(), indent=2) + "\n")
     else:
         _write_text(args.output, _interchange(target, dossier), out)
     return 0
@@ -336,7 +336,7 @@ def schema_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         schema = json_schema(cls, envelope="dossier") if cls is Dossier else json_schema(cls)
     except TypeError as exc:
         raise Failure(f"{args.cls} has no JSON form ({exc})") from None
-    out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(schema, indent=2) + "\n")
     return 0
 
 

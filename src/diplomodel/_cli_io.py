@@ -16,15 +16,9 @@ from typing import IO, Any, Final, Literal, TextIO, TypeVar
 
 import diplomodel
 from diplomodel.dates import PartialDate, Precision, parse_date
-from diplomodel.dossier import Dossier
+from diplomodel.dossier import _TABLES, Dossier
 from diplomodel.errors import DataError, DiplomodelError, Problem
 from diplomodel.files import iter_jsonl, write_jsonl
-from diplomodel.model.cooperation import Committee
-from diplomodel.model.documents import Document
-from diplomodel.model.meetings import Meeting, MeetingSeries
-from diplomodel.model.people import Office, Person
-from diplomodel.model.relations import BilateralRelation, ThematicYear
-from diplomodel.model.statements import Statement
 
 T = TypeVar("T")
 
@@ -35,17 +29,7 @@ Format = Literal["json", "jsonl"]
 HEADER_FILE: Final = "dossier.json"
 
 #: ... and each table is ``<name>.jsonl``, one entity of its class a line.
-TABLES: Final[dict[str, type[Any]]] = {
-    "people": Person,
-    "offices": Office,
-    "meetings": Meeting,
-    "series": MeetingSeries,
-    "documents": Document,
-    "committees": Committee,
-    "relations": BilateralRelation,
-    "thematic_years": ThematicYear,
-    "statements": Statement,
-}
+TABLES: Final = _TABLES
 
 
 class Failure(Exception):  # noqa: N818 - it is what the user sees: the command failed

@@ -31,7 +31,7 @@ from attrs import field, frozen
 from attrs.validators import instance_of
 from dateutil.rrule import YEARLY, rrule
 
-from diplomodel.dates import PartialDate, Precision
+from diplomodel.dates import PartialDate, Precision, as_day
 
 __all__ = [
     "Anniversary",
@@ -162,7 +162,7 @@ def _since(value: object) -> PartialDate:
 def _day(value: object, name: str) -> date:
     if not isinstance(value, date):
         raise TypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
-    return date(value.year, value.month, value.day)
+    return as_day(value)
 
 
 def _policy(value: object) -> LeapDayPolicy:

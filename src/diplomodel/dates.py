@@ -221,7 +221,7 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return self.earliest() <= value.earliest() and value.latest() <= self.latest()
         if isinstance(value, date):
-            return self.earliest() <= _as_date(value) <= self.latest()
+            return self.earliest() <= as_day(value) <= self.latest()
         raise TypeError(f"contains() needs a date or PartialDate (got {type(value).__name__})")
 
     def to_date(self) -> date:
@@ -240,8 +240,8 @@ class PartialDate:
         return date(self.year, self.month, self.day)
 
 
-def _as_date(value: Any) -> date:
-    """A plain date from a date or datetime (a datetime compares unequal to dates)."""
+def as_day(value: date) -> date:
+    """A plain date from a date or datetime (a datetime does not compare with dates)."""
     return date(value.year, value.month, value.day)
 
 
@@ -288,7 +288,7 @@ Direction = Literal["past", "future"]
 def _check_dateline(value: object, name: str = "dateline") -> date:
     if not isinstance(value, date):
         raise TypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
-    return _as_date(value)
+    return as_day(value)
 
 
 def _weekday_of(name: object, locale: str) -> Weekday:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -58,17 +58,18 @@ Entity = (
 
 E = TypeVar("E")
 
-_TABLE_NAMES: Final = (
-    "people",
-    "offices",
-    "meetings",
-    "series",
-    "documents",
-    "committees",
-    "relations",
-    "thematic_years",
-    "statements",
-)
+_TABLES: Final[Mapping[str, type[Any]]] = {
+    "people": Person,
+    "offices": Office,
+    "meetings": Meeting,
+    "series": MeetingSeries,
+    "documents": Document,
+    "committees": Committee,
+    "relations": BilateralRelation,
+    "thematic_years": ThematicYear,
+    "statements": Statement,
+}
+"""Each collection of a dossier and the class of its entities, in file order."""
 
 
 def _entities(kind: type[Any]) -> Any:
@@ -132,17 +133,7 @@ class Dossier:
         return found
 
     def _tables(self) -> tuple[tuple[type[Any], tuple[Any, ...]], ...]:
-        return (
-            (Person, self.people),
-            (Office, self.offices),
-            (Meeting, self.meetings),
-            (MeetingSeries, self.series),
-            (Document, self.documents),
-            (Committee, self.committees),
-            (BilateralRelation, self.relations),
-            (ThematicYear, self.thematic_years),
-            (Statement, self.statements),
-        )
+        return tuple((kind, getattr(self, name)) for name, kind in _TABLES.items())
 
     def _build_index(self) -> dict[tuple[type[Any], str], Any]:
         index: dict[tuple[type[Any], str], Any] = {}
@@ -291,7 +282,7 @@ class Dossier:
         >>> next(load_example().entities())
         ('$.people[0]', Person(id='li-qiang', ...))
         """
-        for name, (_, table) in zip(_TABLE_NAMES, self._tables(), strict=True):
+        for name, (_, table) in zip(_TABLES, self._tables(), strict=True):
             for position, entity in enumerate(table):
                 yield f"$.{name}[{position}]", entity
 
@@ -526,7 +517,7 @@ class Dossier:
         merged: dict[str, tuple[Any, ...]] = {}
         problems: list[Problem] = []
         for name, (_, mine), (_, theirs) in zip(
-            _TABLE_NAMES, self._tables(), other._tables(), strict=True
+            _TABLES, self._tables(), other._tables(), strict=True
         ):
             held: dict[str, Any] = {}
             for entity in mine:

@@ -246,21 +246,25 @@ def _load_orjson() -> Any:
 _orjson: Any = _load_orjson()
 
 
+def _orjson_dumps(data: Any, indent: int | None) -> bytes | None:
+    """Orjson's bytes for the indents it offers, or None to leave it to the standard library."""
+    if _orjson is None or indent not in (None, 2):
+        return None
+    try:
+        raw: bytes = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent == 2 else 0)
+    except TypeError:  # e.g. an integer too large for orjson
+        return None
+    return raw
+
+
 def dumps_bytes(data: Any, *, indent: int | None = None) -> bytes:
     """UTF-8 JSON of JSON-ready data: the bytes of `dumps`, without a detour through `str`.
 
     >>> dumps_bytes({"a": "中"}) == '{"a":"中"}'.encode()
     True
     """
-    if _orjson is not None and indent in (None, 2):
-        try:
-            option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-            raw: bytes = _orjson.dumps(data, option=option)
-        except TypeError:
-            pass
-        else:
-            return raw
-    return dumps(data, indent=indent).encode()
+    raw = _orjson_dumps(data, indent)
+    return raw if raw is not None else _stdlib_dumps(data, indent).encode()
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
@@ -274,14 +278,11 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     >>> dumps({"b": [1, 2], "a": "中"}, indent=None)
     '{"b":[1,2],"a":"中"}'
     """
-    if _orjson is not None and indent in (None, 2):
-        try:
-            option = _orjson.OPT_INDENT_2 if indent == 2 else 0
-            text: str = _orjson.dumps(data, option=option).decode()
-        except TypeError:
-            pass  # e.g. an integer too large for orjson: the standard library writes it
-        else:
-            return text
+    raw = _orjson_dumps(data, indent)
+    return raw.decode() if raw is not None else _stdlib_dumps(data, indent)
+
+
+def _stdlib_dumps(data: Any, indent: int | None) -> str:
     if indent is None:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return json.dumps(data, ensure_ascii=False, indent=indent)

@@ -9,7 +9,7 @@ from typing import Final, Literal
 import babel.dates
 import babel.lists
 
-from diplomodel.dates import PartialDate, Precision
+from diplomodel.dates import PartialDate, Precision, as_day
 from diplomodel.i18n._locales import parse_locale
 from diplomodel.model.people import Person
 from diplomodel.states import State
@@ -81,7 +81,7 @@ def format_date(
         day = value.earliest()
     elif isinstance(value, dt.date):
         precision = Precision.DAY
-        day = dt.date(value.year, value.month, value.day)
+        day = as_day(value)
     else:
         raise TypeError(f"format_date() needs a PartialDate or a date (got {type(value).__name__})")
     if precision is Precision.DAY:

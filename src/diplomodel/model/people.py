@@ -10,7 +10,7 @@ from types import MappingProxyType
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.dates import PartialDate
+from diplomodel.dates import PartialDate, as_day
 from diplomodel.model._common import freeze_names, locale_names
 from diplomodel.model.ids import OfficeId, PersonId
 from diplomodel.states import State
@@ -97,7 +97,7 @@ class Tenure:
         ...     date(2025, 1, 1))
         False
         """
-        on = date(on.year, on.month, on.day)  # a datetime compares only with datetimes
+        on = as_day(on)
         if self.start is not None and on < self.start.earliest():
             return False
         return self.end is None or on <= self.end.latest()

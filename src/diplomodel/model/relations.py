@@ -8,7 +8,7 @@ from itertools import pairwise
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.dates import PartialDate
+from diplomodel.dates import PartialDate, as_day
 from diplomodel.model.ids import RelationId, ThematicYearId
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
@@ -38,7 +38,7 @@ def _as_day(on: date | PartialDate) -> date:
     if isinstance(on, PartialDate):
         return on.to_date()
     if isinstance(on, date):
-        return date(on.year, on.month, on.day)
+        return as_day(on)
     raise TypeError(f"expected a date or a day-precision PartialDate (got {type(on).__name__})")
 
 
