@@ -676,13 +676,13 @@ class StateRegistry:
         if not isinstance(text, str):
             raise TypeError(f"a state name must be a str (got {type(text).__name__})")
         tables = self._tables()
-        index = self._index()
         key = _code_key(text)
-        name = _normalise(text)
         by_code = tables.codes.get(key)
-        by_name = index.names.get(name)
-        looks_like_code = key == text.strip()
-        state = (by_code or by_name) if looks_like_code else (by_name or by_code)
+        if by_code is not None and key == text.strip():
+            return by_code  # written as a code: no need for the name index
+        index = self._index()
+        name = _normalise(text)
+        state = index.names.get(name) or by_code
         if state is not None:
             return state
         if key in tables.ambiguous_codes:
