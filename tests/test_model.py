@@ -357,7 +357,12 @@ def _document_cases(cls: type) -> list[Any]:
             "'signatories' must not repeat",
         ),
         *_bad_id_tuple(cls, "witnesses"),
-        (cls, {"revises": MINIMAL[cls]["id"]}, ValueError, "'revises' must name another document"),
+        (
+            cls,
+            {"revises": MINIMAL[cls]["id"]},
+            ValueError,
+            "'revises' must name another record than its own 'id'",
+        ),
         (cls, {"revises": "-old"}, ValueError, "'revises'"),
         *_bad_enum(cls, "status", DocumentStatus),
         *_bad_optional_text(cls, "summary"),
@@ -497,7 +502,12 @@ INVALID: list[Any] = [
     *_bad_parties(Committee),
     *_bad_sectors(Committee),
     *_bad_id_tuple(Committee, "co_chairs"),
-    (Committee, {"parent": "energy"}, ValueError, "'parent' must name another committee"),
+    (
+        Committee,
+        {"parent": "energy"},
+        ValueError,
+        "'parent' must name another record than its own 'id'",
+    ),
     (Committee, {"parent": "has space"}, ValueError, "'parent'"),
     *_bad_date(Committee, "established"),
     # PartnershipLevel
@@ -505,9 +515,14 @@ INVALID: list[Any] = [
     *_bad_date(PartnershipLevel, "since", optional=False),
     # BilateralRelation
     *_bad_id(BilateralRelation, "id"),
-    (BilateralRelation, {"parties": (CN,)}, ValueError, "'parties' must have at least 2 items"),
-    (BilateralRelation, {"parties": ()}, ValueError, "'parties' must have at least 2 items"),
-    (BilateralRelation, {"parties": (CN, RU, KZ)}, ValueError, "'parties' must hold exactly two"),
+    (BilateralRelation, {"parties": (CN,)}, ValueError, "'parties' must hold exactly 2 items"),
+    (BilateralRelation, {"parties": ()}, ValueError, "'parties' must hold exactly 2 items"),
+    (
+        BilateralRelation,
+        {"parties": (CN, RU, KZ)},
+        ValueError,
+        "'parties' must hold exactly 2 items",
+    ),
     (BilateralRelation, {"parties": (CN, CN)}, ValueError, "'parties' must not repeat"),
     (BilateralRelation, {"parties": [CN, RU]}, TypeError, "'parties' must be a tuple"),
     (BilateralRelation, {"parties": ("CN", "RU")}, TypeError, r"'parties\[0\]' must be a State"),
@@ -805,12 +820,32 @@ class TestPerson:
             ("fr", "Li Qiang"),
             ("fr_CA", "Li Qiang"),
             ("en", "Li Qiang"),
-            ("", "Li Qiang"),
+            ("zh_CN", "\u674e\u5f3a"),
         ],
     )
     def test_name_in(self, locale, expected):
         """Exact locale first, then broader ones ("-" or "_"), then the English name."""
         assert self.PERSON.name_in(locale) == expected
+
+    @pytest.mark.parametrize("locale", ["", "xx", "not a locale"])
+    def test_name_in_unknown_locale(self, locale):
+        """A locale babel does not know is an error, as everywhere else in the library."""
+        with pytest.raises(ValueError, match="unknown locale"):
+            self.PERSON.name_in(locale)
+
+    @pytest.mark.parametrize(
+        ("written", "stored"), [("zh-Hans", "zh_Hans"), ("pt-br", "pt_BR"), ("RU", "ru")]
+    )
+    def test_names_keys_respelled(self, written, stored):
+        """Keys of `names` are stored in babel's spelling, as `name_in` reads them."""
+        person = Person(id="p", name="P", names={written: "x"})
+        assert dict(person.names) == {stored: "x"}
+        assert person.name_in(written) == "x"
+
+    def test_names_key_unknown_locale_rejected(self):
+        """A key that babel does not know is still refused, naming the key."""
+        with pytest.raises(ValueError, match="'zh_CN'"):
+            Person(id="p", name="P", names={"zh_CN": "x"})
 
     def test_name_in_english_key(self):
         """An explicit "en" name is used for English locales."""
@@ -1240,9 +1275,11 @@ class TestValidatorFactories:
 class TestStrictLocalesAndLevels:
     @pytest.mark.parametrize("key", ["ZH", "zh-Hant", "zh_hant", "EN"])
     def test_locale_keys_are_spelled_as_babel_spells_them(self, key):
-        """A locale key in another spelling is rejected rather than silently never matched."""
-        with pytest.raises(ValueError, match="'names' has a key"):
-            Person(id="p", name="P", names={key: "x"})
+        """A locale key in another spelling is stored as babel spells it, so it always matches."""
+        person = Person(id="p", name="P", names={key: "x"})
+        (stored,) = person.names
+        assert stored in {"zh", "zh_Hant", "en"}
+        assert person.name_in(stored) == "x"
 
     def test_levels_may_not_overlap_in_precision(self):
         """A month-precision level inside a year-precision one is out of order."""

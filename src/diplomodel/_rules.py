@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
-from diplomodel.model.cooperation import Committee
+from diplomodel.model._fields import references
 from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
@@ -55,53 +55,13 @@ class Spec:
 # -- references and ids ------------------------------------------------------------
 
 
-def _references(entity: object) -> Iterator[tuple[str, type[Any], str]]:  # noqa: C901, PLR0912
-    """Each id an entity mentions: (relative path, kind it names, id)."""
-    if isinstance(entity, Person):
-        for i, tenure in enumerate(entity.tenures):
-            yield f".tenures[{i}].office", Office, tenure.office
-    elif isinstance(entity, Meeting):
-        if entity.series is not None:
-            yield ".series", MeetingSeries, entity.series
-        for i, p in enumerate(entity.participants):
-            yield f".participants[{i}].person", Person, p.person
-            if p.office is not None:
-                yield f".participants[{i}].office", Office, p.office
-        for i, report in enumerate(entity.committee_reports):
-            yield f".committee_reports[{i}].committee", Committee, report.committee
-            if report.presenter is not None:
-                yield f".committee_reports[{i}].presenter", Person, report.presenter
-        for i, outcome in enumerate(entity.outcomes):
-            yield f".outcomes[{i}]", Document, outcome
-    elif isinstance(entity, Document):
-        if entity.meeting is not None:
-            yield ".meeting", Meeting, entity.meeting
-        for i, signature in enumerate(entity.signatories):
-            yield f".signatories[{i}].person", Person, signature.person
-            if signature.office is not None:
-                yield f".signatories[{i}].office", Office, signature.office
-        for i, witness in enumerate(entity.witnesses):
-            yield f".witnesses[{i}]", Person, witness
-        if entity.revises is not None:
-            yield ".revises", Document, entity.revises
-    elif isinstance(entity, Committee):
-        for i, chair in enumerate(entity.co_chairs):
-            yield f".co_chairs[{i}]", Person, chair
-        if entity.parent is not None:
-            yield ".parent", Committee, entity.parent
-    elif isinstance(entity, Statement):
-        yield ".speaker", Person, entity.speaker
-        if entity.meeting is not None:
-            yield ".meeting", Meeting, entity.meeting
-
-
 _LABELS: Final = {MeetingSeries: "meeting series", BilateralRelation: "relation"}
 
 
 def check_references(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
     """Every id reference resolves to an entity of the kind it names."""
     for path, entity in dossier.entities():
-        for at, kind, ref in _references(entity):
+        for at, kind, ref in references(entity):
             if dossier.get(kind, ref) is None:
                 label = _LABELS.get(kind, kind.__name__.lower())
                 yield Hit(

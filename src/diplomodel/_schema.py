@@ -19,6 +19,7 @@ from cattrs import Converter
 from diplomodel import _validators as v
 from diplomodel._hooks import DOCUMENT_TAGS, TAG
 from diplomodel.dates import PartialDate
+from diplomodel.model._fields import fields_of
 from diplomodel.model.documents import Document
 from diplomodel.states import State, states
 
@@ -112,10 +113,16 @@ class SchemaBuilder:
         if tag is not None:
             properties[TAG] = {"const": tag}
             required.append(TAG)
-        for a in attrs.fields(cls):
+        for spec in fields_of(cls):
+            a = spec.attribute
             if not a.init:
                 continue
             schema = _merge(self.for_type(hints[a.name]), v.schema_of(a.validator))
+            if spec.target is not None:
+                what = spec.target.__name__
+                schema["description"] = (
+                    f"Ids of {what} records." if spec.many else f"Id of a {what}."
+                )
             if a.default is attrs.NOTHING:
                 required.append(a.name)
             elif not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]

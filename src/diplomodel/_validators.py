@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
@@ -21,24 +22,29 @@ __all__ = [
     "date",
     "described",
     "enum_member",
+    "facts_of",
     "identifier",
     "instance",
     "is_locale",
     "locale",
+    "needs",
+    "not_before",
     "optional",
     "optional_date",
     "ordinal",
+    "other_than",
     "schema_of",
     "text",
     "tuple_of",
 ]
 # Shared with the model's own validators.
-__all__ += ["LOCALE_SHAPE", "TRIMMED", "is_locale"]
+__all__ += ["ID_PATTERN", "LOCALE_SHAPE", "TRIMMED", "is_locale"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._:/-]{0,198}[A-Za-z0-9])?")
 _MAX_TEXT = 10_000
+ID_PATTERN = f"^{_ID.pattern}$"
 LOCALE_SHAPE = r"^[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})*$"
 TRIMMED = r"^\S(?:[\s\S]*\S)?$"
 
@@ -46,18 +52,48 @@ TRIMMED = r"^\S(?:[\s\S]*\S)?$"
 SCHEMA_KEY = "json_schema"
 """The attribute on which a validator carries the JSON Schema keywords it enforces."""
 
+FACTS_KEY = "diplomodel_facts"
+"""The attribute on which a validator carries what it enforces, for generic tools.
 
-def described(check: Validator, schema: dict[str, Any]) -> Validator:
-    """Attach to a validator the JSON Schema keywords that express it."""
+JSON Schema cannot say everything a validator checks ("not before 'start'",
+"unique by person and role"); these facts can. The hypothesis strategies of
+`diplomodel.testing` read them, so a new field or invariant is described once,
+here, and never again per class.
+"""
+
+
+def described(check: Validator, schema: dict[str, Any], **facts: Any) -> Validator:
+    """Attach to a validator the JSON Schema keywords that express it, and its facts."""
     setattr(check, SCHEMA_KEY, schema)
+    if facts:
+        setattr(check, FACTS_KEY, facts)
     return check
+
+
+def _parts(validator: object) -> tuple[object, ...]:
+    """The validators combined in an attrs ``and_`` (or the validator itself)."""
+    parts: tuple[object, ...] = getattr(validator, "_validators", (validator,))
+    return parts
 
 
 def schema_of(validator: object) -> dict[str, Any]:
     """The JSON Schema keywords a validator (or an attrs ``and_`` of them) enforces."""
     merged: dict[str, Any] = {}
-    for part in getattr(validator, "_validators", (validator,)):
+    for part in _parts(validator):
         merged.update(getattr(part, SCHEMA_KEY, {}))
+    return merged
+
+
+def facts_of(validator: object) -> dict[str, Any]:
+    """What a validator (or an attrs ``and_`` of them) enforces, as named facts.
+
+    >>> import attrs
+    >>> facts_of(attrs.validators.and_(optional(date()), not_before("start")))
+    {'not_before': 'start'}
+    """
+    merged: dict[str, Any] = {}
+    for part in _parts(validator):
+        merged.update(getattr(part, FACTS_KEY, {}))
     return merged
 
 
@@ -107,7 +143,7 @@ def identifier() -> Validator:
                 f"and ending with a letter or digit, at most 200 characters (got {_shown(value)})"
             )
 
-    return described(check, {"type": "string", "pattern": f"^{_ID.pattern}$"})
+    return described(check, {"type": "string", "pattern": ID_PATTERN})
 
 
 def enum_member(kind: type[enum.Enum]) -> Validator:
@@ -141,6 +177,48 @@ def date() -> Validator:
     return instance(PartialDate)
 
 
+def not_before(other: str) -> Validator:
+    """A `PartialDate` (or None) that does not end before the field `other` begins.
+
+    The one statement of "an end is not before its start", for every class
+    that has both. Either date may be None (unknown), and then nothing is checked.
+    """
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        start = getattr(inst, other, None)
+        if (
+            isinstance(value, PartialDate)
+            and isinstance(start, PartialDate)
+            and value.latest() < start.earliest()
+        ):
+            raise ValueError(f"'{attribute.name}' ({value}) must not be before '{other}' ({start})")
+
+    return described(check, {}, not_before=other)
+
+
+def needs(other: str) -> Validator:
+    """A value that may be given only when the field `other` is (an ordinal needs a series)."""
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and getattr(inst, other, None) is None:
+            raise ValueError(f"'{attribute.name}' ({_shown(value)}) needs a '{other}'")
+
+    return described(check, {}, needs=other)
+
+
+def other_than(other: str) -> Validator:
+    """A value different from the field `other` (a document does not revise itself)."""
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and value == getattr(inst, other, None):
+            raise ValueError(
+                f"'{attribute.name}' must name another record than its own '{other}' "
+                f"(got {_shown(value)})"
+            )
+
+    return described(check, {}, other_than=other)
+
+
 @functools.cache
 def _locale_identifiers() -> frozenset[str]:
     return frozenset(localedata.locale_identifiers())
@@ -171,7 +249,7 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(inst, attribute, value)
 
-    return described(check, schema_of(validator))
+    return described(check, schema_of(validator), **facts_of(validator))
 
 
 def optional_date() -> Validator:
@@ -189,12 +267,14 @@ def ordinal() -> Validator:
     return described(check, {"type": "integer", "minimum": 1})
 
 
-def tuple_of(
+def tuple_of(  # noqa: C901, PLR0913 - one check per constraint
     member: Validator,
     *,
     unique: bool = False,
     min_length: int = 0,
+    max_length: int | None = None,
     key: Callable[[Any], Hashable] | None = None,
+    chronological: Callable[[Any], PartialDate] | None = None,
 ) -> Validator:
     """A tuple whose members all pass `member`.
 
@@ -202,7 +282,10 @@ def tuple_of(
         member: Validator run on each item; its message gets the item's index.
         unique: Reject repeated items (compared by `key`, default the item).
         min_length: The fewest items allowed.
+        max_length: The most items allowed (None: no limit).
         key: What makes two items "the same" for `unique`.
+        chronological: The date of an item: each item must come surely after
+            the one before it (partnership levels, in the order declared).
     """
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -211,11 +294,7 @@ def tuple_of(
             raise TypeError(
                 f"'{name}' must be a tuple (got {_shown(value)}, a {type(value).__name__})"
             )
-        if len(value) < min_length:
-            raise ValueError(
-                f"'{name}' must have at least {min_length} item"
-                f"{'s' if min_length != 1 else ''} (got {len(value)})"
-            )
+        _check_length(name, len(value), min_length, max_length)
         for index, item in enumerate(value):
             try:
                 member(inst, attribute, item)
@@ -226,13 +305,48 @@ def tuple_of(
             keys = value if key is None else [key(item) for item in value]
             if len(set(keys)) != len(keys):
                 _check_unique(name, keys)
+        if chronological is not None:
+            _check_chronological(name, [chronological(item) for item in value])
 
     schema: dict[str, Any] = {"type": "array", "items": schema_of(member)}
     if min_length:
         schema["minItems"] = min_length
+    if max_length is not None:
+        schema["maxItems"] = max_length
     if unique and key is None:
         schema["uniqueItems"] = True
-    return described(check, schema)
+    return described(
+        check,
+        schema,
+        item=member,
+        unique=unique,
+        key=key,
+        min_length=min_length,
+        max_length=max_length,
+        chronological=chronological,
+    )
+
+
+def _check_length(name: str, count: int, least: int, most: int | None) -> None:
+    if least == most and count != least:
+        raise ValueError(f"'{name}' must hold exactly {least} items (got {count})")
+    if count < least:
+        raise ValueError(
+            f"'{name}' must have at least {least} item{'s' if least != 1 else ''} (got {count})"
+        )
+    if most is not None and count > most:
+        raise ValueError(
+            f"'{name}' must have at most {most} item{'s' if most != 1 else ''} (got {count})"
+        )
+
+
+def _check_chronological(name: str, dates: list[PartialDate]) -> None:
+    for earlier, later in itertools.pairwise(dates):
+        if later.earliest() <= earlier.latest():
+            raise ValueError(
+                f"'{name}' must be in date order, each after the one before "
+                f"(got {later} after {earlier})"
+            )
 
 
 def _check_unique(name: str, items: Iterable[Hashable]) -> None:

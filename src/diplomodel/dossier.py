@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -16,6 +16,7 @@ from diplomodel.anniversaries import anniversaries
 from diplomodel.dates import PartialDate
 from diplomodel.errors import DataError, Problem
 from diplomodel.files import atomic_writer
+from diplomodel.model._fields import TABLES
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -58,17 +59,7 @@ Entity = (
 
 E = TypeVar("E")
 
-_TABLES: Final[Mapping[str, type[Any]]] = {
-    "people": Person,
-    "offices": Office,
-    "meetings": Meeting,
-    "series": MeetingSeries,
-    "documents": Document,
-    "committees": Committee,
-    "relations": BilateralRelation,
-    "thematic_years": ThematicYear,
-    "statements": Statement,
-}
+_TABLES: Final = TABLES
 """Each collection of a dossier and the class of its entities, in file order."""
 
 

@@ -15,40 +15,37 @@ finds the one for any public class.
 The objects are valid one by one (every field passes its validator) and
 dossiers have distinct ids in each collection, but references between
 entities are random ids: validation across objects will report them.
+
+Nothing here is written per class. A strategy is derived from the class's
+fields: the type hints say what to draw (an id, a state, a date, a nested
+value object, a tuple or None) and the validators say what holds between
+fields (an end not before its start, an ordinal only with a series, items
+unique by a key, levels in date order). A new field needs no change here.
 """
 
 from __future__ import annotations
 
 import calendar
+import enum
+import functools
 import string
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
+from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
-from diplomodel.model.cooperation import Committee, CommitteeKind
-from diplomodel.model.documents import (
-    AgreementForm,
-    Communique,
-    CooperationAgreement,
-    Document,
-    DocumentStatus,
-    Signature,
-)
-from diplomodel.model.meetings import (
-    Cadence,
-    CommitteeReport,
-    Meeting,
-    MeetingKind,
-    MeetingSeries,
-    Participation,
-    Role,
-)
-from diplomodel.model.people import Office, OfficeKind, Person, Tenure
+from diplomodel.model._fields import DOCUMENT_KINDS, TABLES, FieldSpec, fields_of
+from diplomodel.model.cooperation import Committee
+from diplomodel.model.documents import Communique, CooperationAgreement, Document, Signature
+from diplomodel.model.meetings import CommitteeReport, Meeting, MeetingSeries, Participation
+from diplomodel.model.people import Office, Person, Tenure
 from diplomodel.model.places import Place
 from diplomodel.model.relations import BilateralRelation, PartnershipLevel, ThematicYear
-from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
 from diplomodel.states import State
@@ -86,6 +83,12 @@ T = TypeVar("T")
 
 _LOCALES = ("en", "ru", "zh", "zh_Hant", "fr", "ar", "de", "ja", "pt_BR", "es")
 _LETTERS = string.ascii_letters + string.digits + " ,.'-–éüøЖжк中文"
+_URLS = ("https://example.org/a", "http://news.example/b?c=1")
+_MAX_ITEMS = 4
+_MAX_INT_SPAN = 500
+
+
+# -- the building blocks -------------------------------------------------------------
 
 
 def ids() -> st.SearchStrategy[Any]:
@@ -117,301 +120,114 @@ def partial_dates(draw: st.DrawFn, min_year: int = 1800, max_year: int = 2100) -
     return PartialDate(year=year, month=month, day=day)
 
 
-@st.composite
-def _date_spans(draw: st.DrawFn) -> tuple[PartialDate, PartialDate]:
-    """A start and an end that is not before it."""
-    start = draw(partial_dates())
-    end = draw(partial_dates(min_year=start.year, max_year=start.year + 10))
-    if end.latest() < start.earliest():
-        end = start
-    return start, end
+# -- strategies derived from the fields ----------------------------------------------
 
 
-def _unique(
-    elements: st.SearchStrategy[T], *, min_size: int = 0, max_size: int = 4, key: Any = None
-) -> st.SearchStrategy[tuple[T, ...]]:
-    return st.lists(
-        elements, min_size=min_size, max_size=max_size, unique_by=key or (lambda x: x)
-    ).map(tuple)
+def _string(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+    """Text that passes a string validator, told apart by the pattern it enforces."""
+    pattern = schema.get("pattern", "")
+    if pattern == v.ID_PATTERN:
+        return ids()
+    if pattern == v.LOCALE_SHAPE:
+        return st.sampled_from(_LOCALES)
+    if pattern.startswith("^https?"):
+        return st.sampled_from(_URLS)
+    return texts()
 
 
-def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
-    return st.none() | strategy
+def _value(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one kind a branch
+    """One value of a field (one item, for a tuple field)."""
+    item = spec.item
+    validator = spec.facts.get("item", spec.attribute.validator)
+    schema = v.schema_of(validator)
+    if item is PartialDate:
+        return partial_dates()
+    if item is State:
+        return states()
+    if isinstance(item, type) and issubclass(item, enum.Enum):
+        return st.sampled_from(item)
+    if isinstance(item, type) and (attrs.has(item) or item is Document):
+        return _strategy(item, max_size)
+    if item is bool:
+        return st.booleans()
+    if item is int:
+        low = schema.get("minimum", 0)
+        return st.integers(low, schema.get("maximum", low + _MAX_INT_SPAN))
+    if typing.get_origin(item) is Mapping:
+        return st.dictionaries(st.sampled_from(_LOCALES), texts(), max_size=3)
+    return _string(schema)
 
 
-def _sectors() -> st.SearchStrategy[tuple[Sector, ...]]:
-    return _unique(st.sampled_from(Sector))
+def _identity(entity: Any) -> Any:
+    return entity.id
 
 
-def _parties() -> st.SearchStrategy[tuple[State, ...]]:
-    return _unique(states(), min_size=1, max_size=3)
+def _field(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:
+    """All values of a field: tuples of items, None where allowed."""
+    value = _value(spec, max_size)
+    if spec.many:
+        facts = spec.facts
+        entities = spec.item in TABLES.values()
+        key: Callable[[Any], Any] | None = facts.get("key")
+        if entities:
+            key = _identity  # a table holds each id once, as loaders require
+        unique_by = key or (lambda item: item) if facts.get("unique") or entities else None
+        least = facts.get("min_length", 0)
+        most = facts.get("max_length") or max(least, max_size if entities else _MAX_ITEMS)
+        value = st.lists(value, min_size=least, max_size=most, unique_by=unique_by).map(tuple)
+    return st.none() | value if spec.optional else value
 
 
-def _sources() -> st.SearchStrategy[tuple[Source, ...]]:
-    return st.lists(sources(), max_size=2).map(tuple)
+def _repair(specs: tuple[FieldSpec, ...], values: dict[str, Any]) -> None:
+    """Make independently drawn fields agree with the invariants between them."""
+    for spec in specs:
+        facts, name = spec.facts, spec.name
+        value = values.get(name)
+        if value is None:
+            continue
+        if "not_before" in facts:
+            start = values.get(facts["not_before"])
+            if start is not None and value.latest() < start.earliest():
+                values[name] = start
+        if "needs" in facts and values.get(facts["needs"]) is None:
+            values[name] = None
+        if "other_than" in facts and value == values.get(facts["other_than"]):
+            values[name] = None
+        if facts.get("chronological") is not None:
+            values[name] = _in_order(value, facts["chronological"])
 
 
-def places() -> st.SearchStrategy[Place]:
-    """Places, with or without locality and venue."""
-    return st.builds(Place, state=states(), locality=_optional(texts()), venue=_optional(texts()))
+def _in_order(items: tuple[Any, ...], when: Callable[[Any], PartialDate]) -> tuple[Any, ...]:
+    """The items sorted by date, keeping only those surely after the one before."""
+    kept: list[Any] = []
+    for item in sorted(items, key=when):
+        if not kept or when(item).earliest() > when(kept[-1]).latest():
+            kept.append(item)
+    return tuple(kept)
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Sources with any combination of details."""
-    return st.builds(
-        Source,
-        publisher=texts(),
-        title=_optional(texts()),
-        url=_optional(st.sampled_from(["https://example.org/a", "http://news.example/b?c=1"])),
-        published=_optional(partial_dates()),
-        dateline=_optional(texts()),
-        language=_optional(st.sampled_from(_LOCALES)),
-    )
+_STRATEGIES: dict[tuple[type[Any], int], st.SearchStrategy[Any]] = {}
 
 
-@st.composite
-def tenures(draw: st.DrawFn) -> Tenure:
-    """Terms in office whose end is not before their start."""
-    start, end = draw(_date_spans())
-    return Tenure(
-        office=draw(ids()),
-        start=draw(st.none() | st.just(start)),
-        end=draw(st.none() | st.just(end)),
-    )
+def _strategy(cls: type[Any], max_size: int) -> st.SearchStrategy[Any]:
+    known = _STRATEGIES.get((cls, max_size))
+    if known is None:
+        known = _STRATEGIES[cls, max_size] = st.deferred(lambda: _derive(cls, max_size))
+    return known
 
 
-def people() -> st.SearchStrategy[Person]:
-    """People with localised names and tenures."""
-    return st.builds(
-        Person,
-        id=ids(),
-        name=texts(),
-        names=st.dictionaries(st.sampled_from(_LOCALES), texts(), max_size=3),
-        tenures=st.lists(tenures(), max_size=3).map(tuple),
-    )
+def _derive(cls: type[Any], max_size: int) -> st.SearchStrategy[Any]:
+    if cls is Document:
+        return st.one_of(*(_strategy(kind, max_size) for kind in DOCUMENT_KINDS))
+    specs = tuple(spec for spec in fields_of(cls) if spec.attribute.init)
 
+    @st.composite
+    def build(draw: st.DrawFn) -> Any:
+        values = {spec.name: draw(_field(spec, max_size)) for spec in specs}
+        _repair(specs, values)
+        return cls(**values)
 
-def offices() -> st.SearchStrategy[Office]:
-    """Offices of every kind."""
-    return st.builds(
-        Office, id=ids(), title=texts(), kind=st.sampled_from(OfficeKind), state=states()
-    )
-
-
-def participations() -> st.SearchStrategy[Participation]:
-    """Participations in every role."""
-    return st.builds(
-        Participation,
-        person=ids(),
-        delegation=states(),
-        role=st.sampled_from(Role),
-        office=_optional(ids()),
-    )
-
-
-def committee_reports() -> st.SearchStrategy[CommitteeReport]:
-    """Committee reports."""
-    return st.builds(
-        CommitteeReport, committee=ids(), presenter=_optional(ids()), summary=_optional(texts())
-    )
-
-
-@st.composite
-def meetings(draw: st.DrawFn) -> Meeting:
-    """Meetings of every kind, with or without a series, an end and a place."""
-    start, end = draw(_date_spans())
-    series = draw(_optional(ids()))
-    return Meeting(
-        id=draw(ids()),
-        title=draw(texts()),
-        kind=draw(st.sampled_from(MeetingKind)),
-        start=start,
-        end=draw(st.none() | st.just(end)),
-        place=draw(_optional(places())),
-        host=draw(_optional(states())),
-        parties=draw(_parties()),
-        series=series,
-        ordinal=None if series is None else draw(_optional(st.integers(1, 500))),
-        participants=draw(_unique(participations(), max_size=5, key=lambda p: (p.person, p.role))),
-        sectors=draw(_sectors()),
-        committee_reports=draw(_unique(committee_reports(), key=lambda r: r.committee)),
-        outcomes=draw(_unique(ids())),
-        summary=draw(_optional(texts())),
-        sources=draw(_sources()),
-    )
-
-
-def meeting_series() -> st.SearchStrategy[MeetingSeries]:
-    """Series of meetings."""
-    return st.builds(
-        MeetingSeries,
-        id=ids(),
-        title=texts(),
-        kind=st.sampled_from(MeetingKind),
-        parties=_parties(),
-        level=_optional(st.sampled_from(OfficeKind)),
-        cadence=st.sampled_from(Cadence),
-        established=_optional(partial_dates()),
-    )
-
-
-def signatures() -> st.SearchStrategy[Signature]:
-    """Signatures."""
-    return st.builds(Signature, person=ids(), state=states(), office=_optional(ids()))
-
-
-def _document_fields(draw: st.DrawFn) -> dict[str, Any]:
-    document_id = draw(ids())
-    return {
-        "id": document_id,
-        "title": draw(texts()),
-        "parties": draw(_parties()),
-        "signed": draw(_optional(partial_dates())),
-        "place": draw(_optional(places())),
-        "meeting": draw(_optional(ids())),
-        "sectors": draw(_sectors()),
-        "signatories": draw(_unique(signatures())),
-        "witnesses": draw(_unique(ids())),
-        "revises": draw(_optional(ids().filter(lambda i: i != document_id))),
-        "status": draw(st.sampled_from(DocumentStatus)),
-        "summary": draw(_optional(texts())),
-        "sources": draw(_sources()),
-    }
-
-
-@st.composite
-def communiques(draw: st.DrawFn) -> Communique:
-    """Joint communiqués."""
-    return Communique(**_document_fields(draw))
-
-
-@st.composite
-def cooperation_agreements(draw: st.DrawFn) -> CooperationAgreement:
-    """Cooperation agreements of every form."""
-    return CooperationAgreement(
-        **_document_fields(draw), form=draw(_optional(st.sampled_from(AgreementForm)))
-    )
-
-
-def documents() -> st.SearchStrategy[Document]:
-    """Documents of every kind."""
-    return st.one_of(communiques(), cooperation_agreements())
-
-
-@st.composite
-def committees(draw: st.DrawFn) -> Committee:
-    """Committees, each with a parent other than itself."""
-    committee_id = draw(ids())
-    return Committee(
-        id=committee_id,
-        name=draw(texts()),
-        kind=draw(st.sampled_from(CommitteeKind)),
-        parties=draw(_parties()),
-        sectors=draw(_sectors()),
-        co_chairs=draw(_unique(ids())),
-        parent=draw(_optional(ids().filter(lambda i: i != committee_id))),
-        established=draw(_optional(partial_dates())),
-    )
-
-
-def partnership_levels() -> st.SearchStrategy[PartnershipLevel]:
-    """Partnership levels."""
-    return st.builds(PartnershipLevel, name=texts(), since=partial_dates())
-
-
-@st.composite
-def relations(draw: st.DrawFn) -> BilateralRelation:
-    """Relations between two states, with levels that follow one another."""
-    pair = draw(_unique(states(), min_size=2, max_size=2))
-    drawn = draw(st.lists(partnership_levels(), max_size=4))
-    levels: list[PartnershipLevel] = []
-    for level in sorted(drawn, key=lambda lv: lv.since):
-        if not levels or level.since.earliest() > levels[-1].since.latest():
-            levels.append(level)
-    return BilateralRelation(
-        id=draw(ids()),
-        parties=pair,
-        established=draw(_optional(partial_dates())),
-        levels=tuple(levels),
-        sources=draw(_sources()),
-    )
-
-
-@st.composite
-def thematic_years(draw: st.DrawFn) -> ThematicYear:
-    """Themed years whose end is not before their start."""
-    start, end = draw(_date_spans())
-    return ThematicYear(
-        id=draw(ids()),
-        title=draw(texts()),
-        parties=draw(_parties()),
-        start=start,
-        end=end,
-        sectors=draw(_sectors()),
-        sources=draw(_sources()),
-    )
-
-
-def statements() -> st.SearchStrategy[Statement]:
-    """Statements of position."""
-    return st.builds(
-        Statement,
-        id=ids(),
-        speaker=ids(),
-        summary=texts(),
-        on_behalf_of=_optional(states()),
-        meeting=_optional(ids()),
-        date=_optional(partial_dates()),
-        topics=_sectors(),
-        sources=_sources(),
-    )
-
-
-def _few(strategy: st.SearchStrategy[Any], size: int) -> st.SearchStrategy[tuple[Any, ...]]:
-    return st.lists(strategy, max_size=size, unique_by=lambda e: e.id).map(tuple)
-
-
-def dossiers(max_size: int = 2) -> st.SearchStrategy[Dossier]:
-    """Dossiers holding up to `max_size` entities of each kind, with distinct ids."""
-    return st.builds(
-        Dossier,
-        id=ids(),
-        title=texts(),
-        people=_few(people(), max_size),
-        offices=_few(offices(), max_size),
-        meetings=_few(meetings(), max_size),
-        series=_few(meeting_series(), max_size),
-        documents=_few(documents(), max_size),
-        committees=_few(committees(), max_size),
-        relations=_few(relations(), max_size),
-        thematic_years=_few(thematic_years(), max_size),
-        statements=_few(statements(), max_size),
-    )
-
-
-_BY_CLASS: dict[type[Any], Any] = {
-    PartialDate: partial_dates,
-    State: states,
-    Place: places,
-    Source: sources,
-    Tenure: tenures,
-    Person: people,
-    Office: offices,
-    Participation: participations,
-    CommitteeReport: committee_reports,
-    Meeting: meetings,
-    MeetingSeries: meeting_series,
-    Signature: signatures,
-    Communique: communiques,
-    CooperationAgreement: cooperation_agreements,
-    Document: documents,
-    Committee: committees,
-    PartnershipLevel: partnership_levels,
-    BilateralRelation: relations,
-    ThematicYear: thematic_years,
-    Statement: statements,
-    Dossier: dossiers,
-}
+    return build()
 
 
 def from_class(cls: type[T]) -> st.SearchStrategy[T]:
@@ -420,18 +236,134 @@ def from_class(cls: type[T]) -> st.SearchStrategy[T]:
     Raises:
         TypeError: `cls` is not such a class.
 
+    >>> from hypothesis import given
     >>> from diplomodel import Meeting
-    >>> from_class(Meeting)
-    meetings()
+    >>> @given(from_class(Meeting))
+    ... def test_is_meeting(meeting):
+    ...     assert isinstance(meeting, Meeting)
+    >>> test_is_meeting()
     """
-    try:
-        make = _BY_CLASS[cls]
-    except (KeyError, TypeError):
-        raise TypeError(f"no strategy for {cls!r}") from None
-    strategy: st.SearchStrategy[T] = make()
-    return strategy
+    if cls not in classes():
+        raise TypeError(f"no strategy for {cls!r}")
+    if cls is PartialDate:
+        return typing.cast("st.SearchStrategy[T]", partial_dates())
+    if cls is State:
+        return typing.cast("st.SearchStrategy[T]", states())
+    return typing.cast("st.SearchStrategy[T]", _strategy(cls, 2))
 
 
+@functools.cache
 def classes() -> tuple[type[Any], ...]:
-    """Every class `from_class` knows."""
-    return tuple(_BY_CLASS)
+    """Every class `from_class` knows: the dossier and every class reachable from it."""
+    found: dict[type[Any], None] = {PartialDate: None, State: None}
+
+    def visit(cls: type[Any]) -> None:
+        if cls in found:
+            return
+        found[cls] = None
+        kinds = DOCUMENT_KINDS if cls is Document else ()
+        nested = (s.item for s in fields_of(cls)) if attrs.has(cls) else ()
+        for inner in (*kinds, *nested):
+            if isinstance(inner, type) and (attrs.has(inner) or inner is Document):
+                visit(inner)
+
+    visit(Dossier)
+    return tuple(found)
+
+
+# -- one named strategy per class, for readable tests --------------------------------
+
+
+def places() -> st.SearchStrategy[Place]:
+    """Places, with or without locality and venue."""
+    return from_class(Place)
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Sources with any combination of details."""
+    return from_class(Source)
+
+
+def tenures() -> st.SearchStrategy[Tenure]:
+    """Terms in office whose end is not before their start."""
+    return from_class(Tenure)
+
+
+def people() -> st.SearchStrategy[Person]:
+    """People with localised names and tenures."""
+    return from_class(Person)
+
+
+def offices() -> st.SearchStrategy[Office]:
+    """Offices of every kind."""
+    return from_class(Office)
+
+
+def participations() -> st.SearchStrategy[Participation]:
+    """Participations in every role."""
+    return from_class(Participation)
+
+
+def committee_reports() -> st.SearchStrategy[CommitteeReport]:
+    """Committee reports."""
+    return from_class(CommitteeReport)
+
+
+def meetings() -> st.SearchStrategy[Meeting]:
+    """Meetings of every kind, with or without a series, an end and a place."""
+    return from_class(Meeting)
+
+
+def meeting_series() -> st.SearchStrategy[MeetingSeries]:
+    """Series of meetings."""
+    return from_class(MeetingSeries)
+
+
+def signatures() -> st.SearchStrategy[Signature]:
+    """Signatures."""
+    return from_class(Signature)
+
+
+def communiques() -> st.SearchStrategy[Communique]:
+    """Joint communiqués."""
+    return from_class(Communique)
+
+
+def cooperation_agreements() -> st.SearchStrategy[CooperationAgreement]:
+    """Cooperation agreements of every form."""
+    return from_class(CooperationAgreement)
+
+
+def documents() -> st.SearchStrategy[Document]:
+    """Documents of every kind."""
+    return from_class(Document)
+
+
+def committees() -> st.SearchStrategy[Committee]:
+    """Committees, each with a parent other than itself."""
+    return from_class(Committee)
+
+
+def partnership_levels() -> st.SearchStrategy[PartnershipLevel]:
+    """Partnership levels."""
+    return from_class(PartnershipLevel)
+
+
+def relations() -> st.SearchStrategy[BilateralRelation]:
+    """Relations between two states, with levels that follow one another."""
+    return from_class(BilateralRelation)
+
+
+def thematic_years() -> st.SearchStrategy[ThematicYear]:
+    """Themed years whose end is not before their start."""
+    return from_class(ThematicYear)
+
+
+def statements() -> st.SearchStrategy[Statement]:
+    """Statements of position."""
+    return from_class(Statement)
+
+
+def dossiers(max_size: int = 2) -> st.SearchStrategy[Dossier]:
+    """Dossiers holding up to `max_size` entities of each kind, with distinct ids."""
+    return typing.cast("st.SearchStrategy[Dossier]", _strategy(Dossier, max_size))

@@ -166,5 +166,4 @@ def person_name(person: Person, locale: str) -> str:
     """
     if not isinstance(person, Person):
         raise TypeError(f"person_name() needs a Person (got {type(person).__name__})")
-    parse_locale(locale)
-    return person.name_in(locale.strip().replace("-", "_"))
+    return person.name_in(locale)

@@ -11,7 +11,9 @@ import gettext
 from importlib import resources
 from typing import Final
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+
+from diplomodel._locale_ids import parse_locale
 
 __all__ = ["CATALOG_LANGUAGES", "DOMAIN", "Translator", "parse_locale", "translator"]
 
@@ -23,22 +25,6 @@ DOMAIN: Final = "diplomodel"
 CATALOG_LANGUAGES: Final = ("ru", "zh")
 
 _TRADITIONAL_TERRITORIES: Final = frozenset({"TW", "HK", "MO"})
-
-
-@functools.lru_cache(maxsize=256)
-def parse_locale(locale: str) -> Locale:
-    """The babel `Locale` for an identifier such as ``"ru"``, ``"zh_Hans_CN"`` or ``"pt-BR"``.
-
-    Raises:
-        TypeError: `locale` is not a str.
-        ValueError: babel has no data for the locale.
-    """
-    if not isinstance(locale, str):
-        raise TypeError(f"a locale must be a str such as 'en' (got {type(locale).__name__})")
-    try:
-        return Locale.parse(locale.strip().replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown locale {locale!r}: {exc}") from None
 
 
 def catalog_language(parsed: Locale) -> str | None:

@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import Protocol, TypeVar
 
 from diplomodel.dossier import Dossier
+from diplomodel.model._fields import values_of
 from diplomodel.states import State
 
 __all__ = ["first_of_each", "optional_module", "referenced_states"]
@@ -63,38 +64,6 @@ def first_of_each(table: Iterable[E]) -> Iterator[E]:
             yield entity
 
 
-def _states_of(dossier: Dossier) -> Iterator[State]:
-    for office in dossier.offices:
-        yield office.state
-    yield from _event_states(dossier)
-    for committee in dossier.committees:
-        yield from committee.parties
-    for relation in dossier.relations:
-        yield from relation.parties
-    for year in dossier.thematic_years:
-        yield from year.parties
-    for statement in dossier.statements:
-        if statement.on_behalf_of is not None:
-            yield statement.on_behalf_of
-
-
-def _event_states(dossier: Dossier) -> Iterator[State]:
-    for meeting in dossier.meetings:
-        yield from meeting.parties
-        if meeting.host is not None:
-            yield meeting.host
-        if meeting.place is not None:
-            yield meeting.place.state
-        yield from (p.delegation for p in meeting.participants)
-    for series in dossier.series:
-        yield from series.parties
-    for document in dossier.documents:
-        yield from document.parties
-        if document.place is not None:
-            yield document.place.state
-        yield from (s.state for s in document.signatories)
-
-
 def referenced_states(dossier: Dossier) -> tuple[State, ...]:
     """Every state a dossier mentions, once each, ordered by code.
 
@@ -102,5 +71,5 @@ def referenced_states(dossier: Dossier) -> tuple[State, ...]:
     >>> [s.code for s in referenced_states(load_example())]
     ['CN', 'RU']
     """
-    found = {state.code: state for state in _states_of(dossier)}
+    found = {state.code: state for _, state in values_of(dossier, State)}
     return tuple(found[code] for code in sorted(found))

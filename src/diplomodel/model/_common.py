@@ -8,13 +8,17 @@ from typing import Any
 
 import attrs
 
+from diplomodel._locale_ids import respell
 from diplomodel._validators import LOCALE_SHAPE, TRIMMED, described, is_locale
 
 __all__ = ["freeze_names", "locale_names"]
 
 
 def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
-    """An immutable copy of a locale → text map, sorted by locale.
+    """An immutable copy of a locale → text map, sorted by locale, keys in babel's spelling.
+
+    "zh-Hans" becomes "zh_Hans"; a key that is no locale identifier is kept as
+    written for the validator to report.
 
     A value that is not a mapping is passed through unchanged so that the
     validator, not this converter, reports it.
@@ -22,7 +26,7 @@ def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         return value
     try:
-        ordered = dict(sorted(value.items()))
+        ordered = dict(sorted((respell(k), text) for k, text in value.items()))
     except TypeError:  # keys of mixed types: the validator explains
         return MappingProxyType(dict(value))
     return MappingProxyType(ordered)

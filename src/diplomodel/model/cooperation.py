@@ -68,10 +68,7 @@ class Committee:
     co_chairs: tuple[PersonId, ...] = field(
         default=(), validator=v.tuple_of(v.identifier(), unique=True)
     )
-    parent: CommitteeId | None = field(default=None, validator=v.optional(v.identifier()))
+    parent: CommitteeId | None = field(
+        default=None, validator=[v.optional(v.identifier()), v.other_than("id")]
+    )
     established: PartialDate | None = field(default=None, validator=v.optional_date())
-
-    @parent.validator
-    def _check_parent(self, _attribute: object, value: CommitteeId | None) -> None:
-        if value is not None and value == self.id:
-            raise ValueError(f"'parent' must name another committee (got its own id {value!r})")

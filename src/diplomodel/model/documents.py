@@ -125,7 +125,9 @@ class Document:
     witnesses: tuple[PersonId, ...] = field(
         default=(), validator=v.tuple_of(v.identifier(), unique=True)
     )
-    revises: DocumentId | None = field(default=None, validator=v.optional(v.identifier()))
+    revises: DocumentId | None = field(
+        default=None, validator=[v.optional(v.identifier()), v.other_than("id")]
+    )
     status: DocumentStatus = field(
         default=DocumentStatus.SIGNED, validator=v.enum_member(DocumentStatus)
     )
@@ -135,11 +137,6 @@ class Document:
     def __attrs_pre_init__(self) -> None:
         if type(self) is Document:
             raise TypeError("Document is abstract: create a Communique or a CooperationAgreement")
-
-    @revises.validator
-    def _check_revises(self, _attribute: object, value: DocumentId | None) -> None:
-        if value is not None and value == self.id:
-            raise ValueError(f"'revises' must name another document (got its own id {value!r})")
 
 
 @frozen(kw_only=True)

@@ -195,14 +195,18 @@ class Meeting:
     title: str = field(validator=v.text(max_length=500))
     kind: MeetingKind = field(validator=v.enum_member(MeetingKind))
     start: PartialDate = field(validator=v.date())
-    end: PartialDate | None = field(default=None, validator=v.optional_date())
+    end: PartialDate | None = field(
+        default=None, validator=[v.optional_date(), v.not_before("start")]
+    )
     place: Place | None = field(default=None, validator=v.optional(v.instance(Place)))
     host: State | None = field(default=None, validator=v.optional(v.instance(State)))
     parties: tuple[State, ...] = field(
         validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
     )
     series: SeriesId | None = field(default=None, validator=v.optional(v.identifier()))
-    ordinal: int | None = field(default=None, validator=v.optional(v.ordinal()))
+    ordinal: int | None = field(
+        default=None, validator=[v.optional(v.ordinal()), v.needs("series")]
+    )
     participants: tuple[Participation, ...] = field(
         default=(),
         validator=v.tuple_of(
@@ -221,16 +225,6 @@ class Meeting:
     )
     summary: str | None = field(default=None, validator=v.optional(v.text()))
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
-
-    @end.validator
-    def _check_end(self, _attribute: object, value: PartialDate | None) -> None:
-        if value is not None and value.latest() < self.start.earliest():
-            raise ValueError(f"'end' ({value}) must not be before 'start' ({self.start})")
-
-    @ordinal.validator
-    def _check_ordinal(self, _attribute: object, value: int | None) -> None:
-        if value is not None and self.series is None:
-            raise ValueError(f"'ordinal' ({value}) needs a 'series' to count in")
 
     @property
     def co_chairs(self) -> tuple[PersonId, ...]:

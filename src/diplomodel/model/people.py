@@ -10,6 +10,7 @@ from types import MappingProxyType
 from attrs import field, frozen
 
 from diplomodel import _validators as v
+from diplomodel._locale_ids import locale_fallbacks
 from diplomodel.dates import PartialDate, as_day
 from diplomodel.model._common import freeze_names, locale_names
 from diplomodel.model.ids import OfficeId, PersonId
@@ -79,12 +80,9 @@ class Tenure:
 
     office: OfficeId = field(validator=v.identifier())
     start: PartialDate | None = field(default=None, validator=v.optional_date())
-    end: PartialDate | None = field(default=None, validator=v.optional_date())
-
-    @end.validator
-    def _check_end(self, _attribute: object, value: PartialDate | None) -> None:
-        if value is not None and self.start is not None and value.latest() < self.start.earliest():
-            raise ValueError(f"'end' ({value}) must not be before 'start' ({self.start})")
+    end: PartialDate | None = field(
+        default=None, validator=[v.optional_date(), v.not_before("start")]
+    )
 
     def covers(self, on: date) -> bool:
         """Whether the term may have included the day `on`, given the dates' precision.
@@ -138,10 +136,12 @@ class Person:
 
         Returns:
             The name in that locale, or the English `name`.
+
+        Raises:
+            ValueError: babel has no data for the locale.
         """
-        parts = locale.replace("-", "_").split("_")
-        for end in range(len(parts), 0, -1):
-            found = self.names.get("_".join(parts[:end]))
+        for key in locale_fallbacks(locale):
+            found = self.names.get(key)
             if found is not None:
                 return found
         return self.name

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from itertools import pairwise
+from operator import attrgetter
 
 from attrs import field, frozen
 
@@ -71,27 +71,14 @@ class BilateralRelation:
 
     id: RelationId = field(validator=v.identifier())
     parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=2)
+        validator=v.tuple_of(v.instance(State), unique=True, min_length=2, max_length=2)
     )
     established: PartialDate | None = field(default=None, validator=v.optional_date())
     levels: tuple[PartnershipLevel, ...] = field(
-        default=(), validator=v.tuple_of(v.instance(PartnershipLevel))
+        default=(),
+        validator=v.tuple_of(v.instance(PartnershipLevel), chronological=attrgetter("since")),
     )
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
-
-    @parties.validator
-    def _check_pair(self, _attribute: object, value: tuple[State, ...]) -> None:
-        if len(value) != 2:
-            raise ValueError(f"'parties' must hold exactly two states (got {len(value)})")
-
-    @levels.validator
-    def _check_order(self, _attribute: object, value: tuple[PartnershipLevel, ...]) -> None:
-        for earlier, later in pairwise(value):
-            if later.since.earliest() <= earlier.since.latest():
-                raise ValueError(
-                    f"'levels' must be in date order, each after the one before "
-                    f"(got {later.since} after {earlier.since})"
-                )
 
     def involves(self, state: State) -> bool:
         """Whether `state` is one of the two parties.
@@ -171,13 +158,8 @@ class ThematicYear:
         validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
     )
     start: PartialDate = field(validator=v.date())
-    end: PartialDate = field(validator=v.date())
+    end: PartialDate = field(validator=[v.date(), v.not_before("start")])
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
-
-    @end.validator
-    def _check_end(self, _attribute: object, value: PartialDate) -> None:
-        if isinstance(self.start, PartialDate) and value.latest() < self.start.earliest():
-            raise ValueError(f"'end' ({value}) must not be before 'start' ({self.start})")

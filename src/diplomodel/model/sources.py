@@ -9,6 +9,7 @@ import attrs
 from attrs import field, frozen
 
 from diplomodel import _validators as v
+from diplomodel._locale_ids import respell
 from diplomodel.dates import PartialDate
 
 __all__ = ["Source"]
@@ -49,4 +50,4 @@ class Source:
     url: str | None = field(default=None, validator=_check_url)
     published: PartialDate | None = field(default=None, validator=v.optional_date())
     dateline: str | None = field(default=None, validator=v.optional(v.text(max_length=200)))
-    language: str | None = field(default=None, validator=v.optional(v.locale()))
+    language: str | None = field(default=None, converter=respell, validator=v.optional(v.locale()))
