@@ -165,7 +165,7 @@ class TestFiles:
         ("content", "path", "message"),
         [
             (
-                {"diplomodel": "2.0", "kind": "dossier", "id": "d", "title": "t"},
+                {"diplomodel": "3.0", "kind": "dossier", "id": "d", "title": "t"},
                 "$.diplomodel",
                 "newer",
             ),
@@ -209,7 +209,7 @@ class TestFiles:
         def rename(body):
             return {("id" if k == "ident" else k): v for k, v in body.items()}
 
-        body = dm.open_envelope(old, "dossier", migrations={0: rename})
+        body = dm.open_envelope(old, "dossier", migrations={0: rename, 1: dm.MIGRATIONS[1]})
         assert body == {"id": "d", "title": "t"}
         with pytest.raises(dm.DataError, match="no migration reads format version 0"):
             dm.open_envelope(old, "dossier", migrations={})
@@ -218,7 +218,7 @@ class TestFiles:
         """A newer minor version of the same major format is read."""
         file = tmp_path / "d.json"
         file.write_text(
-            json.dumps({"diplomodel": "1.7", "kind": "dossier", "id": "d", "title": "t"})
+            json.dumps({"diplomodel": "2.7", "kind": "dossier", "id": "d", "title": "t"})
         )
         assert dm.Dossier.load(file).id == "d"
 

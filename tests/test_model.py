@@ -12,7 +12,11 @@ import pytest
 
 from diplomodel import (
     AgreementForm,
+    Attendance,
+    AttendanceRole,
     BilateralRelation,
+    Body,
+    BodyKind,
     Cadence,
     Committee,
     CommitteeKind,
@@ -22,7 +26,9 @@ from diplomodel import (
     Document,
     DocumentStatus,
     Meeting,
+    MeetingFormat,
     MeetingKind,
+    MeetingLevel,
     MeetingSeries,
     Office,
     OfficeKind,
@@ -67,6 +73,8 @@ LEVEL_2019 = PartnershipLevel(
     since=D("2019-06-05"),
 )
 
+MINIMAL_ATTENDANCE = Attendance(actor=CN, role=AttendanceRole.MEMBER)
+
 #: The fewest arguments each concrete class needs.
 MINIMAL: dict[type, dict[str, Any]] = {
     Office: {
@@ -108,6 +116,13 @@ MINIMAL: dict[type, dict[str, Any]] = {
         "end": D("2025"),
     },
     Statement: {"id": "s1", "speaker": "li-qiang", "summary": "Ready to deepen cooperation."},
+    Body: {
+        "id": "cn-moe",
+        "name": "Ministry of Education",
+        "kind": BodyKind.MINISTRY,
+        "belongs_to": CN,
+    },
+    Attendance: {"actor": CN, "role": AttendanceRole.MEMBER},
 }
 
 _DOCUMENT_FULL: dict[str, Any] = {
@@ -177,6 +192,14 @@ FULL: dict[type, dict[str, Any]] = {
         "outcomes": ("c29", "a29-plan"),
         "summary": "The premiers reviewed cooperation.",
         "sources": (WIRE, PAPER),
+        "level": MeetingLevel.LEADERS,
+        "format": MeetingFormat.HYBRID,
+        "within": "m-summit",
+        "on_sidelines": True,
+        "attendance": (
+            Attendance(actor=RU, role=AttendanceRole.HOST, place=MOSCOW),
+            Attendance(actor="cn-moe", role=AttendanceRole.GUEST),
+        ),
     },
     Signature: {"person": "li-qiang", "state": CN, "office": "cn-premier"},
     Communique: {"id": "c29", **_DOCUMENT_FULL},
@@ -214,6 +237,15 @@ FULL: dict[type, dict[str, Any]] = {
     },
 }
 
+FULL[Body] = {
+    **MINIMAL[Body],
+    "names": {"ru": "Министерство образования", "zh": "教育部"},
+    "parent": "cn-state-council",
+    "established": D("1949-11"),
+    "sources": (WIRE,),
+}
+FULL[Attendance] = {"actor": KZ, "role": AttendanceRole.OBSERVER, "place": MOSCOW}
+
 CLASSES = list(MINIMAL)
 ENUMS: list[type[enum.Enum]] = [
     OfficeKind,
@@ -224,6 +256,10 @@ ENUMS: list[type[enum.Enum]] = [
     DocumentStatus,
     CommitteeKind,
     Sector,
+    MeetingLevel,
+    MeetingFormat,
+    AttendanceRole,
+    BodyKind,
 ]
 
 
@@ -282,6 +318,18 @@ def _bad_state(cls: type, name: str, *, optional: bool = False) -> list[Any]:
     return cases
 
 
+def _bad_actor(cls: type, name: str, *, optional: bool = False) -> list[Any]:
+    cases = [
+        (cls, {name: "CN"}, ValueError, f"'{name}' \\('CN'\\) reads as the code of a state"),
+        (cls, {name: "has space"}, ValueError, f"'{name}' must be an id"),
+        (cls, {name: 42}, TypeError, f"'{name}' must be a State, an Organization or a body id"),
+        (cls, {name: MOSCOW}, TypeError, f"'{name}' must be a State, an Organization"),
+    ]
+    if not optional:
+        cases.append((cls, {name: None}, TypeError, f"'{name}' must be a State, an Organization"))
+    return cases
+
+
 def _bad_date(cls: type, name: str, *, optional: bool = True) -> list[Any]:
     cases = [
         (cls, {name: date(2024, 8, 21)}, TypeError, f"'{name}' must be a PartialDate"),
@@ -299,8 +347,9 @@ def _bad_parties(cls: type, name: str = "parties") -> list[Any]:
         (cls, {name: CN}, TypeError, f"'{name}' must be a tuple"),
         (cls, {name: ()}, ValueError, f"'{name}' must have at least"),
         (cls, {name: (CN, RU, CN)}, ValueError, f"'{name}' must not repeat an item"),
-        (cls, {name: ("CN",)}, TypeError, rf"'{name}\[0\]' must be a State"),
-        (cls, {name: (CN, "RU")}, TypeError, rf"'{name}\[1\]' must be a State"),
+        (cls, {name: ("CN",)}, ValueError, rf"'{name}\[0\]' \('CN'\) reads as the code"),
+        (cls, {name: (CN, "RU")}, ValueError, rf"'{name}\[1\]' \('RU'\) reads as the code"),
+        (cls, {name: (CN, 7)}, TypeError, rf"'{name}\[1\]' must be a State, an Organization"),
     ]
 
 
@@ -375,7 +424,7 @@ INVALID: list[Any] = [
     *_bad_id(Office, "id"),
     *_bad_text(Office, "title", 300),
     *_bad_enum(Office, "kind", OfficeKind),
-    *_bad_state(Office, "state"),
+    *_bad_actor(Office, "state"),
     # Tenure
     *_bad_id(Tenure, "office"),
     *_bad_date(Tenure, "start"),
@@ -430,7 +479,7 @@ INVALID: list[Any] = [
     (Source, {"language": 5}, ValueError, "'language' must be a locale identifier"),
     # Participation
     *_bad_id(Participation, "person"),
-    *_bad_state(Participation, "delegation"),
+    *_bad_actor(Participation, "delegation"),
     *_bad_enum(Participation, "role", Role),
     (Participation, {"office": "has space"}, ValueError, "'office'"),
     (Participation, {"office": 3}, TypeError, "'office'"),
@@ -446,7 +495,37 @@ INVALID: list[Any] = [
     *_bad_enum(MeetingSeries, "level", OfficeKind, optional=True),
     *_bad_enum(MeetingSeries, "cadence", Cadence),
     *_bad_date(MeetingSeries, "established"),
+    # Body
+    *_bad_text(Body, "name", 500),
+    (Body, {"names": {"xx-nope": "x"}}, ValueError, "'names' has a key that is not a locale"),
+    (Body, {"names": {"zh": " "}}, ValueError, r"'names\[zh\]' must be non-blank"),
+    *_bad_enum(Body, "kind", BodyKind),
+    (Body, {"id": "CN"}, ValueError, "'id' \\('CN'\\) reads as the code"),
+    (Body, {"belongs_to": "cn-gov"}, TypeError, "'belongs_to' must be a State"),
+    (Body, {"parent": "cn-moe"}, ValueError, "'parent' must name another record"),
+    *_bad_date(Body, "established"),
+    *_bad_sources(Body),
+    # Attendance
+    *_bad_actor(Attendance, "actor"),
+    *_bad_enum(Attendance, "role", AttendanceRole),
+    (Attendance, {"place": "Moscow"}, TypeError, "'place' must be a Place"),
     # Meeting
+    *_bad_enum(Meeting, "level", MeetingLevel, optional=True),
+    *_bad_enum(Meeting, "format", MeetingFormat),
+    (Meeting, {"within": "m1"}, ValueError, "'within' must name another record"),
+    (Meeting, {"on_sidelines": True}, ValueError, "'on_sidelines' \\(True\\) needs a 'within'"),
+    (
+        Meeting,
+        {"within": "s", "on_sidelines": 1},
+        TypeError,
+        "'on_sidelines' must be True or False",
+    ),
+    (
+        Meeting,
+        {"attendance": (MINIMAL_ATTENDANCE, MINIMAL_ATTENDANCE)},
+        ValueError,
+        "'attendance' must not repeat",
+    ),
     *_bad_id(Meeting, "id"),
     *_bad_text(Meeting, "title", 500),
     *_bad_enum(Meeting, "kind", MeetingKind),
@@ -456,7 +535,7 @@ INVALID: list[Any] = [
     (Meeting, {"end": D("2024-07")}, ValueError, "'end'"),
     (Meeting, {"end": D("2023")}, ValueError, "'end'"),
     (Meeting, {"place": "Moscow"}, TypeError, "'place' must be a Place"),
-    *_bad_state(Meeting, "host", optional=True),
+    *_bad_actor(Meeting, "host", optional=True),
     *_bad_parties(Meeting),
     (Meeting, {"series": "has space"}, ValueError, "'series'"),
     (Meeting, {"ordinal": 29}, ValueError, "'ordinal' .* needs a 'series'"),
@@ -488,7 +567,7 @@ INVALID: list[Any] = [
     *_bad_sources(Meeting),
     # Signature
     *_bad_id(Signature, "person"),
-    *_bad_state(Signature, "state"),
+    *_bad_actor(Signature, "state"),
     (Signature, {"office": "cn premier"}, ValueError, "'office'"),
     # Documents
     *_document_cases(Communique),
@@ -525,7 +604,7 @@ INVALID: list[Any] = [
     ),
     (BilateralRelation, {"parties": (CN, CN)}, ValueError, "'parties' must not repeat"),
     (BilateralRelation, {"parties": [CN, RU]}, TypeError, "'parties' must be a tuple"),
-    (BilateralRelation, {"parties": ("CN", "RU")}, TypeError, r"'parties\[0\]' must be a State"),
+    (BilateralRelation, {"parties": ("CN", "RU")}, ValueError, r"'parties\[0\]' \('CN'\) reads as"),
     *_bad_date(BilateralRelation, "established"),
     (BilateralRelation, {"levels": [LEVEL_1996]}, TypeError, "'levels' must be a tuple"),
     (BilateralRelation, {"levels": ("x",)}, TypeError, r"'levels\[0\]' must be a PartnershipLevel"),
@@ -557,7 +636,7 @@ INVALID: list[Any] = [
     *_bad_id(Statement, "id"),
     *_bad_id(Statement, "speaker"),
     *_bad_text(Statement, "summary", 10_000),
-    *_bad_state(Statement, "on_behalf_of", optional=True),
+    *_bad_actor(Statement, "on_behalf_of", optional=True),
     (Statement, {"meeting": "m 29"}, ValueError, "'meeting'"),
     *_bad_date(Statement, "date"),
     *_bad_sectors(Statement, "topics"),
@@ -1070,7 +1149,27 @@ class TestEnums:
     @pytest.mark.parametrize(
         ("kind", "expected"),
         [
-            (Role, {"co_chair", "host", "guest", "head_of_delegation", "member", "witness"}),
+            (
+                Role,
+                {"co_chair", "chair", "host", "guest", "head_of_delegation", "member", "witness"},
+            ),
+            (MeetingFormat, {"in_person", "video_link", "phone", "hybrid"}),
+            (
+                MeetingLevel,
+                {
+                    "leaders",
+                    "ministerial",
+                    "vice_ministerial",
+                    "senior_officials",
+                    "working_group",
+                    "parliamentary",
+                    "party",
+                },
+            ),
+            (
+                AttendanceRole,
+                {"member", "chair", "host", "observer", "guest", "dialogue_partner"},
+            ),
             (Cadence, {"annual", "semiannual", "biennial", "irregular"}),
             (
                 DocumentStatus,

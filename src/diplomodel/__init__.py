@@ -40,6 +40,7 @@ from diplomodel.i18n import (
     state_name,
 )
 from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
+from diplomodel.model.actors import Actor, Body, BodyKind, actor_key
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
     AgreementForm,
@@ -50,6 +51,7 @@ from diplomodel.model.documents import (
     Signature,
 )
 from diplomodel.model.ids import (
+    BodyId,
     CommitteeId,
     DocumentId,
     MeetingId,
@@ -61,10 +63,14 @@ from diplomodel.model.ids import (
     ThematicYearId,
 )
 from diplomodel.model.meetings import (
+    Attendance,
+    AttendanceRole,
     Cadence,
     CommitteeReport,
     Meeting,
+    MeetingFormat,
     MeetingKind,
+    MeetingLevel,
     MeetingSeries,
     Participation,
     Role,
@@ -111,9 +117,15 @@ __all__ = [
     "DOCUMENT_TAGS",
     "FORMAT_VERSION",
     "MIGRATIONS",
+    "Actor",
     "AgreementForm",
     "Anniversary",
+    "Attendance",
+    "AttendanceRole",
     "BilateralRelation",
+    "Body",
+    "BodyId",
+    "BodyKind",
     "Cadence",
     "Committee",
     "CommitteeId",
@@ -134,8 +146,10 @@ __all__ = [
     "JsonlReader",
     "LeapDayPolicy",
     "Meeting",
+    "MeetingFormat",
     "MeetingId",
     "MeetingKind",
+    "MeetingLevel",
     "MeetingSeries",
     "Migration",
     "Office",
@@ -171,6 +185,7 @@ __all__ = [
     "UpcomingAnniversary",
     "Weekday",
     "__version__",
+    "actor_key",
     "anniversaries",
     "anniversary_in_year",
     "anniversary_number",

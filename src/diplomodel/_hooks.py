@@ -32,8 +32,10 @@ from cattrs.errors import (
 from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
+from diplomodel._actor_hooks import structure_actor, unstructure_actor
 from diplomodel.dates import PartialDate
 from diplomodel.errors import Problem, UnknownStateError
+from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.states import State, states
 
@@ -195,14 +197,21 @@ def _is_optional(type_: Any) -> bool:
     args = typing.get_args(type_)
     return (
         typing.get_origin(type_) in (typing.Union, types.UnionType)
-        and len(args) == 2
+        and len(args) >= 2
         and type(None) in args
+    )
+
+
+def _inner(optional: Any) -> Any:
+    """X of ``X | None``, where X may itself be a union (``State | BodyId | None``)."""
+    return functools.reduce(
+        operator.or_, [a for a in typing.get_args(optional) if a is not type(None)]
     )
 
 
 def _make_optional_unstructure_hook(type_: Any, converter: Converter) -> Callable[[Any], Any]:
     """Write ``X | None`` with X's hook found once, not looked up for every value."""
-    (inner,) = [a for a in typing.get_args(type_) if a is not type(None)]
+    inner = _inner(type_)
     hook = converter.get_unstructure_hook(inner)
     if hook is identity:  # cattrs then writes the value inline, with no call at all
         return identity
@@ -215,7 +224,7 @@ def _enum_value(member: enum.Enum) -> Any:
 
 def _make_optional_structure_hook(type_: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     """Read ``X | None`` with X's hook found once, not looked up for every value."""
-    (inner,) = [a for a in typing.get_args(type_) if a is not type(None)]
+    inner = _inner(type_)
     hook = converter.get_structure_hook(inner)
     return lambda value, _type: None if value is None else hook(value, inner)
 
@@ -369,6 +378,8 @@ def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) 
     converter.register_unstructure_hook(PartialDate, operator.attrgetter("_iso"))
     converter.register_structure_hook(State, _structure_state)
     converter.register_unstructure_hook(State, operator.attrgetter("code"))
+    converter.register_structure_hook(Actor, structure_actor)
+    converter.register_unstructure_hook(Actor, unstructure_actor)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _make_tuple_hook)
     converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _make_tuple_unstructure_hook)
     converter.register_unstructure_hook_factory(_is_optional, _make_optional_unstructure_hook)

@@ -18,13 +18,13 @@ from attrs import field, frozen
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.model._fields import references
+from diplomodel.model.actors import Actor, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
 from diplomodel.model.people import Office, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
-from diplomodel.states import State
 
 __all__ = ["BUILTIN", "Check", "Hit", "Spec"]
 
@@ -140,10 +140,10 @@ def check_co_chairs_per_side(meeting: Meeting, _dossier: Dossier | None) -> Iter
     for i, p in enumerate(meeting.participants):
         if p.role is not Role.CO_CHAIR:
             continue
-        other = chairs.setdefault(p.delegation.code, p.person)
+        other = chairs.setdefault(actor_key(p.delegation), p.person)
         if other != p.person:
             yield Hit(
-                message=f"{p.delegation.name} has a second co-chair, {p.person!r}, "
+                message=f"{actor_label(p.delegation)} has a second co-chair, {p.person!r}, "
                 f"besides {other!r}",
                 at=f".participants[{i}]",
                 ids=(p.person, other),
@@ -153,7 +153,9 @@ def check_co_chairs_per_side(meeting: Meeting, _dossier: Dossier | None) -> Iter
 def check_host_is_party(meeting: Meeting, _dossier: Dossier | None) -> Iterator[Hit]:
     """The host is one of the parties (a warning: third-country hosts exist)."""
     if meeting.host is not None and meeting.host not in meeting.parties:
-        yield Hit(message=f"host {meeting.host.name} is not a party to the meeting", at=".host")
+        yield Hit(
+            message=f"host {actor_label(meeting.host)} is not a party to the meeting", at=".host"
+        )
 
 
 def check_delegations_are_parties(meeting: Meeting, _dossier: Dossier | None) -> Iterator[Hit]:
@@ -161,7 +163,7 @@ def check_delegations_are_parties(meeting: Meeting, _dossier: Dossier | None) ->
     for i, p in enumerate(meeting.participants):
         if p.delegation not in meeting.parties:
             yield Hit(
-                message=f"{p.person!r} is in the delegation of {p.delegation.name}, "
+                message=f"{p.person!r} is in the delegation of {actor_label(p.delegation)}, "
                 "which is not a party to the meeting",
                 at=f".participants[{i}].delegation",
                 ids=(p.person,),
@@ -177,7 +179,7 @@ def _may_hold(tenure: Tenure, first: date, last: date) -> bool:
 
 def _acting(
     subject: Meeting | Document, dossier: Dossier | None
-) -> Iterator[tuple[str, str, OfficeId, State, PartialDate | None, PartialDate | None]]:
+) -> Iterator[tuple[str, str, OfficeId, Actor, PartialDate | None, PartialDate | None]]:
     """Each (path, person, office id, state acted for, from, to) of people acting in an office."""
     if isinstance(subject, Meeting):
         for i, p in enumerate(subject.participants):
@@ -227,8 +229,8 @@ def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> 
         office = dossier.get(Office, office_id)
         if office is not None and office.state != state:
             yield Hit(
-                message=f"{person_id!r} acts for {state.name} in {office.title!r}, "
-                f"an office of {office.state.name}",
+                message=f"{person_id!r} acts for {actor_label(state)} in {office.title!r}, "
+                f"an office of {actor_label(office.state)}",
                 at=at + ".office",
                 ids=(person_id, office_id),
             )
@@ -279,14 +281,14 @@ def check_signatory_delegation(document: Document, dossier: Dossier | None) -> I
     for i, s in enumerate(document.signatories):
         if s.state not in document.parties:
             yield Hit(
-                message=f"{s.person!r} signs for {s.state.name}, which is not a party",
+                message=f"{s.person!r} signs for {actor_label(s.state)}, which is not a party",
                 at=f".signatories[{i}].state",
                 ids=(s.person,),
             )
         elif delegations.get(s.person, s.state) != s.state:
             yield Hit(
-                message=f"{s.person!r} signs for {s.state.name} but took part in the meeting "
-                f"in the delegation of {delegations[s.person].name}",
+                message=f"{s.person!r} signs for {actor_label(s.state)} but took part in the "
+                f"meeting in the delegation of {actor_label(delegations[s.person])}",
                 at=f".signatories[{i}].state",
                 ids=(s.person,),
             )
@@ -316,8 +318,8 @@ def check_revision_parties(document: Document, dossier: Dossier | None) -> Itera
     """A revision has the same parties as the document it revises."""
     earlier = _revised(document, dossier)
     if earlier is not None and set(earlier.parties) != set(document.parties):
-        mine = ", ".join(sorted(s.code for s in document.parties))
-        theirs = ", ".join(sorted(s.code for s in earlier.parties))
+        mine = ", ".join(sorted(actor_key(s) for s in document.parties))
+        theirs = ", ".join(sorted(actor_key(s) for s in earlier.parties))
         yield Hit(
             message=f"parties {mine} differ from those of {earlier.id!r} ({theirs})",
             at=".parties",

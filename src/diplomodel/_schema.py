@@ -20,6 +20,7 @@ from diplomodel import _validators as v
 from diplomodel._hooks import DOCUMENT_TAGS, TAG
 from diplomodel.dates import PartialDate
 from diplomodel.model._fields import fields_of
+from diplomodel.model.actors import BODY_PREFIX, Actor
 from diplomodel.model.documents import Document
 from diplomodel.states import State, states
 
@@ -42,6 +43,17 @@ class SchemaBuilder:
             return self.for_type(supertype)
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
+        if hint == Actor:
+            return self._define(
+                "Actor",
+                {
+                    "description": "A state's code, or 'body:' and the id of a body.",
+                    "anyOf": [
+                        self.for_type(State),
+                        {"type": "string", "pattern": f"^{BODY_PREFIX}{v.ID_PATTERN[1:]}"},
+                    ],
+                },
+            )
         if origin in (typing.Union, types.UnionType):
             members = [self.for_type(a) for a in args if a is not type(None)]
             choice = members[0] if len(members) == 1 else {"anyOf": members}

@@ -19,6 +19,7 @@ from babel import localedata
 from diplomodel.dates import PartialDate
 
 __all__ = [
+    "boolean",
     "date",
     "described",
     "enum_member",
@@ -38,7 +39,7 @@ __all__ = [
     "tuple_of",
 ]
 # Shared with the model's own validators.
-__all__ += ["ID_PATTERN", "LOCALE_SHAPE", "TRIMMED", "is_locale"]
+__all__ += ["ID_PATTERN", "LOCALE_SHAPE", "TRIMMED", "is_identifier", "is_locale"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -177,6 +178,16 @@ def date() -> Validator:
     return instance(PartialDate)
 
 
+def boolean() -> Validator:
+    """True or False (not 0 or 1)."""
+
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, bool):
+            raise TypeError(f"'{attribute.name}' must be True or False (got {_shown(value)})")
+
+    return described(check, {"type": "boolean"})
+
+
 def not_before(other: str) -> Validator:
     """A `PartialDate` (or None) that does not end before the field `other` begins.
 
@@ -197,10 +208,13 @@ def not_before(other: str) -> Validator:
 
 
 def needs(other: str) -> Validator:
-    """A value that may be given only when the field `other` is (an ordinal needs a series)."""
+    """A value (or True) allowed only when the field `other` is given (an ordinal needs a series).
+
+    False counts as not given, like None.
+    """
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is not None and getattr(inst, other, None) is None:
+        if value is not None and value is not False and getattr(inst, other, None) is None:
             raise ValueError(f"'{attribute.name}' ({_shown(value)}) needs a '{other}'")
 
     return described(check, {}, needs=other)
@@ -222,6 +236,11 @@ def other_than(other: str) -> Validator:
 @functools.cache
 def _locale_identifiers() -> frozenset[str]:
     return frozenset(localedata.locale_identifiers())
+
+
+def is_identifier(value: object) -> bool:
+    """Whether `value` is a valid id ("li-qiang", "cn-ru/2024")."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
 
 
 def is_locale(value: object) -> bool:

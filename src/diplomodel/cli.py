@@ -103,8 +103,8 @@ def summarize(dossier: Dossier) -> str:
     for meeting in sorted(dossier.meetings, key=lambda m: m.start):
         lines += ["", *_meeting_lines(dossier, meeting)]
     for relation in dossier.relations:
-        a, b = relation.parties
-        lines += ["", f"Relation {a.name}–{b.name}"]
+        a, b = (dossier.actor_name(party, locale="en") for party in relation.parties)
+        lines += ["", f"Relation {a}–{b}"]
         if relation.established is not None:
             lines.append(f"  diplomatic ties since {relation.established}")
         lines += [f"  {level.since}: {level.name}" for level in relation.levels]

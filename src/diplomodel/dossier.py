@@ -17,6 +17,7 @@ from diplomodel.dates import PartialDate
 from diplomodel.errors import DataError, Problem
 from diplomodel.files import atomic_writer
 from diplomodel.model._fields import TABLES
+from diplomodel.model.actors import Actor, Body, actor_label
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -31,7 +32,6 @@ from diplomodel.serialization import (
     open_envelope,
     to_dict,
 )
-from diplomodel.states import State
 from diplomodel.timeline import (
     TimelineEntry,
     UpcomingAnniversary,
@@ -80,6 +80,7 @@ class Dossier:
         title: What it covers.
         people: People.
         offices: Offices held by those people.
+        bodies: Ministries, agencies, legislatures and other bodies that act.
         meetings: Meetings.
         series: Series of meetings.
         documents: Communiqués and agreements.
@@ -99,6 +100,7 @@ class Dossier:
     title: str = field(validator=v.text(max_length=500))
     people: tuple[Person, ...] = _entities(Person)
     offices: tuple[Office, ...] = _entities(Office)
+    bodies: tuple[Body, ...] = _entities(Body)
     meetings: tuple[Meeting, ...] = _entities(Meeting)
     series: tuple[MeetingSeries, ...] = _entities(MeetingSeries)
     documents: tuple[Document, ...] = _entities(Document)
@@ -165,6 +167,39 @@ class Dossier:
             KeyError: There is none.
         """
         return self._lookup(Office, id_)
+
+    def body(self, id_: str) -> Body:
+        """The body (ministry, agency, legislature ...) with this id.
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+        """
+        return self._lookup(Body, id_)
+
+    def actor_name(self, actor: Actor, *, locale: str) -> str:
+        """The name of a state, organisation or body in a locale.
+
+        A body is looked up in this dossier; one it does not hold is named by its id.
+
+        Args:
+            actor: The actor.
+            locale: The locale of the name ("en", "ru", "zh_Hant").
+
+        Raises:
+            ValueError: babel has no data for the locale.
+
+        >>> from diplomodel.states import states
+        >>> d = load_example()
+        >>> d.actor_name(states.get("RU"), locale="zh"), d.actor_name("ru-mfa", locale="en")
+        ('俄罗斯', "body 'ru-mfa'")
+        """
+        if isinstance(actor, str):
+            body = self.get(Body, actor)
+            return actor_label(actor) if body is None else body.name_in(locale)
+        return actor.name_in(locale)
 
     def meeting(self, id_: str) -> Meeting:
         """The meeting with this id.
@@ -285,7 +320,7 @@ class Dossier:
             cache[name] = build()
         return cache[name]
 
-    def meetings_between(self, a: State, b: State) -> tuple[Meeting, ...]:
+    def meetings_between(self, a: Actor, b: Actor) -> tuple[Meeting, ...]:
         """The meetings to which both states were parties, in date order.
 
         The order of `a` and `b` does not matter. Meetings on the same date
@@ -308,7 +343,7 @@ class Dossier:
         found = [m for m in self.meetings if a in m.parties and b in m.parties]
         return tuple(sorted(found, key=lambda m: m.start))
 
-    def holder(self, kind: OfficeKind, state: State, on: date) -> Person | None:
+    def holder(self, kind: OfficeKind, state: Actor, on: date) -> Person | None:
         """Who held an office of a kind in a state on a day, or None if nobody recorded did.
 
         Terms are read from the people's tenures, honouring partial dates as
@@ -328,7 +363,7 @@ class Dossier:
         >>> d.holder(OfficeKind.HEAD_OF_GOVERNMENT, states.get("RU"), date(2010, 1, 1)).name
         'Vladimir Putin'
         """
-        terms: dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]] = self._cached(
+        terms: dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]] = self._cached(
             "holders", self._build_terms
         )
         best: tuple[date, int] | None = None
@@ -340,11 +375,11 @@ class Dossier:
                     best, chosen = (began, -position), person
         return chosen
 
-    def _build_terms(self) -> dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]]:
+    def _build_terms(self) -> dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]]:
         offices: dict[str, Office] = {}
         for office in self.offices:
             offices.setdefault(office.id, office)
-        terms: dict[tuple[OfficeKind, State], list[tuple[Person, Tenure]]] = {}
+        terms: dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]] = {}
         for person in self.people:
             for tenure in person.tenures:
                 held = offices.get(tenure.office)
@@ -352,7 +387,7 @@ class Dossier:
                     terms.setdefault((held.kind, held.state), []).append((person, tenure))
         return terms
 
-    def relation(self, a: State, b: State) -> BilateralRelation | None:
+    def relation(self, a: Actor, b: Actor) -> BilateralRelation | None:
         """The bilateral relation between two states, in either order, or None.
 
         Args:
@@ -368,13 +403,13 @@ class Dossier:
         >>> r.level_on(date(2024, 8, 21)).name
         'comprehensive strategic partnership of coordination for a new era'
         """
-        pairs: dict[frozenset[State], BilateralRelation] = self._cached(
+        pairs: dict[frozenset[Actor], BilateralRelation] = self._cached(
             "relations", self._build_pairs
         )
         return pairs.get(frozenset((a, b)))
 
-    def _build_pairs(self) -> dict[frozenset[State], BilateralRelation]:
-        pairs: dict[frozenset[State], BilateralRelation] = {}
+    def _build_pairs(self) -> dict[frozenset[Actor], BilateralRelation]:
+        pairs: dict[frozenset[Actor], BilateralRelation] = {}
         for relation in self.relations:
             pairs.setdefault(frozenset(relation.parties), relation)
         return pairs
@@ -411,7 +446,7 @@ class Dossier:
             for series, found in groups.items()
         }
 
-    def timeline(self, state: State) -> tuple[TimelineEntry, ...]:
+    def timeline(self, state: Actor) -> tuple[TimelineEntry, ...]:
         """Every dated record involving a state, earliest first.
 
         It holds the meetings and documents the state was party to, its
@@ -466,7 +501,7 @@ class Dossier:
         subjects: list[tuple[str, str, str, PartialDate]] = []
         for relation in self.relations:
             if relation.established is not None:
-                pair = "–".join(s.name for s in relation.parties)
+                pair = "–".join(self.actor_name(s, locale="en") for s in relation.parties)
                 title = f"Diplomatic ties: {pair}"
                 subjects.append((relation.id, "relation", title, relation.established))
         subjects += [
@@ -541,7 +576,7 @@ class Dossier:
 
         >>> header = load_example().to_file_dict()
         >>> header["diplomodel"], header["kind"]
-        ('1.0', 'dossier')
+        ('2.0', 'dossier')
         """
         return envelope(_KIND, to_dict(self))
 

@@ -52,7 +52,7 @@ T = TypeVar("T")
 DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = _hooks.DOCUMENT_TAGS
 """The ``"type"`` tag of each document kind in files. Pinned: renaming a class never changes it."""
 
-FORMAT_VERSION: Final = "1.0"
+FORMAT_VERSION: Final = "2.0"
 """The version of the file format this diplomodel writes: ``"major.minor"``.
 
 A reader accepts every minor version of its own major version (new minors
@@ -67,11 +67,49 @@ def _from_bare_object(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-MIGRATIONS: Final[Mapping[int, Migration]] = {0: _from_bare_object}
+_V1_KINDS: Final = {
+    # v1 kind: the v2 fields that say the same thing
+    "video_conference": {"kind": "talks", "format": "video_link"},
+    "phone_call": {"kind": "phone_call", "format": "phone"},
+    "ministerial_meeting": {"kind": "talks", "level": "ministerial"},
+}
+
+
+def _meeting_from_v1(record: Any) -> Any:
+    is_v1_meeting = (
+        isinstance(record, dict)
+        and "start" in record
+        and "format" not in record  # version 2 writes it: such a record is already new
+        and "level" not in record
+    )
+    kind = record.get("kind") if is_v1_meeting else None
+    if isinstance(kind, str) and kind in _V1_KINDS:
+        return {**record, **_V1_KINDS[kind]}
+    return record
+
+
+def _from_v1(body: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 mixed a meeting's form and level into its kind; version 2 keeps them apart.
+
+    A v1 meeting of kind ``video_conference`` becomes talks held by video
+    link, ``ministerial_meeting`` talks at ministerial level, and a
+    ``phone_call`` says its format. Everything else reads unchanged: a state
+    is still its code, and the new fields have defaults.
+    """
+    meetings = body.get("meetings")
+    if isinstance(meetings, list):
+        return {**body, "meetings": [_meeting_from_v1(m) for m in meetings]}
+    migrated: dict[str, Any] = _meeting_from_v1(body)
+    return migrated
+
+
+MIGRATIONS: Final[Mapping[int, Migration]] = {0: _from_bare_object, 1: _from_v1}
 """The built-in migrations, keyed by the major version they read.
 
 Version 0 is a bare object with no header, as `to_json` writes it; its body
-is already the version 1 body.
+is already the version 1 body. Version 1 (diplomodel 0.1) is read by
+turning meeting kinds that named a format or a level into the version 2
+fields `Meeting.format` and `Meeting.level`.
 """
 
 _FORMAT_KEY: Final = "diplomodel"
@@ -400,7 +438,7 @@ def envelope(kind: str, body: dict[str, Any]) -> dict[str, Any]:
         A new dict: the header keys first, then the body's.
 
     >>> envelope("dossier", {"id": "d", "title": "T"})
-    {'diplomodel': '1.0', 'kind': 'dossier', 'id': 'd', 'title': 'T'}
+    {'diplomodel': '2.0', 'kind': 'dossier', 'id': 'd', 'title': 'T'}
     """
     return {_FORMAT_KEY: FORMAT_VERSION, _KIND_KEY: kind, **body}
 
@@ -431,13 +469,13 @@ def open_envelope(
         DataError: The content is not an object, names another kind, has an
             invalid or newer major version, or no migration reads its version.
 
-    >>> open_envelope({"diplomodel": "1.3", "kind": "dossier", "id": "d"}, "dossier")
+    >>> open_envelope({"diplomodel": "2.3", "kind": "dossier", "id": "d"}, "dossier")
     {'id': 'd'}
-    >>> open_envelope({"diplomodel": "2.0", "kind": "dossier"}, "dossier")
+    >>> open_envelope({"diplomodel": "3.0", "kind": "dossier"}, "dossier")
     Traceback (most recent call last):
     ...
     diplomodel.errors.DataError: 1 problem in input:
-      $.diplomodel: format version 2.0 is newer than this diplomodel reads (1.0); upgrade diplomodel
+      $.diplomodel: format version 3.0 is newer than this diplomodel reads (2.0); upgrade diplomodel
     """
     if not isinstance(data, dict):
         raise DataError.single(

@@ -29,6 +29,7 @@ import calendar
 import enum
 import functools
 import string
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -39,7 +40,7 @@ from hypothesis import strategies as st
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
-from diplomodel.model._fields import DOCUMENT_KINDS, TABLES, FieldSpec, fields_of
+from diplomodel.model._fields import DOCUMENT_KINDS, TABLES, FieldSpec, entity_of_id, fields_of
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Communique, CooperationAgreement, Document, Signature
 from diplomodel.model.meetings import CommitteeReport, Meeting, MeetingSeries, Participation
@@ -135,11 +136,20 @@ def _string(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     return texts()
 
 
-def _value(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:  # noqa: PLR0911 - one kind a branch
+def _value(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:
     """One value of a field (one item, for a tuple field)."""
-    item = spec.item
     validator = spec.facts.get("item", spec.attribute.validator)
-    schema = v.schema_of(validator)
+    return _of_type(spec.item, v.schema_of(validator), max_size)
+
+
+def _of_type(  # noqa: PLR0911 - one kind a branch
+    item: Any, schema: Mapping[str, Any], max_size: int
+) -> st.SearchStrategy[Any]:
+    """Values of one type, meeting the JSON Schema keywords its validator enforces."""
+    if typing.get_origin(item) in (typing.Union, types.UnionType):
+        return st.one_of(*(_of_type(member, schema, max_size) for member in typing.get_args(item)))
+    if entity_of_id(item) is not None:
+        return ids()
     if item is PartialDate:
         return partial_dates()
     if item is State:
@@ -183,14 +193,14 @@ def _repair(specs: tuple[FieldSpec, ...], values: dict[str, Any]) -> None:
     for spec in specs:
         facts, name = spec.facts, spec.name
         value = values.get(name)
-        if value is None:
+        if value is None or value is False:
             continue
         if "not_before" in facts:
             start = values.get(facts["not_before"])
             if start is not None and value.latest() < start.earliest():
                 values[name] = start
         if "needs" in facts and values.get(facts["needs"]) is None:
-            values[name] = None
+            values[name] = None if spec.optional else spec.attribute.default
         if "other_than" in facts and value == values.get(facts["other_than"]):
             values[name] = None
         if facts.get("chronological") is not None:

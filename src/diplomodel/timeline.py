@@ -14,13 +14,13 @@ from attrs import field, frozen
 from diplomodel import _validators as v
 from diplomodel.anniversaries import Anniversary
 from diplomodel.dates import PartialDate
+from diplomodel.model.actors import Actor
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
-from diplomodel.states import State
 
 __all__ = ["TimelineEntry", "UpcomingAnniversary"]
 
@@ -29,6 +29,10 @@ E = TypeVar("E")
 
 class Tables(Protocol):
     """What the timeline reads from a dossier."""
+
+    def actor_name(self, actor: Actor, *, locale: str) -> str:
+        """The name of a state, organisation or body."""
+        ...
 
     @property
     def people(self) -> tuple[Person, ...]:
@@ -158,7 +162,7 @@ def timeline_key(entry: TimelineEntry) -> tuple[PartialDate, int, str, str]:
     )
 
 
-def timeline_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def timeline_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     yield from _relation_entries(tables, state)
     yield from _setup_entries(tables, state)
     yield from _tenure_entries(tables, state)
@@ -166,12 +170,12 @@ def timeline_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
     yield from _statement_entries(tables, state)
 
 
-def _relation_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def _relation_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     for relation in tables.relations:
         if state not in relation.parties:
             continue
         if relation.established is not None:
-            pair = "–".join(s.name for s in relation.parties)
+            pair = "–".join(tables.actor_name(s, locale="en") for s in relation.parties)
             yield TimelineEntry(
                 date=relation.established,
                 kind="relation",
@@ -184,7 +188,7 @@ def _relation_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
             )
 
 
-def _setup_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def _setup_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     for series in tables.series:
         if state in series.parties and series.established is not None:
             yield TimelineEntry(
@@ -200,7 +204,7 @@ def _setup_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
             )
 
 
-def _tenure_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def _tenure_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     offices = {o.id: o for o in reversed(tables.offices) if o.state == state}
     for person in tables.people:
         for tenure in person.tenures:
@@ -214,7 +218,7 @@ def _tenure_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
                 )
 
 
-def _event_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def _event_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     for year in tables.thematic_years:
         if state in year.parties:
             yield TimelineEntry(date=year.start, kind="thematic_year", id=year.id, title=year.title)
@@ -230,7 +234,7 @@ def _event_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
             )
 
 
-def _statement_entries(tables: Tables, state: State) -> Iterator[TimelineEntry]:
+def _statement_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     for statement in tables.statements:
         if statement.on_behalf_of != state:
             continue

@@ -20,6 +20,7 @@ from diplomodel.i18n._phrases import (
     NUMBERED_MEETINGS,
     REVISED_FORMS,
 )
+from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting, Role
 from diplomodel.model.people import OfficeKind
@@ -66,8 +67,13 @@ class _Writer:
     def join(self, items: Sequence[str]) -> str:
         return format_list(items, self.text_locale)
 
-    def states(self, parties: Iterable[State]) -> list[str]:
-        return [state_name(state, self.locale) for state in parties]
+    def states(self, parties: Iterable[Actor]) -> list[str]:
+        return [
+            state_name(party, self.locale)
+            if isinstance(party, State)
+            else self.dossier.actor_name(party, locale=self.locale)
+            for party in parties
+        ]
 
     def people(self, ids: Iterable[str]) -> str:
         names = []
@@ -114,7 +120,7 @@ class _Writer:
             return self.t._("{when}, {where}").format(when=when, where=where)
         return when if when is not None else where
 
-    def parties(self, parties: Sequence[State]) -> dict[str, str]:
+    def parties(self, parties: Sequence[Actor]) -> dict[str, str]:
         names = self.states(parties)
         separator = self.t.p_("separator of the parties of a format, as in 'China – Russia'", " – ")
         return {"parties": self.join(names), "pair": separator.join(names)}

@@ -49,11 +49,13 @@ _MEETING_KINDS: Final = {
     MeetingKind.SIGNING_CEREMONY: mark("MeetingKind", "signing ceremony"),
     MeetingKind.RECEPTION: mark("MeetingKind", "reception"),
     MeetingKind.COMMEMORATION: mark("MeetingKind", "commemoration"),
+    MeetingKind.DIALOGUE: mark("MeetingKind", "dialogue round"),
     MeetingKind.OTHER: mark("MeetingKind", "other meeting"),
 }
 
 _ROLES: Final = {
     Role.CO_CHAIR: mark("Role", "co-chair"),
+    Role.CHAIR: mark("Role", "chair"),
     Role.HOST: mark("Role", "host"),
     Role.GUEST: mark("Role", "guest"),
     Role.HEAD_OF_DELEGATION: mark("Role", "head of delegation"),

@@ -41,6 +41,7 @@ NUMBERED_MEETINGS: Final = {
     MeetingKind.SIGNING_CEREMONY: mark("numbered meeting", "the {ordinal} signing ceremony"),
     MeetingKind.RECEPTION: mark("numbered meeting", "the {ordinal} reception"),
     MeetingKind.COMMEMORATION: mark("numbered meeting", "the {ordinal} commemoration"),
+    MeetingKind.DIALOGUE: mark("numbered meeting", "the {ordinal} round of the dialogue"),
     MeetingKind.OTHER: mark("numbered meeting", "the {ordinal} meeting"),
 }
 
@@ -60,6 +61,7 @@ MEETINGS: Final = {
     MeetingKind.SIGNING_CEREMONY: mark("meeting", "a signing ceremony"),
     MeetingKind.RECEPTION: mark("meeting", "a reception"),
     MeetingKind.COMMEMORATION: mark("meeting", "a commemoration"),
+    MeetingKind.DIALOGUE: mark("meeting", "a round of dialogue"),
     MeetingKind.OTHER: mark("meeting", "a meeting"),
 }
 

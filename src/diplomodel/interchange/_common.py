@@ -9,9 +9,16 @@ from typing import Protocol, TypeVar
 
 from diplomodel.dossier import Dossier
 from diplomodel.model._fields import values_of
+from diplomodel.model.actors import Actor
 from diplomodel.states import State
 
-__all__ = ["first_of_each", "optional_module", "referenced_states"]
+__all__ = [
+    "actor_ref",
+    "first_of_each",
+    "optional_module",
+    "referenced_states",
+    "states_among",
+]
 
 
 class _HasId(Protocol):
@@ -73,3 +80,25 @@ def referenced_states(dossier: Dossier) -> tuple[State, ...]:
     """
     found = {state.code: state for _, state in values_of(dossier, State)}
     return tuple(found[code] for code in sorted(found))
+
+
+def actor_ref(actor: Actor) -> tuple[str, str]:
+    """The kind and key an export names an actor by: ``("state", "CN")``, ``("body", "cn-moe")``.
+
+    >>> from diplomodel.states import states
+    >>> actor_ref(states.get("CN")), actor_ref("cn-moe")
+    (('state', 'CN'), ('body', 'cn-moe'))
+    """
+    if isinstance(actor, str):
+        return "body", actor
+    return "state", actor.code
+
+
+def states_among(actors: Iterable[Actor]) -> list[State]:
+    """The states among some actors, in order (exports use them as countries).
+
+    >>> from diplomodel.states import states
+    >>> [s.code for s in states_among([states.get("CN"), "cn-moe", states.get("RU")])]
+    ['CN', 'RU']
+    """
+    return [actor for actor in actors if isinstance(actor, State)]

@@ -11,12 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
-from diplomodel.interchange._common import first_of_each, optional_module, referenced_states
+from diplomodel.interchange._common import (
+    actor_ref,
+    first_of_each,
+    optional_module,
+    referenced_states,
+    states_among,
+)
+from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting
@@ -148,6 +155,7 @@ class _Export:
         self.graph = graph
         self.people = {p.id for p in dossier.people}
         self.offices = {o.id for o in dossier.offices}
+        self.bodies = {b.id for b in dossier.bodies}
         self.meetings = {m.id for m in dossier.meetings}
         self.documents = {d.id for d in dossier.documents}
         self.committees = {c.id for c in dossier.committees}
@@ -208,6 +216,26 @@ class _Export:
             topics=["gov.national"],
         )
 
+    def body(self, body: Body) -> None:
+        parent = body.parent if body.parent in self.bodies else None
+        self.graph.add(
+            "PublicBody",
+            ftm_id("body", body.id),
+            name=[body.name],
+            alias=list(body.names.values()),
+            country=[self.graph.country(body.belongs_to)],
+            parent=[None if parent is None else ftm_id("body", parent)],
+            incorporationDate=[_date(body.established)],
+            keywords=[body.kind.value],
+            proof=self.proofs(body.sources),
+        )
+
+    def actor(self, actor: Actor) -> str | None:
+        """The id of the entity an actor is; None for a body the dossier does not hold."""
+        if isinstance(actor, str) and actor not in self.bodies:
+            return None
+        return ftm_id(*actor_ref(actor))
+
     def person(self, person: Person) -> None:
         self.graph.add(
             "Person",
@@ -221,8 +249,8 @@ class _Export:
             "Position",
             ftm_id("office", office.id),
             name=[office.title],
-            country=[self.graph.country(office.state)],
-            organization=[ftm_id("state", office.state.code)],
+            country=self.countries(states_among([office.state])),
+            organization=[self.actor(office.state)],
             keywords=[office.kind.value],
         )
 
@@ -240,7 +268,7 @@ class _Export:
             )
 
     def meeting(self, meeting: Meeting) -> None:
-        involved = [ftm_id("state", s.code) for s in meeting.parties]
+        involved = [self.actor(s) for s in meeting.parties]
         involved += [
             ftm_id("person", p.person) for p in meeting.participants if p.person in self.people
         ]
@@ -258,8 +286,10 @@ class _Export:
             startDate=[_date(meeting.start)],
             endDate=[_date(meeting.end)],
             location=[None if place is None else str(place)],
-            country=self.countries([*meeting.parties, *([] if place is None else [place.state])]),
-            organizer=[None if meeting.host is None else ftm_id("state", meeting.host.code)],
+            country=self.countries(
+                [*states_among(meeting.parties), *([] if place is None else [place.state])]
+            ),
+            organizer=[None if meeting.host is None else self.actor(meeting.host)],
             involved=involved,
             keywords=[meeting.kind.value, *(s.value for s in meeting.sectors)],
             proof=self.proofs(meeting.sources),
@@ -276,7 +306,7 @@ class _Export:
             date=[_date(document.signed)],
             summary=[document.summary],
             address=[None if document.place is None else str(document.place)],
-            country=self.countries(document.parties),
+            country=self.countries(states_among(document.parties)),
             keywords=[
                 DOCUMENT_TAGS.get(type(document)),
                 None if form is None else form.value,
@@ -286,7 +316,9 @@ class _Export:
             proof=self.proofs(document.sources),
         )
         for party in document.parties:
-            self.link(document.id, ftm_id("state", party.code), "party")
+            target = self.actor(party)
+            if target is not None:
+                self.link(document.id, target, "party")
         for signature in document.signatories:
             if signature.person in self.people:
                 self.link(document.id, ftm_id("person", signature.person), "signatory")
@@ -304,20 +336,22 @@ class _Export:
             "PublicBody",
             ftm_id("committee", committee.id),
             name=[committee.name],
-            country=self.countries(committee.parties),
+            country=self.countries(states_among(committee.parties)),
             parent=[None if parent is None else ftm_id("committee", parent)],
             incorporationDate=[_date(committee.established)],
             topics=["gov.igo"],
             keywords=[committee.kind.value, *(s.value for s in committee.sectors)],
         )
         for party in committee.parties:
-            self.member(committee, ftm_id("state", party.code), "party")
+            target = self.actor(party)
+            if target is not None:
+                self.member(committee, target, "party")
         for chair in committee.co_chairs:
             if chair in self.people:
                 self.member(committee, ftm_id("person", chair), "co-chair")
 
     def relation(self, relation: BilateralRelation) -> None:
-        a, b = (ftm_id("state", s.code) for s in relation.parties)
+        a, b = (self.actor(s) for s in relation.parties)
         proofs = self.proofs(relation.sources)
         if relation.established is not None:
             self.graph.add(
@@ -349,8 +383,8 @@ class _Export:
             name=[year.title],
             startDate=[_date(year.start)],
             endDate=[_date(year.end)],
-            involved=[ftm_id("state", s.code) for s in year.parties],
-            country=self.countries(year.parties),
+            involved=[self.actor(s) for s in year.parties],
+            country=self.countries(states_among(year.parties)),
             keywords=[s.value for s in year.sectors],
             proof=self.proofs(year.sources),
         )
@@ -359,22 +393,20 @@ class _Export:
         dossier = self.dossier
         for state in referenced_states(dossier):
             self.state(state)
-        for person in first_of_each(dossier.people):
-            self.person(person)
-        for office in first_of_each(dossier.offices):
-            self.office(office)
-        for person in first_of_each(dossier.people):
-            self.tenures(person)
-        for committee in first_of_each(dossier.committees):
-            self.committee(committee)
-        for meeting in first_of_each(dossier.meetings):
-            self.meeting(meeting)
-        for document in first_of_each(dossier.documents):
-            self.document(document)
-        for relation in first_of_each(dossier.relations):
-            self.relation(relation)
-        for year in first_of_each(dossier.thematic_years):
-            self.thematic_year(year)
+        steps: tuple[tuple[Iterable[Any], Callable[[Any], None]], ...] = (
+            (dossier.bodies, self.body),
+            (dossier.people, self.person),
+            (dossier.offices, self.office),
+            (dossier.people, self.tenures),
+            (dossier.committees, self.committee),
+            (dossier.meetings, self.meeting),
+            (dossier.documents, self.document),
+            (dossier.relations, self.relation),
+            (dossier.thematic_years, self.thematic_year),
+        )
+        for table, write in steps:
+            for entity in first_of_each(table):
+                write(entity)
 
 
 def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:

@@ -119,7 +119,7 @@ class _Calendar:
         since = relation.established
         if since is None or since.precision is Precision.YEAR:
             return
-        pair = "–".join(s.name for s in relation.parties)
+        pair = "–".join(self.dossier.actor_name(s, locale="en") for s in relation.parties)
         title = f"Anniversary of diplomatic ties: {pair}"
         first = anniversary_in_year(since, since.year + 1, leap_day=leap_day).date
         rule: dict[str, Any] = {"freq": "yearly"}

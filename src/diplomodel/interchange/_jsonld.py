@@ -14,6 +14,7 @@ from typing import Any, Final
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.interchange._common import first_of_each, referenced_states
+from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
     Communique,
@@ -155,6 +156,7 @@ class _Nodes:
                 "document": {d.id for d in dossier.documents},
                 "meeting": {m.id for m in dossier.meetings},
                 "committee": {c.id for c in dossier.committees},
+                "body": {b.id for b in dossier.bodies},
             }
 
     def known(self, kind: str, id_: str | None) -> bool:
@@ -164,6 +166,31 @@ class _Nodes:
 
     def refs(self, kind: str, ids: Iterable[str | None]) -> list[Json]:
         return [_ref(kind, i) for i in dict.fromkeys(ids) if i is not None and self.known(kind, i)]
+
+    def actor(self, actor: Actor) -> Json | None:
+        """A state's node, or a reference to a body; None for a body the dossier lacks."""
+        if isinstance(actor, str):
+            return _ref("body", actor) if self.known("body", actor) else None
+        return _state(actor)
+
+    def actors(self, actors: Iterable[Actor]) -> list[Json]:
+        return [node for node in map(self.actor, actors) if node is not None]
+
+    def body(self, body: Body) -> Json:
+        names: list[Any] = [{"@value": body.name, "@language": "en"}]
+        names += [{"@value": n, "@language": _language(loc)} for loc, n in body.names.items()]
+        parent = self.refs("body", [body.parent])
+        return _compact(
+            {
+                "@id": _iri("body", body.id),
+                "@type": "GovernmentOrganization",
+                "name": names,
+                "additionalType": body.kind.value,
+                "parentOrganization": parent[0] if parent else _state(body.belongs_to),
+                "foundingDate": _date(body.established),
+                "subjectOf": _sources(body.sources),
+            }
+        )
 
     def person(self, person: Person) -> Json:
         names: list[Any] = [{"@value": person.name, "@language": "en"}]
@@ -179,7 +206,7 @@ class _Nodes:
                             "roleName": office.title,
                             "startDate": _date(tenure.start),
                             "endDate": _date(tenure.end),
-                            "memberOf": _state(office.state),
+                            "memberOf": self.actor(office.state),
                         }
                     )
                 )
@@ -188,7 +215,7 @@ class _Nodes:
         )
 
     def meeting(self, meeting: Meeting) -> Json:
-        attendees: list[Json] = [_state(s) for s in meeting.parties]
+        attendees: list[Json] = self.actors(meeting.parties)
         attendees += [
             _role("Role", p.role.value, "attendee", p.person)
             for p in meeting.participants
@@ -204,7 +231,7 @@ class _Nodes:
                 "startDate": _date(meeting.start),
                 "endDate": _date(meeting.end),
                 "location": _place(meeting.place),
-                "organizer": None if meeting.host is None else _state(meeting.host),
+                "organizer": None if meeting.host is None else self.actor(meeting.host),
                 "attendee": attendees,
                 "superEvent": series[0] if series else None,
                 "recordedIn": self.refs("document", meeting.outcomes),
@@ -221,7 +248,7 @@ class _Nodes:
                 "@type": "EventSeries",
                 "name": series.title,
                 "startDate": _date(series.established),
-                "attendee": [_state(s) for s in series.parties],
+                "attendee": self.actors(series.parties),
                 "eventSchedule": None
                 if repeat is None
                 else {"@type": "Schedule", "repeatFrequency": repeat},
@@ -249,7 +276,7 @@ class _Nodes:
             "description": document.summary,
             "dateCreated": _date(document.signed),
             "locationCreated": _place(document.place),
-            "author": [_state(s) for s in document.parties],
+            "author": self.actors(document.parties),
             "contributor": contributors,
             "recordedAt": meeting[0] if meeting else None,
             "creativeWorkStatus": document.status.value,
@@ -268,7 +295,7 @@ class _Nodes:
         return _compact(node)
 
     def committee(self, committee: Committee) -> Json:
-        members: list[Json] = [_state(s) for s in committee.parties]
+        members: list[Json] = self.actors(committee.parties)
         members += [
             _role("OrganizationRole", "co-chair", "member", c)
             for c in committee.co_chairs
@@ -295,7 +322,7 @@ class _Nodes:
                 "name": year.title,
                 "startDate": _date(year.start),
                 "endDate": _date(year.end),
-                "attendee": [_state(s) for s in year.parties],
+                "attendee": self.actors(year.parties),
                 "keywords": [s.value for s in year.sectors],
                 "subjectOf": _sources(year.sources),
             }
@@ -306,6 +333,7 @@ class _Nodes:
             {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
         ]
         nodes += [_state(s) for s in referenced_states(dossier)]
+        nodes += [self.body(b) for b in first_of_each(dossier.bodies)]
         nodes += [self.person(p) for p in first_of_each(dossier.people)]
         nodes += [self.series(s) for s in first_of_each(dossier.series)]
         nodes += [self.meeting(m) for m in first_of_each(dossier.meetings)]
@@ -316,7 +344,7 @@ class _Nodes:
 
 
 _SUPPORTED: Final = (
-    "Dossier, Person, Meeting, MeetingSeries, Communique, CooperationAgreement, "
+    "Dossier, Person, Body, Meeting, MeetingSeries, Communique, CooperationAgreement, "
     "Committee, ThematicYear or State"
 )
 
@@ -324,6 +352,8 @@ _SUPPORTED: Final = (
 def _node(obj: object, nodes: _Nodes) -> Json:  # noqa: PLR0911 - one return per kind
     if isinstance(obj, Person):
         return nodes.person(obj)
+    if isinstance(obj, Body):
+        return nodes.body(obj)
     if isinstance(obj, Meeting):
         return nodes.meeting(obj)
     if isinstance(obj, MeetingSeries):

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from diplomodel.dossier import Dossier
-from diplomodel.interchange._common import first_of_each, referenced_states
+from diplomodel.interchange._common import actor_ref, first_of_each, referenced_states
+from diplomodel.model.actors import Actor, Body, actor_key
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
@@ -48,6 +49,8 @@ class _Export:
         self.people: dict[str, Person] = {p.id: p for p in reversed(dossier.people)}
         self.offices = {o.id for o in dossier.offices}
         self.committees = {c.id for c in dossier.committees}
+        self.bodies = {b.id for b in dossier.bodies}
+        self.unknown_bodies: dict[str, None] = {}
         self.series = {s.id for s in dossier.series}
         self.memberships: list[Json] = []
 
@@ -85,7 +88,7 @@ class _Export:
             id=_pid("office", office.id),
             label=office.title,
             role=office.kind.value,
-            organization_id=_pid("state", office.state.code),
+            organization_id=self.organization(office.state),
         )
 
     def tenures(self, person: Person, offices: dict[str, Office]) -> None:
@@ -97,7 +100,7 @@ class _Export:
                 _compact(
                     id=_pid("tenure", f"{person.id}/{position}"),
                     person_id=_pid("person", person.id),
-                    organization_id=_pid("state", office.state.code),
+                    organization_id=self.organization(office.state),
                     post_id=_pid("office", office.id),
                     role=office.title,
                     start_date=None if tenure.start is None else tenure.start.isoformat(),
@@ -108,10 +111,11 @@ class _Export:
     def committee(self, committee: Committee) -> Json:
         org = _pid("committee", committee.id)
         for party in committee.parties:
+            member = self.organization(party)
             self.memberships.append(
                 {
-                    "id": _pid("party", f"{committee.id}/{party.code}"),
-                    "member": {"@type": "Organization", "id": _pid("state", party.code)},
+                    "id": _pid("party", f"{committee.id}/{actor_key(party)}"),
+                    "member": {"@type": "Organization", "id": member},
                     "organization_id": org,
                     "role": "party",
                 }
@@ -133,6 +137,24 @@ class _Export:
             classification=committee.kind.value,
             parent_id=None if parent is None else _pid("committee", parent),
             founding_date=None if committee.established is None else str(committee.established),
+        )
+
+    def organization(self, actor: Actor) -> str:
+        """The Popolo id of an actor's organisation (a body the dossier lacks is noted)."""
+        if isinstance(actor, str) and actor not in self.bodies:
+            self.unknown_bodies.setdefault(actor)
+        return _pid(*actor_ref(actor))
+
+    def body(self, body: Body) -> Json:
+        parent = body.parent if body.parent in self.bodies else None
+        return _compact(
+            id=_pid("body", body.id),
+            name=body.name,
+            classification=body.kind.value,
+            parent_id=None if parent is None else _pid("body", parent),
+            founding_date=None if body.established is None else str(body.established),
+            other_names=[{"name": name, "note": locale} for locale, name in body.names.items()],
+            sources=_links(body.sources),
         )
 
     def attendees(self, ids: Iterable[str]) -> list[Json]:
@@ -184,7 +206,13 @@ class _Export:
         for person in first_of_each(dossier.people):
             self.tenures(person, offices)
         organizations = [self.state(s) for s in referenced_states(dossier)]
+        organizations += [self.body(b) for b in first_of_each(dossier.bodies)]
         organizations += [self.committee(c) for c in first_of_each(dossier.committees)]
+        # A body named but not described in the dossier: an organisation known by its id.
+        organizations += [
+            {"id": _pid("body", body), "name": body, "classification": "body"}
+            for body in self.unknown_bodies
+        ]
         events = [self.series_event(s) for s in first_of_each(dossier.series)]
         events += [self.meeting(m) for m in first_of_each(dossier.meetings)]
         events += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]

@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from diplomodel._locale_ids import respell
+from diplomodel._locale_ids import locale_fallbacks, respell
 from diplomodel._validators import LOCALE_SHAPE, TRIMMED, described, is_locale
 
-__all__ = ["freeze_names", "locale_names"]
+__all__ = ["freeze_names", "locale_names", "name_for_locale"]
 
 
 def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -58,3 +58,19 @@ locale_names = described(
     },
 )
 """Validator: a map from locale identifiers ("ru", "zh_Hant") to non-blank text."""
+
+
+def name_for_locale(names: Mapping[str, str], default: str, locale: str) -> str:
+    """The name for a locale, trying broader ones ("zh_Hans_CN", "zh_Hans", "zh"), else `default`.
+
+    Raises:
+        ValueError: babel has no data for the locale.
+
+    >>> name_for_locale({"zh": "李强"}, "Li Qiang", "zh-Hans-CN")
+    '李强'
+    """
+    for key in locale_fallbacks(locale):
+        found = names.get(key)
+        if found is not None:
+            return found
+    return default

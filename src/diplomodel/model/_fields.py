@@ -25,6 +25,7 @@ import attrs
 from attrs import frozen
 
 from diplomodel import _validators as v
+from diplomodel.model.actors import Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -46,6 +47,7 @@ TABLES: Final[Mapping[str, type[Any]]] = types.MappingProxyType(
     {
         "people": Person,
         "offices": Office,
+        "bodies": Body,
         "meetings": Meeting,
         "series": MeetingSeries,
         "documents": Document,
@@ -98,12 +100,18 @@ def _id_types() -> Mapping[object, type[Any]]:
 def entity_of_id(hint: object) -> type[Any] | None:
     """The entity class an id type names (`PersonId` → `Person`), or None.
 
+    In a union (`Actor` is a state, an organisation or a `BodyId`), the id
+    member decides: a text value of such a field is an id of that entity.
+
     >>> from diplomodel.model.ids import PersonId
     >>> entity_of_id(PersonId).__name__
     'Person'
     >>> entity_of_id(str) is None
     True
     """
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        found = [_id_types().get(member) for member in typing.get_args(hint)]
+        return next((kind for kind in found if kind is not None), None)
     return _id_types().get(hint)
 
 
@@ -128,7 +136,7 @@ def fields_of(cls: type[Any]) -> tuple[FieldSpec, ...]:
 
     >>> from diplomodel.model.meetings import Participation
     >>> [(f.name, getattr(f.target, "__name__", None)) for f in fields_of(Participation)]
-    [('person', 'Person'), ('delegation', None), ('role', None), ('office', 'Office')]
+    [('person', 'Person'), ('delegation', 'Body'), ('role', None), ('office', 'Office')]
     """
     known = _DESCRIBED.get(cls)
     if known is not None:
@@ -175,7 +183,7 @@ def references(obj: object, path: str = "") -> Iterator[tuple[str, type[Any], st
         items = enumerate(value) if spec.many else ((None, value),)
         for index, item in items:
             at = f"{path}.{spec.name}" if index is None else f"{path}.{spec.name}[{index}]"
-            if spec.target is not None:
+            if spec.target is not None and isinstance(item, str):
                 yield at, spec.target, item
             elif _nested(item):
                 yield from references(item, at)
@@ -193,12 +201,14 @@ def values_of(obj: object, kind: type[Any], path: str = "") -> Iterator[tuple[st
     """
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)
-        if value is None or spec.target is not None:
+        if value is None:
             continue
         items = enumerate(value) if spec.many else ((None, value),)
         for index, item in items:
             at = f"{path}.{spec.name}" if index is None else f"{path}.{spec.name}[{index}]"
             if isinstance(item, kind):
                 yield at, item
+            elif isinstance(item, str):
+                continue
             elif _nested(item):
                 yield from values_of(item, kind, at)

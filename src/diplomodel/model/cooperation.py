@@ -8,9 +8,9 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import CommitteeId, PersonId
 from diplomodel.model.sectors import Sector
-from diplomodel.states import State
 
 __all__ = ["Committee", "CommitteeKind"]
 
@@ -59,9 +59,7 @@ class Committee:
     kind: CommitteeKind = field(
         default=CommitteeKind.COMMITTEE, validator=v.enum_member(CommitteeKind)
     )
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
-    )
+    parties: tuple[Actor, ...] = field(validator=v.tuple_of(actor(), unique=True, min_length=1))
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )

@@ -8,11 +8,11 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
 from diplomodel.model.places import Place
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
-from diplomodel.states import State
 
 __all__ = [
     "AgreementForm",
@@ -57,11 +57,11 @@ class AgreementForm(enum.Enum):
 
 @frozen(kw_only=True)
 class Signature:
-    """A person signing a document on behalf of a state.
+    """A person signing a document on behalf of a party.
 
     Args:
         person: Id of the signatory.
-        state: The state on whose behalf they signed.
+        state: The state, organisation or body on whose behalf they signed.
         office: Id of the office in which they signed, if recorded.
 
     >>> from diplomodel.states import states
@@ -70,7 +70,7 @@ class Signature:
     """
 
     person: PersonId = field(validator=v.identifier())
-    state: State = field(validator=v.instance(State))
+    state: Actor = field(validator=actor())
     office: OfficeId | None = field(default=None, validator=v.optional(v.identifier()))
 
 
@@ -110,9 +110,7 @@ class Document:
 
     id: DocumentId = field(validator=v.identifier())
     title: str = field(validator=v.text(max_length=1000))
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
-    )
+    parties: tuple[Actor, ...] = field(validator=v.tuple_of(actor(), unique=True, min_length=1))
     signed: PartialDate | None = field(default=None, validator=v.optional_date())
     place: Place | None = field(default=None, validator=v.optional(v.instance(Place)))
     meeting: MeetingId | None = field(default=None, validator=v.optional(v.identifier()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NewType
 
 __all__ = [
+    "BodyId",
     "CommitteeId",
     "DocumentId",
     "MeetingId",
@@ -25,3 +26,4 @@ CommitteeId = NewType("CommitteeId", str)
 RelationId = NewType("RelationId", str)
 ThematicYearId = NewType("ThematicYearId", str)
 StatementId = NewType("StatementId", str)
+BodyId = NewType("BodyId", str)

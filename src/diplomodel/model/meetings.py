@@ -8,18 +8,22 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import CommitteeId, DocumentId, MeetingId, OfficeId, PersonId, SeriesId
 from diplomodel.model.people import OfficeKind
 from diplomodel.model.places import Place
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
-from diplomodel.states import State
 
 __all__ = [
+    "Attendance",
+    "AttendanceRole",
     "Cadence",
     "CommitteeReport",
     "Meeting",
+    "MeetingFormat",
     "MeetingKind",
+    "MeetingLevel",
     "MeetingSeries",
     "Participation",
     "Role",
@@ -48,6 +52,8 @@ class MeetingKind(enum.Enum):
     SIGNING_CEREMONY = "signing_ceremony"
     RECEPTION = "reception"
     COMMEMORATION = "commemoration"
+    DIALOGUE = "dialogue"
+    """A round of a standing dialogue (the 11th round of a strategic dialogue)."""
     OTHER = "other"
 
 
@@ -59,11 +65,92 @@ class Role(enum.Enum):
     """
 
     CO_CHAIR = "co_chair"
+    CHAIR = "chair"
     HOST = "host"
     GUEST = "guest"
     HEAD_OF_DELEGATION = "head_of_delegation"
     MEMBER = "member"
     WITNESS = "witness"
+
+
+class MeetingLevel(enum.Enum):
+    """The rank of those who meet, apart from the form the meeting takes.
+
+    >>> MeetingLevel("ministerial")
+    <MeetingLevel.MINISTERIAL: 'ministerial'>
+    """
+
+    LEADERS = "leaders"
+    """Heads of state or government, in any mix (a prime minister meeting a president)."""
+    MINISTERIAL = "ministerial"
+    """Ministers."""
+    VICE_MINISTERIAL = "vice_ministerial"
+    """Deputy or vice ministers."""
+    SENIOR_OFFICIALS = "senior_officials"
+    """Senior officials below ministerial rank (directors-general, special envoys)."""
+    WORKING_GROUP = "working_group"
+    """Experts of a working group or sub-commission."""
+    PARLIAMENTARY = "parliamentary"
+    """Members or speakers of legislatures."""
+    PARTY = "party"
+    """Leaders or officials of political parties."""
+
+
+class MeetingFormat(enum.Enum):
+    """How the people met: in one room, by video link, by phone, or some of each.
+
+    >>> MeetingFormat("video_link")
+    <MeetingFormat.VIDEO_LINK: 'video_link'>
+    """
+
+    IN_PERSON = "in_person"
+    """Everyone in one place."""
+    VIDEO_LINK = "video_link"
+    """By video link, each side where it was."""
+    PHONE = "phone"
+    """By telephone."""
+    HYBRID = "hybrid"
+    """Some in one place, others by video link."""
+
+
+class AttendanceRole(enum.Enum):
+    """The part a state or organisation plays at a meeting, beside the people who came.
+
+    >>> AttendanceRole("observer")
+    <AttendanceRole.OBSERVER: 'observer'>
+    """
+
+    MEMBER = "member"
+    """A member of the grouping that meets."""
+    CHAIR = "chair"
+    """The member holding the chair (the SCO chair in 2023: India)."""
+    HOST = "host"
+    """The one hosting the meeting."""
+    OBSERVER = "observer"
+    """An observer state or organisation."""
+    GUEST = "guest"
+    """An invited guest."""
+    DIALOGUE_PARTNER = "dialogue_partner"
+    """A dialogue partner of the grouping."""
+
+
+@frozen(kw_only=True)
+class Attendance:
+    """A state or organisation at a meeting: in what capacity, and, when remote, from where.
+
+    Args:
+        actor: The state, organisation or body that attended.
+        role: Its part in the meeting.
+        place: Where its side was, for a meeting held by video link or phone.
+
+    >>> from diplomodel.states import states
+    >>> Attendance(actor=states.get("IN"), role=AttendanceRole.CHAIR).role.value
+    'chair'
+    """
+
+    actor: Actor = field(validator=actor())
+    role: AttendanceRole = field(validator=v.enum_member(AttendanceRole))
+    place: Place | None = field(default=None, validator=v.optional(v.instance(Place)))
 
 
 class Cadence(enum.Enum):
@@ -81,11 +168,11 @@ class Cadence(enum.Enum):
 
 @frozen(kw_only=True)
 class Participation:
-    """One person taking part in a meeting: for which state, in which role and office.
+    """One person taking part in a meeting: for whom, in which role and office.
 
     Args:
         person: Id of the person.
-        delegation: The state whose delegation they belong to.
+        delegation: The state, organisation or body whose delegation they belong to.
         role: Their role at the meeting.
         office: Id of the office in which they act, if recorded.
 
@@ -95,7 +182,7 @@ class Participation:
     """
 
     person: PersonId = field(validator=v.identifier())
-    delegation: State = field(validator=v.instance(State))
+    delegation: Actor = field(validator=actor())
     role: Role = field(validator=v.enum_member(Role))
     office: OfficeId | None = field(default=None, validator=v.optional(v.identifier()))
 
@@ -126,7 +213,7 @@ class MeetingSeries:
         id: Stable id of the series.
         title: Its English name.
         kind: The kind of its meetings.
-        parties: The states that meet.
+        parties: The states, organisations or bodies that meet.
         level: The office kind of those who lead the meetings.
         cadence: How often it meets.
         established: When the series was set up.
@@ -141,9 +228,7 @@ class MeetingSeries:
     id: SeriesId = field(validator=v.identifier())
     title: str = field(validator=v.text(max_length=500))
     kind: MeetingKind = field(validator=v.enum_member(MeetingKind))
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
-    )
+    parties: tuple[Actor, ...] = field(validator=v.tuple_of(actor(), unique=True, min_length=1))
     level: OfficeKind | None = field(default=None, validator=v.optional(v.enum_member(OfficeKind)))
     cadence: Cadence = field(default=Cadence.ANNUAL, validator=v.enum_member(Cadence))
     established: PartialDate | None = field(default=None, validator=v.optional_date())
@@ -156,12 +241,12 @@ class Meeting:
     Args:
         id: Stable id of the meeting.
         title: Its English name.
-        kind: The form it took.
+        kind: What kind of encounter it was.
         start: When it took place (or began).
         end: When it ended, for meetings of more than one day.
-        place: Where it took place; None for calls and video conferences.
-        host: The hosting state.
-        parties: The states that took part, at least one.
+        place: Where it took place; None for calls and meetings by video link.
+        host: The host: for a visit, the one visited.
+        parties: The states, organisations or bodies that took part, at least one.
         series: Id of the series it belongs to.
         ordinal: Its number within that series (29 for the 29th); needs `series`.
         participants: Who took part, in what role.
@@ -170,6 +255,15 @@ class Meeting:
         outcomes: Ids of the documents it produced.
         summary: A short account in your own words.
         sources: Where the facts come from.
+        level: The rank of those who met (leaders, ministers ...).
+        format: In person, by video link, by phone, or hybrid.
+        within: Id of the meeting this one was held within (a foreign ministers'
+            meeting within a summit) or on the sidelines of.
+        on_sidelines: Whether it was held on the sidelines of `within` rather
+            than as part of it (a bilateral meeting at a summit).
+        attendance: The states and organisations present and in what capacity
+            (member, chair, observer, guest ...), with where each side was
+            for a remote meeting.
 
     Raises:
         ValueError: The end is before the start, an ordinal has no series, a
@@ -199,10 +293,8 @@ class Meeting:
         default=None, validator=[v.optional_date(), v.not_before("start")]
     )
     place: Place | None = field(default=None, validator=v.optional(v.instance(Place)))
-    host: State | None = field(default=None, validator=v.optional(v.instance(State)))
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
-    )
+    host: Actor | None = field(default=None, validator=v.optional(actor()))
+    parties: tuple[Actor, ...] = field(validator=v.tuple_of(actor(), unique=True, min_length=1))
     series: SeriesId | None = field(default=None, validator=v.optional(v.identifier()))
     ordinal: int | None = field(
         default=None, validator=[v.optional(v.ordinal()), v.needs("series")]
@@ -225,17 +317,46 @@ class Meeting:
     )
     summary: str | None = field(default=None, validator=v.optional(v.text()))
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
+    level: MeetingLevel | None = field(
+        default=None, validator=v.optional(v.enum_member(MeetingLevel))
+    )
+    format: MeetingFormat = field(
+        default=MeetingFormat.IN_PERSON, validator=v.enum_member(MeetingFormat)
+    )
+    within: MeetingId | None = field(
+        default=None, validator=[v.optional(v.identifier()), v.other_than("id")]
+    )
+    on_sidelines: bool = field(default=False, validator=[v.boolean(), v.needs("within")])
+    attendance: tuple[Attendance, ...] = field(
+        default=(),
+        validator=v.tuple_of(v.instance(Attendance), unique=True, key=lambda a: a.actor),
+    )
 
     @property
     def co_chairs(self) -> tuple[PersonId, ...]:
         """Ids of the participants whose role is `Role.CO_CHAIR`, in the order listed."""
         return tuple(p.person for p in self.participants if p.role is Role.CO_CHAIR)
 
-    def participants_for(self, state: State) -> tuple[Participation, ...]:
-        """The participants in one state's delegation, in the order listed.
+    @property
+    def visitors(self) -> tuple[Actor, ...]:
+        """For a meeting with a host, the parties that came to it (who visited whom).
+
+        >>> from diplomodel.states import states
+        >>> cn, ru = states.get("CN"), states.get("RU")
+        >>> m = Meeting(id="v", title="Visit", kind=MeetingKind.STATE_VISIT,
+        ...             start=PartialDate(year=2024), parties=(cn, ru), host=ru)
+        >>> [s.code for s in m.visitors]
+        ['CN']
+        """
+        if self.host is None:
+            return ()
+        return tuple(p for p in self.parties if p != self.host)
+
+    def participants_for(self, state: Actor) -> tuple[Participation, ...]:
+        """The participants in one delegation, in the order listed.
 
         Args:
-            state: The state whose delegation to list.
+            state: The state, organisation or body whose delegation to list.
 
         Returns:
             Its participants; empty if it sent none.

@@ -10,11 +10,10 @@ from types import MappingProxyType
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel._locale_ids import locale_fallbacks
 from diplomodel.dates import PartialDate, as_day
-from diplomodel.model._common import freeze_names, locale_names
+from diplomodel.model._common import freeze_names, locale_names, name_for_locale
+from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import OfficeId, PersonId
-from diplomodel.states import State
 
 __all__ = ["Office", "OfficeKind", "Person", "Tenure"]
 
@@ -43,7 +42,8 @@ class Office:
         id: Stable id of the office ("cn-premier").
         title: Its English title.
         kind: What kind of office it is.
-        state: The state it belongs to.
+        state: The state it belongs to (or the organisation or body: the EU's High
+            Representative is an office of the European Union).
 
     >>> from diplomodel.states import states
     >>> office = Office(id="ru-prime-minister", title="Prime Minister of Russia",
@@ -55,7 +55,7 @@ class Office:
     id: OfficeId = field(validator=v.identifier())
     title: str = field(validator=v.text(max_length=300))
     kind: OfficeKind = field(validator=v.enum_member(OfficeKind))
-    state: State = field(validator=v.instance(State))
+    state: Actor = field(validator=actor())
 
 
 @frozen(kw_only=True)
@@ -140,11 +140,7 @@ class Person:
         Raises:
             ValueError: babel has no data for the locale.
         """
-        for key in locale_fallbacks(locale):
-            found = self.names.get(key)
-            if found is not None:
-                return found
-        return self.name
+        return name_for_locale(self.names, self.name, locale)
 
     def tenures_of(self, office: OfficeId) -> tuple[Tenure, ...]:
         """The person's terms in one office, in the order recorded.

@@ -9,10 +9,10 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, as_day
+from diplomodel.model.actors import Actor, actor, actor_key
 from diplomodel.model.ids import RelationId, ThematicYearId
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
-from diplomodel.states import State
 
 __all__ = ["BilateralRelation", "PartnershipLevel", "ThematicYear"]
 
@@ -44,11 +44,14 @@ def _as_day(on: date | PartialDate) -> date:
 
 @frozen(kw_only=True)
 class BilateralRelation:
-    """The relationship between two states: diplomatic ties and partnership levels over time.
+    """The relationship between two parties: diplomatic ties and partnership levels over time.
+
+    The parties are usually two states; either may be an organisation (EU–China
+    relations).
 
     Args:
         id: Stable id.
-        parties: The two states, in any order.
+        parties: The two states or organisations, in any order.
         established: When diplomatic relations were established.
         levels: The partnership levels, earliest first.
         sources: Where the facts come from.
@@ -70,8 +73,8 @@ class BilateralRelation:
     """
 
     id: RelationId = field(validator=v.identifier())
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=2, max_length=2)
+    parties: tuple[Actor, ...] = field(
+        validator=v.tuple_of(actor(), unique=True, min_length=2, max_length=2)
     )
     established: PartialDate | None = field(default=None, validator=v.optional_date())
     levels: tuple[PartnershipLevel, ...] = field(
@@ -80,7 +83,7 @@ class BilateralRelation:
     )
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
 
-    def involves(self, state: State) -> bool:
+    def involves(self, state: Actor) -> bool:
         """Whether `state` is one of the two parties.
 
         Args:
@@ -91,7 +94,7 @@ class BilateralRelation:
         """
         return state in self.parties
 
-    def other(self, state: State) -> State:
+    def other(self, state: Actor) -> Actor:
         """The party that is not `state`.
 
         Args:
@@ -104,7 +107,7 @@ class BilateralRelation:
             ValueError: `state` is not a party.
         """
         if state not in self.parties:
-            raise ValueError(f"{state.code} is not a party to relation {self.id!r}")
+            raise ValueError(f"{actor_key(state)} is not a party to relation {self.id!r}")
         return self.parties[1] if self.parties[0] == state else self.parties[0]
 
     def level_on(self, on: date | PartialDate) -> PartnershipLevel | None:
@@ -154,9 +157,7 @@ class ThematicYear:
 
     id: ThematicYearId = field(validator=v.identifier())
     title: str = field(validator=v.text(max_length=500))
-    parties: tuple[State, ...] = field(
-        validator=v.tuple_of(v.instance(State), unique=True, min_length=1)
-    )
+    parties: tuple[Actor, ...] = field(validator=v.tuple_of(actor(), unique=True, min_length=1))
     start: PartialDate = field(validator=v.date())
     end: PartialDate = field(validator=[v.date(), v.not_before("start")])
     sectors: tuple[Sector, ...] = field(

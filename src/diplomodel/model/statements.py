@@ -6,10 +6,10 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import MeetingId, PersonId, StatementId
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
-from diplomodel.states import State
 
 __all__ = ["Statement"]
 
@@ -37,7 +37,7 @@ class Statement:
     id: StatementId = field(validator=v.identifier())
     speaker: PersonId = field(validator=v.identifier())
     summary: str = field(validator=v.text())
-    on_behalf_of: State | None = field(default=None, validator=v.optional(v.instance(State)))
+    on_behalf_of: Actor | None = field(default=None, validator=v.optional(actor()))
     meeting: MeetingId | None = field(default=None, validator=v.optional(v.identifier()))
     date: PartialDate | None = field(default=None, validator=v.optional_date())
     topics: tuple[Sector, ...] = field(
