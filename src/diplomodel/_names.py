@@ -6,7 +6,7 @@ use these helpers; users call the registries' ``lookup``.
 A name is matched on its *key* (`normalise`): Unicode NFKC and case folding;
 accents stripped from Latin letters; Arabic vowel marks (harakat), tatweel and
 the hamza or madda on alef dropped; apostrophes and most punctuation dropped;
-hyphens read as spaces; a leading English "the" ignored. Other scripts keep
+hyphens read as spaces; Russian ё read as е; a leading English "the" ignored. Other scripts keep
 their marks.
 
 >>> normalise("  The Côte d\u2019Ivoire "), normalise("Россия")
@@ -39,6 +39,9 @@ _APOSTROPHES: Final = str.maketrans(
 # hamza or madda decomposes under NFKD into alef plus a mark, which is dropped.)
 _ARABIC_FOLD: Final = str.maketrans({"\u0671": "\u0627", "\u0649": "\u064a", "\u0640": None})
 
+# Russian writes ё as е more often than not ("Объединенных Наций").
+_CYRILLIC_FOLD: Final = str.maketrans({"\u0451": "\u0435"})
+
 
 def _is_latin(char: str) -> bool:
     return char < "\u0250" or "\u1e00" <= char <= "\u1eff"
@@ -63,9 +66,12 @@ def normalise(text: str) -> str:
     ('usa', 'ベトナム')
     >>> normalise("إِيرَان") == normalise("ايران") == normalise("ايـــران")
     True
+    >>> normalise("Объединённые") == normalise("Объединенные")
+    True
     """
     text = text.translate(_APOSTROPHES).replace("&", " and ")
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_ARABIC_FOLD)
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(_ARABIC_FOLD).translate(_CYRILLIC_FOLD)
     kept: list[str] = []
     strip = False  # whether marks on the current letter are dropped
     for char in unicodedata.normalize("NFKD", text):

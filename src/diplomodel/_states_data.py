@@ -35,6 +35,7 @@ __all__ = [
     "check_alpha4",
     "check_successors",
     "check_withdrawn",
+    "load_json",
     "locale_keys",
     "matches",
     "name_claims",
@@ -318,7 +319,12 @@ def _cross_check(ordered: Sequence[StateLike]) -> list[Problem]:
     return problems
 
 
-def _load_json(text: str, source: str) -> dict[str, Any]:
+def load_json(text: str, source: str) -> dict[str, Any]:
+    """A data file's top-level object, checked to be of the format this code reads.
+
+    Raises:
+        DataError: The text is not JSON, or not an object of format `FORMAT`.
+    """
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -341,7 +347,7 @@ def parse_tables(text: str, make: Callable[..., S]) -> Tables[S]:
     Raises:
         DataError: The text is not a valid data file; every problem is listed.
     """
-    records = _load_json(text, DATA_NAME).get("states")
+    records = load_json(text, DATA_NAME).get("states")
     if not isinstance(records, list):
         raise DataError.single("$.states", "must be a list", source=DATA_NAME)
     english = territory_names("en")
@@ -403,7 +409,7 @@ def parse_local_names(text: str, known: Mapping[str, object]) -> LocalNames:
     Raises:
         DataError: The text is not a valid names file; every problem is listed.
     """
-    raw = _load_json(text, NAMES_NAME)
+    raw = load_json(text, NAMES_NAME)
     problems: list[Problem] = []
     short: dict[str, Mapping[str, str]] = {}
     official: dict[str, Mapping[str, str]] = {}
