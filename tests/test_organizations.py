@@ -635,6 +635,14 @@ class TestLookup:
         with pytest.raises(TypeError):
             organizations.get(None)  # type: ignore[call-overload]
 
+    @pytest.mark.parametrize("org", list(organizations), ids=lambda o: o.code)
+    def test_every_name_finds_its_organization(self, org):
+        """Each name, acronym and alias of the data finds its organisation."""
+        texts = [org.code, org.name, *org.names.values(), *org.aliases]
+        texts += [a for acronyms in org.acronyms.values() for a in acronyms]
+        found = {text: organizations.lookup(text) for text in texts}
+        assert {text for text, hit in found.items() if hit is not org} == set()
+
     def test_no_name_is_dropped(self):
         """No name of the shipped data is claimed by two organisations."""
         assert organizations._index().dropped == {}

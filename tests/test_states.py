@@ -928,6 +928,21 @@ class TestOfficialNames:
         """Official names come from the iso-codes translations, put in natural order."""
         assert states.get(code).official_name_in(locale) == expected
 
+    def test_every_official_name_resolves(self):
+        """Every generated official name finds its state, unless a current state or a
+        better-ranked name holds it, or a clash between two translations dropped it."""
+        dropped = states._index().dropped
+        missed = []
+        for state in states:
+            for locale in ("ar", "de", "es", "fr", "ru", "zh", "zh_Hant", "ja", "pt"):
+                name = state.official_name_in(locale)
+                if _normalise(name) in dropped:
+                    continue
+                found = states.lookup(name)
+                if found is not state and not (state.historical and not found.historical):
+                    missed.append((state.code, locale, name, found.code))
+        assert missed == []
+
     def test_missing_language_falls_back_to_short_name(self):
         """A language the translations lack gives the CLDR short name."""
         assert states.get("CN").official_name_in("sw") == states.get("CN").name_in("sw")
