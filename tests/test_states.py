@@ -1089,3 +1089,15 @@ class TestNamesFile:
         registry = StateRegistry()
         registry.get("RU")
         assert registry._local_cache is None
+
+
+class TestNormaliseFastPath:
+    @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+    def test_ascii_fast_path_agrees(self, text):
+        """Plain ASCII text normalises exactly as the general Unicode path would."""
+        from diplomodel import _names
+
+        words = _names._unicode_words(text.translate(_names._APOSTROPHES).replace("&", " and "))
+        if len(words) > 1 and words[0] == "the":
+            del words[0]
+        assert normalise(text) == " ".join(words)

@@ -43,6 +43,17 @@ _ARABIC_FOLD: Final = str.maketrans({"\u0671": "\u0627", "\u0649": "\u064a", "\u
 _CYRILLIC_FOLD: Final = str.maketrans({"\u0451": "\u0435"})
 
 
+# ASCII punctuation as the general rule below treats it: dashes and "/" become
+# spaces, the rest goes. Plain ASCII text (most names) takes this fast path.
+_ASCII_PUNCTUATION: Final = str.maketrans(
+    {
+        char: " " if unicodedata.category(char) == "Pd" or char == "/" else None
+        for char in map(chr, range(128))
+        if unicodedata.category(char).startswith("P")
+    }
+)
+
+
 def _is_latin(char: str) -> bool:
     return char < "\u0250" or "\u1e00" <= char <= "\u1eff"
 
@@ -70,6 +81,17 @@ def normalise(text: str) -> str:
     True
     """
     text = text.translate(_APOSTROPHES).replace("&", " and ")
+    if text.isascii():
+        words = text.lower().translate(_ASCII_PUNCTUATION).split()
+    else:
+        words = _unicode_words(text)
+    if len(words) > 1 and words[0] == "the":
+        del words[0]
+    return " ".join(words)
+
+
+def _unicode_words(text: str) -> list[str]:
+    """The words of `normalise` for text beyond ASCII."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.translate(_ARABIC_FOLD).translate(_CYRILLIC_FOLD)
     kept: list[str] = []
@@ -85,10 +107,7 @@ def normalise(text: str) -> str:
             kept.append(" ")
         elif not category.startswith("P"):
             kept.append(char)
-    words = unicodedata.normalize("NFC", "".join(kept)).split()
-    if len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join(words)
+    return unicodedata.normalize("NFC", "".join(kept)).split()
 
 
 def code_key(code: str) -> str:
@@ -126,8 +145,11 @@ def build_index(claims: Iterable[tuple[str, R, T]]) -> NameIndex[T]:
     ({'niger': 'NE'}, {'congo': ('CG', 'CD')})
     """
     best: dict[str, tuple[R, list[T]]] = {}
+    keys: dict[str, str] = {}  # many names recur across languages and sources
     for text, rank, item in claims:
-        key = normalise(text)
+        key = keys.get(text)
+        if key is None:
+            key = keys[text] = normalise(text)
         if not key:
             continue
         held = best.get(key)

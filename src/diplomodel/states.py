@@ -2,40 +2,48 @@
 
 Every state is a frozen `State` record. The module-level registry `states`
 finds one by code (`StateRegistry.get`) or by almost any name a report might
-use (`StateRegistry.lookup`): ISO names, common English forms, and the CLDR
-names babel knows in the languages of ``LOOKUP_LOCALES``: Arabic, Belarusian,
-Chinese (simplified and traditional), Dutch, English, French, German, Hebrew,
-Hindi, Indonesian, Italian, Japanese, Kazakh, Korean, Persian, Polish,
-Portuguese (Brazil and Portugal), Russian, Spanish, Turkish, Ukrainian and
-Vietnamese.
+use (`StateRegistry.lookup`): ISO names, common English forms, the CLDR names
+babel knows, the official long forms (``"Bundesrepublik Deutschland"``,
+``"中华人民共和国"``) and former names (``"Ceylon"``, ``"Сиам"``), in the
+languages of ``LOOKUP_LOCALES``: Arabic, Belarusian, Chinese (simplified and
+traditional), Dutch, English, French, German, Hebrew, Hindi, Indonesian,
+Italian, Japanese, Kazakh, Korean, Persian, Polish, Portuguese (Brazil and
+Portugal), Russian, Spanish, Turkish, Ukrainian and Vietnamese.
 
 Codes and ISO names come from ISO 3166-1 (current states) and ISO 3166-3
 (states that were withdrawn, such as the Soviet Union), generated into
-``_data/states.json`` by ``scripts/generate_states.py``. Names in other
-languages are read from babel's CLDR data when they are first needed.
+``_data/states.json`` by ``scripts/generate_states.py``. Common names in other
+languages are read from babel's CLDR data when they are first needed. Official
+names in other languages, and the names of historical states, which CLDR
+lacks, are the iso-codes project's translations that pycountry ships, generated
+by the same script into ``_data/state_names.json``; never typed by hand.
 
 How names are matched:
 
 * Only whole names match: ``"Niger"`` is Niger, never Nigeria.
-* Text is compared after normalisation (`diplomodel._names.normalise`): Unicode NFKC and case
-  folding, accents stripped from Latin letters (``"Côte d'Ivoire"`` matches
-  ``"Cote d'Ivoire"``), apostrophes and most punctuation dropped, hyphens read
-  as spaces, and a leading English "the" ignored. Other scripts keep their
-  marks.
+* Text is compared after normalisation (`diplomodel._names.normalise`):
+  Unicode NFKC and case folding, accents stripped from Latin letters
+  (``"Côte d'Ivoire"`` matches ``"Cote d'Ivoire"``), Arabic vowel marks,
+  tatweel and the hamza or madda on alef ignored, Russian ё read as е,
+  apostrophes and most punctuation dropped, hyphens read as spaces, and a
+  leading English "the" ignored. Other scripts keep their marks.
 * Text written in capitals or digits is read as a code first (``"NGA"`` is
   Nigeria); other text as a name first, then as a code (Vietnamese ``"Nga"``
   is Russia, while ``"rus"`` is still Russia's alpha-3 code).
 * When two states claim the same normalised name, a current state beats a
   historical one (``"Burma"`` is Myanmar; the historical entry keeps its code
   ``BU``); then ISO names beat curated English aliases, which beat CLDR English
-  names, which beat CLDR names in other languages. A name claimed by two
-  different states at the same best rank is dropped as ambiguous and raises.
+  names, which beat CLDR names in other languages, which beat the translated
+  ISO names, which beat former names. A name claimed by two different states
+  at the same best rank is dropped as ambiguous and raises (three iso-codes
+  translations that name the wrong state are dropped that way).
 * ``"Congo"`` alone is the Republic of the Congo (CG), because that is its ISO
   short name; the other Congo is ``"DR Congo"``, ``"DRC"`` or ``"COD"``.
 
 Data is loaded lazily and once, under a lock: importing this module reads
-nothing, the first `StateRegistry.get` reads the JSON file, and the first
-`StateRegistry.lookup` also builds the name index. After that every lookup is a
+nothing, the first `StateRegistry.get` reads ``states.json``, and the first
+`StateRegistry.lookup` (or official or historical name) also reads
+``state_names.json`` and builds the name index. After that every lookup is a
 dictionary hit.
 
 >>> states.get("CN").name_in("ru")
