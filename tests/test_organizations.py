@@ -392,7 +392,7 @@ class TestCoverage:
         assert organizations.get(code).code == code
 
     @pytest.mark.parametrize(
-        "code", ["SCO", "BRICS", "ASEAN", "EU", "G7", "G20", "EAEU", "CSTO", "GCC"]
+        "code", ["SCO", "BRICS", "ASEAN", "EU", "G7", "G20", "EAEU", "CSTO", "GCC", "UN"]
     )
     def test_members_recorded(self, code):
         """Memberships over time are recorded for the organisations the issue names."""
@@ -508,6 +508,24 @@ class TestHistory:
         assert csto.status_of("UZ", D("2013-01-01")) is MembershipStatus.SUSPENDED
         gcc = organizations.get("GCC")
         assert len(gcc.members_on(D("1981-05-25"))) == 6
+
+    def test_united_nations(self):
+        """193 Members today, 166 at the end of 1991, and the states that no longer exist."""
+        un = organizations.get("UN")
+        assert len(un.members_on(D("2025-01-01"))) == 193
+        assert len(un.members_on(D("1991-12-31"))) == 166
+        assert un.is_member("DD", D("1980-01-01"))
+        assert not un.is_member("DD", D("1990-10-03"))
+        assert un.is_member("SU", D("1960-01-01"))
+        assert not un.is_member("RU", D("1960-01-01"))
+        assert un.is_member("RU", D("1991-12-24"))
+        assert not un.is_member("SU", D("1991-12-24"))
+        assert un.is_member("SS", D("2011-07-14"))
+        assert not un.is_member("SS", D("2011-07-13"))
+        assert un.status_of("PS", D("2024-01-01")) is MembershipStatus.OBSERVER
+        assert not un.is_member("TW", D("1960-01-01"))
+        (china,) = un.memberships_of("CN")
+        assert "2758" in (china.note or "")
 
     def test_member_of(self):
         """The registry lists the organisations a state belonged to on a day."""

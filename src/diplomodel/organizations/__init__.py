@@ -196,7 +196,7 @@ class OrganizationRegistry:
             status: The standing (full membership unless told).
 
         >>> [o.code for o in organizations.member_of("IR", date(2024, 7, 1))]
-        ['BRICS', 'OPEC', 'SCO']
+        ['BRICS', 'OPEC', 'SCO', 'UN']
         """
         return tuple(org for org in self if org.status_of(member, on) is status)
 
