@@ -1,4 +1,4 @@
-"""Generate ``states.json`` and ``state_names.json`` in ``src/diplomodel/_data``.
+"""Generate ``src/diplomodel/_data/states.json`` from ISO 3166 data.
 
 The codes and ISO names of current states (ISO 3166-1) and of states that no
 longer exist (ISO 3166-3) come from the ``pycountry`` package, pinned to
@@ -12,19 +12,14 @@ replaced them, so this file also holds two hand-curated tables:
   that neither ISO nor CLDR gives (``"PRC"``, ``"Ivory Coast"``, ``"Burma"``).
 
 Common names in other languages are *not* stored: the runtime takes them from
-the CLDR data that ships with babel. CLDR has no official long forms and no
-historical states, so ``state_names.json`` holds the translations of the ISO
-short and official names that the iso-codes project makes and pycountry ships
-(``locales/<lang>/LC_MESSAGES/iso3166-1.mo`` and ``iso3166-3.mo``), read with
-babel and put back in natural order where ISO writes them inverted
-(``"Corée, République de"`` becomes ``"République de Corée"``), for the
-languages of `TRANSLATIONS`; and the curated `FORMER` names (Ceylon, Siam ...)
-with the act that changed each.
+the CLDR data that ships with babel. Official names in other languages, the
+names of historical states and former names are in ``state_names.json``,
+which ``scripts/generate_state_names.py`` builds from this file.
 
 Run it from the repository root with the ``data`` dependency group installed::
 
-    python scripts/generate_states.py          # rewrite the data files
-    python scripts/generate_states.py --check  # exit 1 if a file is stale
+    python scripts/generate_states.py          # rewrite the data file
+    python scripts/generate_states.py --check  # exit 1 if the file is stale
 
 The output is deterministic: the same pycountry revision and tables always
 give byte-identical JSON, and a test checks that the committed file matches.
@@ -36,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -48,7 +44,6 @@ FORMAT: Final = 1
 
 DATA_DIR: Final = Path(__file__).resolve().parent.parent / "src" / "diplomodel" / "_data"
 OUTPUT: Final = DATA_DIR / "states.json"
-NAMES_OUTPUT: Final = DATA_DIR / "state_names.json"
 
 
 class Historical(NamedTuple):
@@ -192,175 +187,12 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
-class Former(NamedTuple):
-    """A name a state went by before it took its present one."""
-
-    names: dict[str, str]
-    """The former name by language (``en``, ``ru``, ...); one language per name."""
-    renamed: str
-    """When the present name replaced it (ISO 8601, as precise as known)."""
-    source: str
-    """The act or document that made the change: provenance, not a URL."""
-
-
-# Keyed by ISO 3166-1 alpha-2 code. Only renamings of a state (or of the
-# territory that became it) that reports still use; names that were states of
-# their own and have an ISO 3166-3 entry (Zaire, Dahomey, Upper Volta) are in
-# HISTORICAL instead. A language is left out when its former name is the same
-# as the present one (Chinese 缅甸 for Burma and Myanmar).
-FORMER: Final[dict[str, tuple[Former, ...]]] = {
-    "BD": (
-        Former(
-            {"en": "East Pakistan", "ru": "Восточный Пакистан", "de": "Ostpakistan"},
-            "1971-03-26",
-            "Proclamation of Independence of Bangladesh, 26 March 1971",
-        ),
-    ),
-    "BW": (Former({"en": "Bechuanaland"}, "1966-09-30", "Botswana Independence Act 1966"),),
-    "BZ": (
-        Former(
-            {"en": "British Honduras", "es": "Honduras Británica"},
-            "1973-06-01",
-            "Belize renaming: British Honduras became Belize on 1 June 1973",
-        ),
-    ),
-    "GH": (Former({"en": "Gold Coast"}, "1957-03-06", "Ghana Independence Act 1957"),),
-    "IR": (
-        Former(
-            {
-                "en": "Persia",
-                "ru": "Персия",
-                "zh": "波斯",
-                "fr": "Perse",
-                "de": "Persien",
-                "ar": "بلاد فارس",
-            },
-            "1935-03-21",
-            "Circular of the Government of Iran asking foreign governments to use"
-            " the name Iran from Nowruz, 21 March 1935",
-        ),
-    ),
-    "KH": (
-        Former(
-            {"en": "Khmer Republic", "fr": "République khmère"},
-            "1975-04-17",
-            "Proclaimed 9 October 1970; ended with the fall of Phnom Penh, 17 April 1975",
-        ),
-        Former(
-            {"en": "Kampuchea", "ru": "Кампучия", "fr": "Kampuchéa", "de": "Kampuchea"},
-            "1989",
-            "Democratic Kampuchea (1975-1979) and People's Republic of Kampuchea"
-            " (1979-1989), renamed State of Cambodia in 1989",
-        ),
-    ),
-    "LK": (
-        Former(
-            {
-                "en": "Ceylon",
-                "ru": "Цейлон",
-                "zh": "锡兰",
-                "fr": "Ceylan",
-                "es": "Ceilán",
-                "ar": "سيلان",
-            },
-            "1972-05-22",
-            "Constitution of the Republic of Sri Lanka, adopted 22 May 1972",
-        ),
-    ),
-    "LS": (Former({"en": "Basutoland"}, "1966-10-04", "Lesotho Independence Act 1966"),),
-    "MM": (
-        Former(
-            {"ru": "Бирма", "fr": "Birmanie", "es": "Birmania", "de": "Birma", "ar": "بورما"},
-            "1989-06-18",
-            "Adaptation of Expressions Law (State Law and Order Restoration Council"
-            " Law No. 15/89), 18 June 1989",
-        ),
-    ),
-    "MW": (Former({"en": "Nyasaland"}, "1964-07-06", "Malawi Independence Act 1964"),),
-    "SZ": (
-        Former(
-            {
-                "ru": "Свазиленд",
-                "zh": "斯威士兰",
-                "fr": "Swaziland",
-                "es": "Suazilandia",
-                "de": "Swasiland",
-                "ar": "سوازيلاند",
-            },
-            "2018-04-19",
-            "Announcement of King Mswati III, 19 April 2018",
-        ),
-    ),
-    "TH": (
-        Former(
-            {"en": "Siam", "ru": "Сиам", "zh": "暹罗", "ar": "سيام"},
-            "1939-06-24",
-            "State Convention (Ratthaniyom) No. 1, 24 June 1939",
-        ),
-    ),
-    "ZM": (Former({"en": "Northern Rhodesia"}, "1964-10-24", "Zambia Independence Act 1964"),),
-}
-
-#: Where each language's names come from: the key in ``state_names.json`` and
-#: the directory of pycountry's ``locales`` holding its iso-codes catalogues.
-TRANSLATIONS: Final = {
-    "ar": "ar",
-    "be": "be",
-    "de": "de",
-    "es": "es",
-    "fa": "fa",
-    "fr": "fr",
-    "he": "he",
-    "hi": "hi",
-    "id": "id",
-    "it": "it",
-    "ja": "ja",
-    "kk": "kk",
-    "ko": "ko",
-    "nl": "nl",
-    "pl": "pl",
-    "pt": "pt_BR",
-    "pt_PT": "pt",
-    "ru": "ru",
-    "tr": "tr",
-    "uk": "uk",
-    "vi": "vi",
-    "zh": "zh_CN",
-    "zh_Hant": "zh_TW",
-}
-
-# ISO writes some names inverted ("Korea, Republic of") and many translators
-# kept that shape ("Corée, République de"). How each language puts the two
-# parts back in order: "append" puts the head after the tail ("République de
-# Corée"), "join" keeps the order without the comma (Hindi, Kazakh), "tail"
-# takes the tail alone because it already names the state (Arabic: "كوريا،
-# جمهوريّة كوريا"). Polish translations mix shapes, so inverted Polish names
-# are not used; neither are those of languages listed nowhere.
-_UNINVERT: Final = {
-    **dict.fromkeys(
-        ("be", "de", "es", "fa", "fr", "he", "id", "it", "nl", "pt", "pt_PT", "uk", "vi"),
-        "append",
-    ),
-    **dict.fromkeys(("hi", "kk", "ja", "tr"), "join"),
-    "ar": "tail",
-}
-
-# Historical ISO names written "Short, Long" rather than inverted: the first
-# part is the common name, the second the official one.
-SHORT_LONG: Final = frozenset({"SUHH", "CSHH"})
-
-# Translations known to be wrong, left out: (code, language) -> why.
-MISTRANSLATED: Final = {
-    ("CSHH", "ar"): "the long form reads 'Slovak Socialist Republic'",
-}
-
-_SEPARATOR = re.compile(r"\s*[,،，;]\s*")
 _CODE = re.compile(r"[A-Z]{2}|[A-Z]{4}")
 # "Korea, Republic of" -> "Republic of Korea"; only this one shape is turned round.
-_INVERTIBLE = re.compile(r"(?P<head>[^,]+), (?P<tail>[^,]+ of(?: the)?)")
+INVERTIBLE = re.compile(r"(?P<head>[^,]+), (?P<tail>[^,]+ of(?: the)?)")
 
 
-def _check_revision() -> None:
+def check_revision() -> None:
     """Refuse to run against another pycountry release than `REVISION`."""
     try:
         found = metadata.version("pycountry")
@@ -377,7 +209,7 @@ def _field(record: Any, name: str) -> str | None:
 
 def _forms(iso_name: str) -> list[str]:
     """Extra readings of an ISO name in inverted "Name, Form of" style."""
-    match = _INVERTIBLE.fullmatch(iso_name)
+    match = INVERTIBLE.fullmatch(iso_name)
     return [f"{match['tail']} {match['head']}"] if match else []
 
 
@@ -391,7 +223,7 @@ def _unique(values: list[str], *, exclude: set[str]) -> list[str]:
     return out
 
 
-def _compact(record: dict[str, Any]) -> dict[str, Any]:
+def compact(record: dict[str, Any]) -> dict[str, Any]:
     """Drop empty optional fields so the file stays small."""
     return {key: value for key, value in record.items() if value not in (None, [], "", {})}
 
@@ -413,7 +245,7 @@ def _current_records(countries: list[Any]) -> list[dict[str, Any]]:
             exclude=names | set(forms),
         )
         records.append(
-            _compact(
+            compact(
                 {
                     "code": code,
                     "alpha3": str(country.alpha_3),
@@ -447,7 +279,7 @@ def _historical_records(countries: list[Any], historic: list[Any]) -> list[dict[
         names = {iso_name, curated.name}
         forms = _unique(_forms(iso_name), exclude=names)
         records.append(
-            _compact(
+            compact(
                 {
                     "code": alpha4 if taken else alpha2,
                     "alpha3": str(entry.alpha_3),
@@ -477,157 +309,6 @@ def _check_successors(records: list[dict[str, Any]]) -> None:
                 raise ValueError(f"{record['code']}: successor {code!r} is not a state code")
 
 
-def _catalogues(locales: Path, domain: str) -> dict[str, dict[str, str]]:
-    """Each language's translations in one iso-codes domain, by English ISO name."""
-    from babel.messages.mofile import read_mo  # noqa: PLC0415 - build-time only
-
-    found: dict[str, dict[str, str]] = {}
-    for key, directory in TRANSLATIONS.items():
-        with (locales / directory / "LC_MESSAGES" / f"{domain}.mo").open("rb") as file:
-            catalog = read_mo(file)
-        found[key] = {
-            str(message.id): str(message.string)
-            for message in catalog
-            if message.id and isinstance(message.string, str) and message.string.strip()
-        }
-    return found
-
-
-def _uninvert(english: str, text: str, language: str, *, short_long: bool) -> tuple[str, str]:
-    """The (short, official) names a translation of an ISO name gives, in natural order."""
-    parts = _SEPARATOR.split(text.strip())
-    if len(parts) == 1:
-        return text, text
-    if len(parts) != 2 or not all(parts):
-        return "", ""
-    head, tail = parts
-    if short_long:
-        return head, tail
-    if not _INVERTIBLE.fullmatch(english):
-        return text, text
-    rule = _UNINVERT.get(language)
-    if rule == "append":
-        glue = "" if tail.endswith(("'", "’")) else " "
-        whole = f"{tail}{glue}{head}"
-    elif rule == "join":
-        whole = f"{head} {tail}"
-    elif rule == "tail":
-        whole = tail
-    else:
-        return "", ""
-    return whole, whole
-
-
-def _names_of(
-    code: str,
-    english: tuple[str, str],
-    catalogues: dict[str, dict[str, str]],
-    *,
-    short_long: bool,
-) -> dict[str, dict[str, str]]:
-    """The short and official names of one state in every language of `TRANSLATIONS`."""
-    iso_name, official_name = english
-    short: dict[str, str] = {}
-    official: dict[str, str] = {}
-    for language, catalogue in catalogues.items():
-        if (code, language) in MISTRANSLATED:
-            continue
-        if iso_name in catalogue:
-            name, long = _uninvert(iso_name, catalogue[iso_name], language, short_long=short_long)
-            if name:
-                short[language] = name
-            if long:
-                official[language] = long
-        if official_name != iso_name and official_name in catalogue:
-            _, long = _uninvert(official_name, catalogue[official_name], language, short_long=False)
-            if long:
-                official[language] = long
-    # A short name the same as the official one is not repeated.
-    short = {key: name for key, name in short.items() if official.get(key) != name}
-    return {"short": short, "official": official}
-
-
-def _english_official(record: dict[str, Any]) -> str:
-    if record.get("alpha4") in SHORT_LONG:
-        return _uninvert("", str(record["iso_name"]), "en", short_long=True)[1]
-    if "official_name" in record:
-        return str(record["official_name"])
-    forms = record.get("forms", [])
-    return str(forms[0]) if forms else str(record["iso_name"])
-
-
-def build_names(records: list[dict[str, Any]], locales: Path) -> dict[str, Any]:
-    """Build the content of ``state_names.json``: names in many languages, former names.
-
-    Args:
-        records: The state records `build` made.
-        locales: pycountry's ``locales`` directory.
-
-    Returns:
-        A JSON-ready mapping, states sorted by code.
-    """
-    current = _catalogues(locales, "iso3166-1")
-    historic = _catalogues(locales, "iso3166-3")
-    unknown = set(FORMER) - {str(r["code"]) for r in records}
-    if unknown:
-        raise ValueError(f"FORMER names codes that are not states: {sorted(unknown)}")
-    states: dict[str, Any] = {}
-    for record in sorted(records, key=lambda r: str(r["code"])):
-        code = str(record["code"])
-        alpha4 = record.get("alpha4")
-        iso_name = str(record["iso_name"])
-        key = str(alpha4) if alpha4 else code
-        entry = _names_of(
-            key,
-            (iso_name, str(record.get("official_name", iso_name))),
-            historic if alpha4 else current,
-            short_long=key in SHORT_LONG,
-        )
-        entry["official"]["en"] = _english_official(record)
-        entry["former"] = [
-            {"name": name, "language": language, "renamed": former.renamed, "source": former.source}
-            for former in FORMER.get(code, ())
-            for language, name in former.names.items()
-        ]
-        states[code] = _compact(entry)
-    return {
-        "format": FORMAT,
-        "source": (
-            f"iso-codes translations of ISO 3166-1 and ISO 3166-3 names as packaged by pycountry"
-            f" {REVISION}; former names curated in scripts/generate_states.py"
-        ),
-        "states": states,
-    }
-
-
-def render_names(data: dict[str, Any]) -> str:
-    """Serialise `build_names`'s result: UTF-8 text, one state a line, in a fixed order.
-
-    Args:
-        data: What `build_names` returned.
-
-    Returns:
-        The file content, ending with a newline.
-    """
-    rows = [
-        f"{_dump(code, sort=True)}:{_dump(entry, sort=True)}"
-        for code, entry in data["states"].items()
-    ]
-    return _layout(data, rows, "{}")
-
-
-def outputs() -> dict[Path, str]:
-    """Both generated files and their content."""
-    import pycountry  # noqa: PLC0415 - a build-time dependency, never needed at runtime
-
-    data = build()
-    locales = Path(pycountry.__file__).resolve().parent / "locales"
-    return {
-        OUTPUT: render(data),
-        NAMES_OUTPUT: render_names(build_names(data["states"], locales)),
-    }
-
-
 def build() -> dict[str, Any]:
     """Build the content of the data file from pycountry and the curated tables.
 
@@ -648,14 +329,15 @@ def build() -> dict[str, Any]:
     }
 
 
-def _dump(value: Any, *, sort: bool = False) -> str:
+def dump(value: Any, *, sort: bool = False) -> str:
+    """Compact JSON text, non-ASCII kept as it is."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort)
 
 
-def _layout(data: dict[str, Any], rows: list[str], brackets: str) -> str:
+def layout(data: dict[str, Any], rows: list[str], brackets: str) -> str:
     """The file text: the header keys sorted, then one row of ``states`` a line."""
     head = {key: value for key, value in data.items() if key != "states"}
-    lines = [f" {_dump(key)}:{_dump(value)}," for key, value in sorted(head.items())]
+    lines = [f" {dump(key)}:{dump(value)}," for key, value in sorted(head.items())]
     body = ",\n".join(f"  {row}" for row in rows)
     opening, closing = brackets
     return "{\n" + "\n".join(lines) + f'\n "states":{opening}\n' + body + f"\n {closing}\n}}\n"
@@ -672,7 +354,38 @@ def render(data: dict[str, Any]) -> str:
     Returns:
         The file content, ending with a newline.
     """
-    return _layout(data, [_dump(record) for record in data["states"]], "[]")
+    return layout(data, [dump(record) for record in data["states"]], "[]")
+
+
+def run(
+    argv: list[str] | None, *, doc: str, path: Path, script: str, make: Callable[[], str]
+) -> int:
+    """The command line of a generator: write its file, or with ``--check`` compare.
+
+    Args:
+        argv: Command-line arguments (defaults to ``sys.argv[1:]``).
+        doc: The generator's module docstring (its first line is the help).
+        path: The file it generates.
+        script: The generator's path, named when the file is stale.
+        make: Builds the file's content; called once the pycountry release is checked.
+
+    Returns:
+        The process exit status: 1 when checking found the file stale.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    args = parser.parse_args(argv)
+    check_revision()
+    text = make()
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if args.check:
+        if current != text:
+            print(f"{path} is stale; run {script}")
+            return 1
+        return 0
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {path}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -684,21 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The process exit status.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
-    args = parser.parse_args(argv)
-    _check_revision()
-    stale = 0
-    for path, text in outputs().items():
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
-        if args.check:
-            if current != text:
-                print(f"{path} is stale; run scripts/generate_states.py")
-                stale = 1
-            continue
-        path.write_text(text, encoding="utf-8", newline="\n")
-        print(f"wrote {path}")
-    return stale
+    return run(
+        argv,
+        doc=__doc__,
+        path=OUTPUT,
+        script="scripts/generate_states.py",
+        make=lambda: render(build()),
+    )
 
 
 if __name__ == "__main__":

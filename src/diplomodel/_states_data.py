@@ -1,13 +1,14 @@
 """Reading the states' data files: records, codes and names in many languages.
 
 Private to `diplomodel.states`, which builds `State` records and the registry on
-top of it. Two generated files are read (``scripts/generate_states.py`` writes
-both):
+top of it. Two generated files are read:
 
-* ``_data/states.json``: codes, ISO names and curated English names;
-* ``_data/state_names.json``: the translations of the ISO short and official
-  names in many languages (from the iso-codes catalogues pycountry ships), and
-  curated former names with their provenance. Read only when a name is needed.
+* ``_data/states.json`` (``scripts/generate_states.py``): codes, ISO names and
+  curated English names;
+* ``_data/state_names.json`` (``scripts/generate_state_names.py``): the
+  translations of the ISO short and official names in many languages (from
+  the iso-codes catalogues pycountry ships), and curated former names with
+  their provenance. Read only when a name is needed.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ Codes and ISO names come from ISO 3166-1 (current states) and ISO 3166-3
 languages are read from babel's CLDR data when they are first needed. Official
 names in other languages, and the names of historical states, which CLDR
 lacks, are the iso-codes project's translations that pycountry ships, generated
-by the same script into ``_data/state_names.json``; never typed by hand.
+by ``scripts/generate_state_names.py`` into ``_data/state_names.json``;
+never typed by hand.
 
 How names are matched:
 
@@ -254,7 +255,7 @@ class State:
     def former_names(self) -> tuple[str, ...]:
         """Names the state went by before it took its present one, in several languages.
 
-        Curated with their provenance in ``scripts/generate_states.py``;
+        Curated with their provenance in ``scripts/generate_state_names.py``;
         `StateRegistry.lookup` finds the state by them.
 
         >>> "Ceylon" in states.get("LK").former_names
