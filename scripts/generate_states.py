@@ -11,8 +11,10 @@ replaced them, so this file also holds two hand-curated tables:
 * `ALIASES`: unambiguous English names and abbreviations of current states
   that neither ISO nor CLDR gives (``"PRC"``, ``"Ivory Coast"``, ``"Burma"``).
 
-Names in other languages are *not* stored: the runtime takes them from the
-CLDR data that ships with babel.
+Common names in other languages are *not* stored: the runtime takes them from
+the CLDR data that ships with babel. Official names in other languages, the
+names of historical states and former names are in ``state_names.json``,
+which ``scripts/generate_state_names.py`` builds from this file.
 
 Run it from the repository root with the ``data`` dependency group installed::
 
@@ -29,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -39,9 +42,8 @@ REVISION: Final = "26.2.16"
 #: Bumped when the layout of the generated file changes.
 FORMAT: Final = 1
 
-OUTPUT: Final = (
-    Path(__file__).resolve().parent.parent / "src" / "diplomodel" / "_data" / "states.json"
-)
+DATA_DIR: Final = Path(__file__).resolve().parent.parent / "src" / "diplomodel" / "_data"
+OUTPUT: Final = DATA_DIR / "states.json"
 
 
 class Historical(NamedTuple):
@@ -184,12 +186,13 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "VN": ("Vietnam", "Viet Nam"),
 }
 
+
 _CODE = re.compile(r"[A-Z]{2}|[A-Z]{4}")
 # "Korea, Republic of" -> "Republic of Korea"; only this one shape is turned round.
-_INVERTIBLE = re.compile(r"(?P<head>[^,]+), (?P<tail>[^,]+ of(?: the)?)")
+INVERTIBLE = re.compile(r"(?P<head>[^,]+), (?P<tail>[^,]+ of(?: the)?)")
 
 
-def _check_revision() -> None:
+def check_revision() -> None:
     """Refuse to run against another pycountry release than `REVISION`."""
     try:
         found = metadata.version("pycountry")
@@ -206,7 +209,7 @@ def _field(record: Any, name: str) -> str | None:
 
 def _forms(iso_name: str) -> list[str]:
     """Extra readings of an ISO name in inverted "Name, Form of" style."""
-    match = _INVERTIBLE.fullmatch(iso_name)
+    match = INVERTIBLE.fullmatch(iso_name)
     return [f"{match['tail']} {match['head']}"] if match else []
 
 
@@ -220,9 +223,9 @@ def _unique(values: list[str], *, exclude: set[str]) -> list[str]:
     return out
 
 
-def _compact(record: dict[str, Any]) -> dict[str, Any]:
+def compact(record: dict[str, Any]) -> dict[str, Any]:
     """Drop empty optional fields so the file stays small."""
-    return {key: value for key, value in record.items() if value not in (None, [], "")}
+    return {key: value for key, value in record.items() if value not in (None, [], "", {})}
 
 
 def _current_records(countries: list[Any]) -> list[dict[str, Any]]:
@@ -242,7 +245,7 @@ def _current_records(countries: list[Any]) -> list[dict[str, Any]]:
             exclude=names | set(forms),
         )
         records.append(
-            _compact(
+            compact(
                 {
                     "code": code,
                     "alpha3": str(country.alpha_3),
@@ -276,7 +279,7 @@ def _historical_records(countries: list[Any], historic: list[Any]) -> list[dict[
         names = {iso_name, curated.name}
         forms = _unique(_forms(iso_name), exclude=names)
         records.append(
-            _compact(
+            compact(
                 {
                     "code": alpha4 if taken else alpha2,
                     "alpha3": str(entry.alpha_3),
@@ -326,8 +329,24 @@ def build() -> dict[str, Any]:
     }
 
 
+def dump(value: Any, *, sort: bool = False) -> str:
+    """Compact JSON text, non-ASCII kept as it is."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=sort)
+
+
+def layout(data: dict[str, Any], rows: list[str], brackets: str) -> str:
+    """The file text: the header keys sorted, then one row of ``states`` a line."""
+    head = {key: value for key, value in data.items() if key != "states"}
+    lines = [f" {dump(key)}:{dump(value)}," for key, value in sorted(head.items())]
+    body = ",\n".join(f"  {row}" for row in rows)
+    opening, closing = brackets
+    return "{\n" + "\n".join(lines) + f'\n "states":{opening}\n' + body + f"\n {closing}\n}}\n"
+
+
 def render(data: dict[str, Any]) -> str:
     """Serialise `build`'s result: UTF-8 text, one state a line, in a fixed order.
+
+    Records keep the order `build` gave their keys (code first) for readability.
 
     Args:
         data: What `build` returned.
@@ -335,15 +354,38 @@ def render(data: dict[str, Any]) -> str:
     Returns:
         The file content, ending with a newline.
     """
+    return layout(data, [dump(record) for record in data["states"]], "[]")
 
-    def dump(value: Any) -> str:
-        # Records keep the order `build` gave their keys (code first) for readability.
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    head = {key: value for key, value in data.items() if key != "states"}
-    lines = [f" {dump(key)}:{dump(value)}," for key, value in sorted(head.items())]
-    rows = ",\n".join(f"  {dump(record)}" for record in data["states"])
-    return "{\n" + "\n".join(lines) + '\n "states":[\n' + rows + "\n ]\n}\n"
+def run(
+    argv: list[str] | None, *, doc: str, path: Path, script: str, make: Callable[[], str]
+) -> int:
+    """The command line of a generator: write its file, or with ``--check`` compare.
+
+    Args:
+        argv: Command-line arguments (defaults to ``sys.argv[1:]``).
+        doc: The generator's module docstring (its first line is the help).
+        path: The file it generates.
+        script: The generator's path, named when the file is stale.
+        make: Builds the file's content; called once the pycountry release is checked.
+
+    Returns:
+        The process exit status: 1 when checking found the file stale.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
+    args = parser.parse_args(argv)
+    check_revision()
+    text = make()
+    current = path.read_text(encoding="utf-8") if path.exists() else ""
+    if args.check:
+        if current != text:
+            print(f"{path} is stale; run {script}")
+            return 1
+        return 0
+    path.write_text(text, encoding="utf-8", newline="\n")
+    print(f"wrote {path}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,22 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     Returns:
         The process exit status.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
-    args = parser.parse_args(argv)
-    _check_revision()
-    data = build()
-    text = render(data)
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != text:
-            print(f"{OUTPUT} is stale; run scripts/generate_states.py")
-            return 1
-        print(f"{OUTPUT} is up to date")
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8", newline="\n")
-    print(f"wrote {len(data['states'])} states to {OUTPUT}")
-    return 0
+    return run(
+        argv,
+        doc=__doc__,
+        path=OUTPUT,
+        script="scripts/generate_states.py",
+        make=lambda: render(build()),
+    )
 
 
 if __name__ == "__main__":

@@ -288,11 +288,11 @@ class TestFormatList:
 
 class TestNames:
     def test_state_names(self):
-        """State names come from CLDR."""
+        """State names come from CLDR; historical ones from the ISO 3166-3 translations."""
         assert state_name(states.get("CN"), "ru") == "Китай"
         assert state_name(states.get("RU"), "zh") == "俄罗斯"
         assert state_name(states.get("RU"), "en") == "Russia"
-        assert state_name(states.get("SU"), "zh") == "Soviet Union"
+        assert state_name(states.get("SU"), "zh") == "苏维埃社会主义共和国联盟"
 
     def test_person_fallback(self, dossier):
         """Exact locale, then language, then English."""

@@ -27,7 +27,13 @@ from diplomodel.dates import (
     resolve_weekday,
 )
 from diplomodel.dossier import Dossier, Entity, load_example
-from diplomodel.errors import DataError, DiplomodelError, Problem, UnknownStateError
+from diplomodel.errors import (
+    DataError,
+    DiplomodelError,
+    Problem,
+    UnknownOrganizationError,
+    UnknownStateError,
+)
 from diplomodel.files import JsonlReader, atomic_writer, iter_jsonl, write_jsonl
 from diplomodel.i18n import (
     anniversary_phrase,
@@ -81,6 +87,14 @@ from diplomodel.model.relations import BilateralRelation, PartnershipLevel, Them
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
+from diplomodel.organizations import (
+    Membership,
+    MembershipStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationRegistry,
+    organizations,
+)
 from diplomodel.serialization import (
     DOCUMENT_TAGS,
     FORMAT_VERSION,
@@ -151,10 +165,15 @@ __all__ = [
     "MeetingKind",
     "MeetingLevel",
     "MeetingSeries",
+    "Membership",
+    "MembershipStatus",
     "Migration",
     "Office",
     "OfficeId",
     "OfficeKind",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationRegistry",
     "PartialDate",
     "Participation",
     "PartnershipLevel",
@@ -181,6 +200,7 @@ __all__ = [
     "ThematicYear",
     "ThematicYearId",
     "TimelineEntry",
+    "UnknownOrganizationError",
     "UnknownStateError",
     "UpcomingAnniversary",
     "Weekday",
@@ -207,6 +227,7 @@ __all__ = [
     "next_anniversary",
     "open_envelope",
     "ordinal",
+    "organizations",
     "parse_date",
     "person_name",
     "resolve_weekday",

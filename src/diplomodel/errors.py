@@ -13,7 +13,13 @@ from typing import Any
 
 from attrs import field, frozen
 
-__all__ = ["DataError", "DiplomodelError", "Problem", "UnknownStateError"]
+__all__ = [
+    "DataError",
+    "DiplomodelError",
+    "Problem",
+    "UnknownOrganizationError",
+    "UnknownStateError",
+]
 
 
 class DiplomodelError(Exception):
@@ -141,5 +147,16 @@ class UnknownStateError(DiplomodelError, LookupError):
     """A state code or name that the registry does not know.
 
     >>> isinstance(UnknownStateError("Atlantis"), LookupError)
+    True
+    """
+
+
+class UnknownOrganizationError(DiplomodelError, LookupError):
+    """An organisation code or name that the registry does not know, or that is ambiguous.
+
+    The message lists the closest known organisations, or every one an
+    ambiguous name may mean.
+
+    >>> isinstance(UnknownOrganizationError("Galactic Empire"), LookupError)
     True
     """

@@ -2,40 +2,49 @@
 
 Every state is a frozen `State` record. The module-level registry `states`
 finds one by code (`StateRegistry.get`) or by almost any name a report might
-use (`StateRegistry.lookup`): ISO names, common English forms, and the CLDR
-names babel knows in the languages of `_LOOKUP_LOCALES`: Arabic, Belarusian,
-Chinese (simplified and traditional), Dutch, English, French, German, Hebrew,
-Hindi, Indonesian, Italian, Japanese, Kazakh, Korean, Persian, Polish,
-Portuguese (Brazil and Portugal), Russian, Spanish, Turkish, Ukrainian and
-Vietnamese.
+use (`StateRegistry.lookup`): ISO names, common English forms, the CLDR names
+babel knows, the official long forms (``"Bundesrepublik Deutschland"``,
+``"中华人民共和国"``) and former names (``"Ceylon"``, ``"Сиам"``), in the
+languages of ``LOOKUP_LOCALES``: Arabic, Belarusian, Chinese (simplified and
+traditional), Dutch, English, French, German, Hebrew, Hindi, Indonesian,
+Italian, Japanese, Kazakh, Korean, Persian, Polish, Portuguese (Brazil and
+Portugal), Russian, Spanish, Turkish, Ukrainian and Vietnamese.
 
 Codes and ISO names come from ISO 3166-1 (current states) and ISO 3166-3
 (states that were withdrawn, such as the Soviet Union), generated into
-``_data/states.json`` by ``scripts/generate_states.py``. Names in other
-languages are read from babel's CLDR data when they are first needed.
+``_data/states.json`` by ``scripts/generate_states.py``. Common names in other
+languages are read from babel's CLDR data when they are first needed. Official
+names in other languages, and the names of historical states, which CLDR
+lacks, are the iso-codes project's translations that pycountry ships, generated
+by ``scripts/generate_state_names.py`` into ``_data/state_names.json``;
+never typed by hand.
 
 How names are matched:
 
 * Only whole names match: ``"Niger"`` is Niger, never Nigeria.
-* Text is compared after normalisation (`_normalise`): Unicode NFKC and case
-  folding, accents stripped from Latin letters (``"Côte d'Ivoire"`` matches
-  ``"Cote d'Ivoire"``), apostrophes and most punctuation dropped, hyphens read
-  as spaces, and a leading English "the" ignored. Other scripts keep their
-  marks.
+* Text is compared after normalisation (`diplomodel._names.normalise`):
+  Unicode NFKC and case folding, accents stripped from Latin letters
+  (``"Côte d'Ivoire"`` matches ``"Cote d'Ivoire"``), Arabic vowel marks,
+  tatweel and the hamza or madda on alef ignored, Russian ё read as е,
+  apostrophes and most punctuation dropped, hyphens read as spaces, and a
+  leading English "the" ignored. Other scripts keep their marks.
 * Text written in capitals or digits is read as a code first (``"NGA"`` is
   Nigeria); other text as a name first, then as a code (Vietnamese ``"Nga"``
   is Russia, while ``"rus"`` is still Russia's alpha-3 code).
 * When two states claim the same normalised name, a current state beats a
   historical one (``"Burma"`` is Myanmar; the historical entry keeps its code
   ``BU``); then ISO names beat curated English aliases, which beat CLDR English
-  names, which beat CLDR names in other languages. A name claimed by two
-  different states at the same best rank is dropped as ambiguous and raises.
+  names, which beat CLDR names in other languages, which beat the translated
+  ISO names, which beat former names. A name claimed by two different states
+  at the same best rank is dropped as ambiguous and raises (three iso-codes
+  translations that name the wrong state are dropped that way).
 * ``"Congo"`` alone is the Republic of the Congo (CG), because that is its ISO
   short name; the other Congo is ``"DR Congo"``, ``"DRC"`` or ``"COD"``.
 
 Data is loaded lazily and once, under a lock: importing this module reads
-nothing, the first `StateRegistry.get` reads the JSON file, and the first
-`StateRegistry.lookup` also builds the name index. After that every lookup is a
+nothing, the first `StateRegistry.get` reads ``states.json``, and the first
+`StateRegistry.lookup` (or official or historical name) also reads
+``state_names.json`` and builds the name index. After that every lookup is a
 dictionary hit.
 
 >>> states.get("CN").name_in("ru")
@@ -46,116 +55,40 @@ True
 
 from __future__ import annotations
 
-import difflib
 import enum
-import functools
-import json
 import re
 import threading
-import types
-import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from importlib import resources
-from typing import Any, Final, NamedTuple, TypeVar, overload
+from collections.abc import Iterator, Mapping
+from typing import Final, TypeVar, overload
 
-from attrs import Attribute, field, frozen
-from babel import Locale, UnknownLocaleError
+from attrs import field, frozen
 
 from diplomodel import _validators as v
+from diplomodel._names import NameIndex, build_index, code_key, normalise, suggest
+from diplomodel._states_data import (
+    CODE,
+    LocalNames,
+    Tables,
+    check_alpha4,
+    check_successors,
+    check_withdrawn,
+    locale_keys,
+    matches,
+    name_claims,
+    parse_local_names,
+    parse_tables,
+    read_data,
+    territory_names,
+)
 from diplomodel.dates import PartialDate
-from diplomodel.errors import DataError, Problem, UnknownStateError
+from diplomodel.errors import UnknownStateError
 
 __all__ = ["State", "StateRegistry", "states"]
 
 T = TypeVar("T")
 
-_FORMAT: Final = 1
-_DATA_NAME: Final = "diplomodel/_data/states.json"
-
-#: Locales whose CLDR names `StateRegistry.lookup` understands. English names
-#: outrank the others in a clash (see `_Source`), whatever the order here.
-_LOOKUP_LOCALES: Final = (
-    "en",
-    "ar",
-    "be",
-    "de",
-    "es",
-    "fa",
-    "fr",
-    "he",
-    "hi",
-    "id",
-    "it",
-    "ja",
-    "kk",
-    "ko",
-    "nl",
-    "pl",
-    "pt",
-    "pt_PT",
-    "ru",
-    "tr",
-    "uk",
-    "vi",
-    "zh",
-    "zh_Hant",
-)
-
-_CODE: Final = re.compile(r"[A-Z]{2}(?:[A-Z]{2})?")
 _ALPHA3: Final = re.compile(r"[A-Z]{3}")
-_ALPHA4: Final = re.compile(r"[A-Z]{4}")
 _NUMERIC: Final = re.compile(r"[0-9]{3}")
-
-_Validator = Callable[[Any, "Attribute[Any]", Any], None]
-
-
-# --- validators ---------------------------------------------------------------
-
-
-def _matches(pattern: re.Pattern[str], expected: str) -> _Validator:
-    """A validator requiring a str that matches `pattern` exactly."""
-
-    def check(_inst: Any, attribute: Attribute[Any], value: Any) -> None:
-        if not isinstance(value, str) or pattern.fullmatch(value) is None:
-            raise ValueError(f"'{attribute.name}' must be {expected} (got {value!r})")
-
-    return check
-
-
-def _check_alpha4(inst: State, attribute: Attribute[Any], value: object) -> None:
-    if value is None:
-        if len(inst.code) != 2:
-            raise ValueError(f"'{attribute.name}' is needed when 'code' has four letters")
-        return
-    if not isinstance(value, str) or _ALPHA4.fullmatch(value) is None:
-        raise ValueError(f"'{attribute.name}' must be 4 upper-case letters or None (got {value!r})")
-    if inst.code not in (value, value[:2]):
-        raise ValueError(
-            f"'code' must be the alpha-4 code or its first two letters (got {inst.code!r}"
-            f" with alpha4={value!r})"
-        )
-
-
-def _check_withdrawn(inst: State, attribute: Attribute[Any], value: object) -> None:
-    if inst.alpha4 is None:
-        if value is not None:
-            raise ValueError(f"'{attribute.name}' must be None for a current state (got {value!r})")
-    elif not isinstance(value, PartialDate):
-        raise ValueError(
-            f"'{attribute.name}' must be a PartialDate for a historical state (got {value!r})"
-        )
-
-
-def _check_successors(inst: State, attribute: Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise TypeError(f"'{attribute.name}' must be a tuple of codes (got {value!r})")
-    for code in value:
-        if not isinstance(code, str) or _CODE.fullmatch(code) is None:
-            raise ValueError(f"'{attribute.name}' must hold 2- or 4-letter codes (got {code!r})")
-    if len(set(value)) != len(value) or inst.code in value:
-        raise ValueError(f"'{attribute.name}' must not repeat a code or name the state itself")
-    if value and inst.alpha4 is None:
-        raise ValueError(f"'{attribute.name}' must be empty for a current state (got {value!r})")
 
 
 # --- State --------------------------------------------------------------------
@@ -198,17 +131,17 @@ class State:
     'Soviet Union'
     """
 
-    code: str = field(validator=_matches(_CODE, "2 or 4 upper-case ASCII letters"))
-    alpha3: str = field(validator=_matches(_ALPHA3, "3 upper-case ASCII letters"))
+    code: str = field(validator=matches(CODE, "2 or 4 upper-case ASCII letters"))
+    alpha3: str = field(validator=matches(_ALPHA3, "3 upper-case ASCII letters"))
     numeric: str | None = field(
-        default=None, validator=v.optional(_matches(_NUMERIC, "3 ASCII digits or None"))
+        default=None, validator=v.optional(matches(_NUMERIC, "3 ASCII digits or None"))
     )
     name: str = field(validator=v.text(max_length=200))
     iso_name: str = field(validator=v.text(max_length=200))
     official_name: str | None = field(default=None, validator=v.optional(v.text(max_length=200)))
-    alpha4: str | None = field(default=None, validator=_check_alpha4)
-    withdrawn: PartialDate | None = field(default=None, validator=_check_withdrawn)
-    successors: tuple[str, ...] = field(default=(), validator=_check_successors)
+    alpha4: str | None = field(default=None, validator=check_alpha4)
+    withdrawn: PartialDate | None = field(default=None, validator=check_withdrawn)
+    successors: tuple[str, ...] = field(default=(), validator=check_successors)
 
     @classmethod
     def from_code(cls, code: str) -> State:
@@ -249,10 +182,12 @@ class State:
         return states.get(self.successors[0]) if self.successors else None
 
     def name_in(self, locale: str) -> str:
-        """The state's name in a language, from CLDR (through babel).
+        """The state's name in a language.
 
-        Historical states have no CLDR names; for them, and for any state the
-        locale does not name, the English `name` is returned.
+        Current states are named as CLDR (through babel) names them. CLDR has
+        no historical states: they are named from the iso-codes translations
+        of their ISO 3166-3 names (generated into the package's data). When
+        neither has the language, the English `name` is returned.
 
         Args:
             locale: A locale identifier: ``"ru"``, ``"zh_Hant"``, ``"pt-BR"``.
@@ -265,271 +200,82 @@ class State:
 
         >>> states.get("CN").name_in("ru"), states.get("RU").name_in("zh")
         ('Китай', '俄罗斯')
-        >>> states.get("SU").name_in("fr")
-        'Soviet Union'
+        >>> states.get("SU").name_in("ru"), states.get("SU").name_in("zh")
+        ('Союз Советских Социалистических Республик', '苏维埃社会主义共和国联盟')
+        >>> states.get("DD").name_in("de")
+        'Deutsche Demokratische Republik'
         """
-        names = _territory_names(locale)
-        if self.alpha4 is not None:
+        names = territory_names(locale)
+        if self.alpha4 is None:
+            return names.get(self.code, self.name)
+        if locale_keys(locale)[-1] == "en":
             return self.name
-        return names.get(self.code, self.name)
+        local = states._local()  # noqa: SLF001 - the registry of this module
+        return self._localised((local.short, local.official), locale) or self.name
+
+    def official_name_in(self, locale: str) -> str:
+        """The state's official (long) name in a language.
+
+        Taken from the iso-codes translations of the ISO official name (or of
+        the ISO name, when ISO gives no separate official one), generated into
+        the package's data; never typed by hand. A language those translations
+        lack gives the short name in that language (`name_in`).
+
+        Args:
+            locale: A locale identifier: ``"de"``, ``"zh"``, ``"fr-CA"``.
+
+        Returns:
+            The official name.
+
+        Raises:
+            ValueError: The locale is malformed or unknown to babel.
+
+        >>> states.get("DE").official_name_in("de")
+        'Bundesrepublik Deutschland'
+        >>> states.get("CN").official_name_in("zh"), states.get("RU").official_name_in("ru")
+        ('中华人民共和国', 'Российская Федерация')
+        >>> states.get("MX").official_name_in("fr"), states.get("KR").official_name_in("en")
+        ('États-Unis du Mexique', 'Republic of Korea')
+        """
+        found = self._localised((states._local().official,), locale)  # noqa: SLF001
+        return found or self.name_in(locale)
+
+    def _localised(
+        self, tables: tuple[Mapping[str, Mapping[str, str]], ...], locale: str
+    ) -> str | None:
+        """The first name the tables give for a locale, trying its most specific key first."""
+        for key in locale_keys(locale):
+            for table in tables:
+                name = table.get(self.code, {}).get(key)
+                if name is not None:
+                    return name
+        return None
+
+    @property
+    def former_names(self) -> tuple[str, ...]:
+        """Names the state went by before it took its present one, in several languages.
+
+        Curated with their provenance in ``scripts/generate_state_names.py``;
+        `StateRegistry.lookup` finds the state by them.
+
+        >>> "Ceylon" in states.get("LK").former_names
+        True
+        """
+        return states._local().former.get(self.code, ())  # noqa: SLF001
 
     def __str__(self) -> str:
         """The English `name`."""
         return self.name
 
 
-@functools.lru_cache(maxsize=64)
-def _territory_names(locale: str) -> Mapping[str, str]:
-    """CLDR territory names for a locale, keyed by region code."""
-    if not isinstance(locale, str):
-        raise TypeError(f"a locale must be a str (got {type(locale).__name__})")
-    try:
-        parsed = Locale.parse(locale.strip().replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown locale {locale!r}: {exc}") from None
-    return types.MappingProxyType(dict(parsed.territories))
+def _parse_tables(text: str) -> Tables[State]:
+    """Read the text of ``states.json`` into the registry's tables."""
+    return parse_tables(text, State)
 
 
-# --- normalisation -----------------------------------------------------------
-
-# Apostrophe look-alikes that are not Unicode punctuation (and so would survive
-# the punctuation rule below); NFKC would also turn the acute accent into a
-# space plus a combining mark.
-_APOSTROPHES: Final = str.maketrans(
-    dict.fromkeys("\u0060\u00b4\u02b9\u02bb\u02bc\u02bd\u02c8", None)
-)
-
-
-def _is_latin(char: str) -> bool:
-    return char < "\u0250" or "\u1e00" <= char <= "\u1eff"
-
-
-def _normalise(text: str) -> str:
-    r"""The key under which a name is indexed and looked up.
-
-    >>> _normalise("  The Côte d\u2019Ivoire ")
-    'cote divoire'
-    >>> _normalise("Bosnia & Herzegovina"), _normalise("Guinea-Bissau")
-    ('bosnia and herzegovina', 'guinea bissau')
-    >>> _normalise("U.S.A."), _normalise("Россия"), _normalise("ベトナム")
-    ('usa', 'россия', 'ベトナム')
-    """
-    text = text.translate(_APOSTROPHES).replace("&", " and ")
-    text = unicodedata.normalize("NFKC", text).casefold()
-    kept: list[str] = []
-    latin = False
-    for char in unicodedata.normalize("NFKD", text):
-        category = unicodedata.category(char)
-        if category == "Mn":
-            if not latin:
-                kept.append(char)
-            continue
-        latin = _is_latin(char)
-        if category == "Pd" or char == "/":
-            kept.append(" ")
-        elif not category.startswith("P"):
-            kept.append(char)
-    words = unicodedata.normalize("NFC", "".join(kept)).split()
-    if len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join(words)
-
-
-def _code_key(code: str) -> str:
-    """The spelling of a code as the registry stores it: upper case, numbers padded."""
-    key = code.strip().upper()
-    if key.isascii() and key.isdigit() and len(key) < 3:
-        key = key.zfill(3)
-    return key
-
-
-# --- loading ----------------------------------------------------------------
-
-
-class _Source(enum.IntEnum):
-    """Where a name comes from; a lower value wins a clash."""
-
-    ISO = 1
-    CURATED = 2
-    CLDR_EN = 3
-    CLDR_OTHER = 4
-
-
-class _Tables(NamedTuple):
-    ordered: tuple[State, ...]
-    codes: dict[str, State]
-    ambiguous_codes: dict[str, tuple[State, ...]]
-    names: tuple[tuple[str, _Source, State], ...]
-
-
-class _NameIndex(NamedTuple):
-    names: dict[str, State]
-    dropped: dict[str, tuple[State, ...]]
-
-
-_REQUIRED: Final = frozenset({"code", "alpha3", "iso_name"})
-_OPTIONAL: Final = frozenset(
-    {"numeric", "name", "official_name", "alpha4", "withdrawn", "successors", "forms", "aliases"}
-)
-
-
-def _str_list(record: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    value = record.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValueError(f"'{key}' must be a list of strings (got {value!r})")
-    return tuple(value)
-
-
-def _state_from_record(
-    record: object, english: Mapping[str, str]
-) -> tuple[State, list[tuple[str, _Source]]]:
-    """One state and the names it claims, from one record of the data file."""
-    if not isinstance(record, dict):
-        raise TypeError(f"a state record must be an object (got {type(record).__name__})")
-    keys = set(record)
-    if missing := _REQUIRED - keys:
-        raise ValueError(f"missing field(s): {', '.join(sorted(missing))}")
-    if unknown := keys - _REQUIRED - _OPTIONAL:
-        raise ValueError(f"unknown field(s): {', '.join(sorted(unknown))}")
-    alpha4 = record.get("alpha4")
-    withdrawn = record.get("withdrawn")
-    if alpha4 is None:
-        name = english.get(record["code"], record["iso_name"])
-    else:
-        if "name" not in record:
-            raise ValueError("missing field(s): name")
-        name = record["name"]
-    state = State(
-        code=record["code"],
-        alpha3=record["alpha3"],
-        numeric=record.get("numeric"),
-        name=name,
-        iso_name=record["iso_name"],
-        official_name=record.get("official_name"),
-        alpha4=alpha4,
-        withdrawn=None if withdrawn is None else PartialDate.parse(withdrawn),
-        successors=_str_list(record, "successors"),
-    )
-    claims = [(state.iso_name, _Source.ISO)]
-    if state.official_name is not None:
-        claims.append((state.official_name, _Source.ISO))
-    claims += [(form, _Source.ISO) for form in _str_list(record, "forms")]
-    if state.historical:
-        claims.append((state.name, _Source.CURATED))
-    claims += [(alias, _Source.CURATED) for alias in _str_list(record, "aliases")]
-    return state, claims
-
-
-def _code_spellings(state: State) -> list[str]:
-    spellings = [state.code, state.alpha3]
-    if state.numeric is not None:
-        spellings.append(state.numeric)
-    if state.alpha4 is not None:
-        spellings += [state.alpha4, state.alpha4[:2]]
-    return spellings
-
-
-def _index_codes(
-    ordered: tuple[State, ...],
-) -> tuple[dict[str, State], dict[str, tuple[State, ...]]]:
-    """Map every code spelling to its state; current states win over historical ones."""
-    best: dict[str, tuple[bool, list[State]]] = {}
-    for state in ordered:
-        for spelling in _code_spellings(state):
-            rank = state.historical
-            held = best.get(spelling)
-            if held is None or rank < held[0]:
-                best[spelling] = (rank, [state])
-            elif rank == held[0] and all(other is not state for other in held[1]):
-                held[1].append(state)
-    codes = {key: found[0] for key, (_, found) in best.items() if len(found) == 1}
-    ambiguous = {key: tuple(found) for key, (_, found) in best.items() if len(found) > 1}
-    return codes, ambiguous
-
-
-def _cross_check(ordered: tuple[State, ...]) -> list[Problem]:
-    """Problems between records: a repeated code, a successor that is not a state."""
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for state in ordered:
-        if state.code in seen:
-            problems.append(Problem(path="$.states", message=f"code {state.code} is repeated"))
-        seen.add(state.code)
-    problems.extend(
-        Problem(path="$.states", message=f"{state.code}: unknown successor {code}")
-        for state in ordered
-        for code in state.successors
-        if code not in seen
-    )
-    return problems
-
-
-def _parse_tables(text: str) -> _Tables:
-    """Read the data file's text into the registry's tables.
-
-    Raises:
-        DataError: The text is not a valid data file; every problem is listed.
-    """
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError.single("$", f"not JSON: {exc}", source=_DATA_NAME) from None
-    if not isinstance(raw, dict) or raw.get("format") != _FORMAT:
-        raise DataError.single("$.format", f"must be {_FORMAT}", source=_DATA_NAME)
-    records = raw.get("states")
-    if not isinstance(records, list):
-        raise DataError.single("$.states", "must be a list", source=_DATA_NAME)
-    english = _territory_names("en")
-    problems: list[Problem] = []
-    built: list[State] = []
-    claims: list[tuple[str, _Source, State]] = []
-    for number, record in enumerate(records):
-        try:
-            state, names = _state_from_record(record, english)
-        except (TypeError, ValueError) as exc:
-            message = str(exc) or type(exc).__name__
-            problems.append(Problem(path=f"$.states[{number}]", message=message))
-            continue
-        built.append(state)
-        claims += [(name, source, state) for name, source in names]
-    ordered = tuple(sorted(built, key=lambda s: (s.historical, s.code)))
-    problems += _cross_check(ordered)
-    if problems:
-        raise DataError(problems, source=_DATA_NAME)
-    codes, ambiguous = _index_codes(ordered)
-    return _Tables(ordered, codes, ambiguous, tuple(claims))
-
-
-def _read_data() -> str:
-    return (resources.files("diplomodel") / "_data" / "states.json").read_text(encoding="utf-8")
-
-
-def _build_index(tables: _Tables) -> _NameIndex:
+def _build_index(tables: Tables[State], local: LocalNames) -> NameIndex[State]:
     """Index every name of every state by its normalised key, settling clashes."""
-    claims = list(tables.names)
-    for locale in _LOOKUP_LOCALES:
-        source = _Source.CLDR_EN if locale == "en" else _Source.CLDR_OTHER
-        names = _territory_names(locale)
-        claims += [
-            (names[state.code], source, state)
-            for state in tables.ordered
-            if not state.historical and state.code in names
-        ]
-    best: dict[str, tuple[tuple[bool, _Source], list[State]]] = {}
-    for text, source, state in claims:
-        key = _normalise(text)
-        if not key:
-            continue
-        rank = (state.historical, source)
-        held = best.get(key)
-        if held is None or rank < held[0]:
-            best[key] = (rank, [state])
-        elif rank == held[0] and all(other is not state for other in held[1]):
-            held[1].append(state)
-    return _NameIndex(
-        names={key: found[0] for key, (_, found) in best.items() if len(found) == 1},
-        dropped={key: tuple(found) for key, (_, found) in best.items() if len(found) > 1},
-    )
+    return build_index(name_claims(tables, local))
 
 
 def _ambiguous(what: str, candidates: tuple[State, ...]) -> UnknownStateError:
@@ -559,13 +305,14 @@ class StateRegistry:
     (True, False)
     """
 
-    __slots__ = ("_index_cache", "_lock", "_tables_cache")
+    __slots__ = ("_index_cache", "_local_cache", "_lock", "_tables_cache")
 
     def __init__(self) -> None:
         """Make an empty registry that loads its data when first used."""
         self._lock = threading.Lock()
-        self._tables_cache: _Tables | None = None
-        self._index_cache: _NameIndex | None = None
+        self._tables_cache: Tables[State] | None = None
+        self._local_cache: LocalNames | None = None
+        self._index_cache: NameIndex[State] | None = None
 
     def __repr__(self) -> str:
         """Say whether the data has been loaded, without loading it."""
@@ -573,24 +320,37 @@ class StateRegistry:
         status = "not loaded" if tables is None else f"{len(tables.ordered)} states"
         return f"<StateRegistry: {status}>"
 
-    def _tables(self) -> _Tables:
+    def _tables(self) -> Tables[State]:
         tables = self._tables_cache
         if tables is None:
             with self._lock:
                 tables = self._tables_cache
                 if tables is None:
-                    tables = _parse_tables(_read_data())
+                    tables = _parse_tables(read_data("states.json"))
                     self._tables_cache = tables
         return tables
 
-    def _index(self) -> _NameIndex:
+    def _local(self) -> LocalNames:
+        """The names in other languages and the former names (read on first use)."""
+        local = self._local_cache
+        if local is None:
+            tables = self._tables()  # outside the lock: it takes the lock itself
+            with self._lock:
+                local = self._local_cache
+                if local is None:
+                    known = {state.code: state for state in tables.ordered}
+                    local = parse_local_names(read_data("state_names.json"), known)
+                    self._local_cache = local
+        return local
+
+    def _index(self) -> NameIndex[State]:
         index = self._index_cache
         if index is None:
-            tables = self._tables()  # outside the lock: it takes the lock itself
+            tables, local = self._tables(), self._local()
             with self._lock:
                 index = self._index_cache
                 if index is None:
-                    index = _build_index(tables)
+                    index = _build_index(tables, local)
                     self._index_cache = index
         return index
 
@@ -634,7 +394,7 @@ class StateRegistry:
         if not isinstance(code, str):
             raise TypeError(f"a state code must be a str (got {type(code).__name__})")
         tables = self._tables()
-        key = _code_key(code)
+        key = code_key(code)
         state = tables.codes.get(key)
         if state is not None:
             return state
@@ -676,12 +436,12 @@ class StateRegistry:
         if not isinstance(text, str):
             raise TypeError(f"a state name must be a str (got {type(text).__name__})")
         tables = self._tables()
-        key = _code_key(text)
+        key = code_key(text)
         by_code = tables.codes.get(key)
         if by_code is not None and key == text.strip():
             return by_code  # written as a code: no need for the name index
         index = self._index()
-        name = _normalise(text)
+        name = normalise(text)
         state = index.names.get(name) or by_code
         if state is not None:
             return state
@@ -692,11 +452,8 @@ class StateRegistry:
         raise UnknownStateError(f"no state is known as {text!r}{self._suggest(name, index)}")
 
     @staticmethod
-    def _suggest(name: str, index: _NameIndex) -> str:
-        close = difflib.get_close_matches(name, index.names, n=5, cutoff=0.8)
-        shown = list(
-            dict.fromkeys(f"{index.names[key].name} ({index.names[key].code})" for key in close)
-        )
+    def _suggest(name: str, index: NameIndex[State]) -> str:
+        shown = [f"{state.name} ({state.code})" for state in suggest(name, index.names)]
         return f"; did you mean {' or '.join(shown)}?" if shown else ""
 
     def current(self) -> tuple[State, ...]:

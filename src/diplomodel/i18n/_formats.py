@@ -122,7 +122,7 @@ def format_list(items: Iterable[str], locale: str, *, style: ListStyle = "standa
 
 
 def state_name(state: State, locale: str) -> str:
-    """The state's name in the locale's language, from CLDR; English for historical states.
+    """The state's name in the locale's language (see `State.name_in`).
 
     Args:
         state: The state.
