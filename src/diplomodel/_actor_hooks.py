@@ -1,8 +1,9 @@
 """How an `Actor` is written in files, and read back.
 
-A state is its code (``"CN"``), a body its id after ``body:``
-(``"body:cn-mofa"``). The prefixes keep every kind apart, so no state code
-can be mistaken for another kind of actor.
+A state is its code (``"CN"``), an organisation its code after ``org:``
+(``"org:SCO"``), a body its id after ``body:`` (``"body:cn-mofa"``). The
+prefixes keep every kind apart: ``"EU"`` and ``"UN"`` are reserved ISO 3166
+codes too, and no state code can be mistaken for an organisation.
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ from __future__ import annotations
 from typing import Final
 
 from diplomodel import _validators as v
-from diplomodel.errors import UnknownStateError
-from diplomodel.model.actors import BODY_PREFIX, Actor, actor_key
+from diplomodel.errors import UnknownOrganizationError, UnknownStateError
+from diplomodel.model.actors import BODY_PREFIX, ORG_PREFIX, Actor, actor_key
 from diplomodel.model.ids import BodyId
+from diplomodel.organizations import organizations
 from diplomodel.states import states
 
-__all__ = ["ACTOR_PATTERN", "structure_actor", "unstructure_actor"]
+__all__ = ["structure_actor", "unstructure_actor"]
 
 unstructure_actor: Final = actor_key
 """The text of an actor in a file (`diplomodel.model.actors.actor_key`)."""
-
-ACTOR_PATTERN: Final = f"^(?:[A-Z]{{2}}|[A-Z]{{4}}|{BODY_PREFIX}{v.ID_PATTERN[1:-1]})$"
-"""What an actor looks like in a file: a state code, or ``body:`` and an id."""
 
 
 def structure_actor(value: object, _type: object = None) -> Actor:
@@ -29,16 +28,28 @@ def structure_actor(value: object, _type: object = None) -> Actor:
 
     Raises:
         TypeError: The value is not text.
-        ValueError: The text names no known state and is no ``body:`` id.
+        ValueError: The text names no known state or organisation and is no ``body:`` id.
 
-    >>> structure_actor("RU").name, structure_actor("body:ru-mfa")
-    ('Russia', 'ru-mfa')
+    >>> structure_actor("RU").name, structure_actor("org:SCO").code, structure_actor("body:ru-mfa")
+    ('Russia', 'SCO', 'ru-mfa')
     """
     if not isinstance(value, str):
         raise TypeError(
-            f"expected an actor: a state code such as 'RU' or 'body:<id>' "
+            f"expected an actor: a state code such as 'RU', 'org:<code>' or 'body:<id>' "
             f"(got a {type(value).__name__})"
         )
+    if value.startswith(ORG_PREFIX):
+        code = value.removeprefix(ORG_PREFIX)
+        try:
+            organization = organizations.get(code)
+        except UnknownOrganizationError as exc:
+            raise ValueError(str(exc)) from None
+        if organization.code != code:
+            raise ValueError(
+                f"organisation codes are written as {ORG_PREFIX}{organization.code} in files "
+                f"(got {value!r})"
+            )
+        return organization
     if value.startswith(BODY_PREFIX):
         body = value.removeprefix(BODY_PREFIX)
         if not v.is_identifier(body):
@@ -47,7 +58,9 @@ def structure_actor(value: object, _type: object = None) -> Actor:
     try:
         state = states.get(value)
     except UnknownStateError as exc:
-        raise ValueError(f"{exc} (a body is written 'body:<id>')") from None
+        raise ValueError(
+            f"{exc} (an organisation is written 'org:<code>', a body 'body:<id>')"
+        ) from None
     if state.code != value:
         raise ValueError(f"state codes are written as {state.code!r} in files (got {value!r})")
     return state

@@ -8,6 +8,8 @@ each validator factory attaches to the validators it makes.
 from __future__ import annotations
 
 import enum
+import functools
+import operator
 import types
 import typing
 from collections.abc import Mapping
@@ -20,8 +22,9 @@ from diplomodel import _validators as v
 from diplomodel._hooks import DOCUMENT_TAGS, TAG
 from diplomodel.dates import PartialDate
 from diplomodel.model._fields import fields_of
-from diplomodel.model.actors import BODY_PREFIX, Actor
+from diplomodel.model.actors import BODY_PREFIX, ORG_PREFIX, Actor
 from diplomodel.model.documents import Document
+from diplomodel.organizations import organizations
 from diplomodel.states import State, states
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -47,17 +50,25 @@ class SchemaBuilder:
             return self._define(
                 "Actor",
                 {
-                    "description": "A state's code, or 'body:' and the id of a body.",
+                    "description": (
+                        "A state's code, 'org:' and an organisation's code, "
+                        "or 'body:' and the id of a body."
+                    ),
                     "anyOf": [
                         self.for_type(State),
+                        {
+                            "type": "string",
+                            "enum": [ORG_PREFIX + org.code for org in organizations],
+                        },
                         {"type": "string", "pattern": f"^{BODY_PREFIX}{v.ID_PATTERN[1:]}"},
                     ],
                 },
             )
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            inner = functools.reduce(operator.or_, [a for a in args if a is not type(None)])
+            return {"anyOf": [self.for_type(inner), {"type": "null"}]}
         if origin in (typing.Union, types.UnionType):
-            members = [self.for_type(a) for a in args if a is not type(None)]
-            choice = members[0] if len(members) == 1 else {"anyOf": members}
-            return {"anyOf": [choice, {"type": "null"}]} if type(None) in args else choice
+            return {"anyOf": [self.for_type(a) for a in args]}
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             return {"type": "array", "items": self.for_type(args[0])}
         if origin is Mapping:

@@ -32,7 +32,7 @@ import string
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -49,6 +49,8 @@ from diplomodel.model.places import Place
 from diplomodel.model.relations import BilateralRelation, PartnershipLevel, ThematicYear
 from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
+from diplomodel.organizations import Organization
+from diplomodel.organizations import organizations as _organizations
 from diplomodel.states import State
 from diplomodel.states import states as _registry
 
@@ -65,6 +67,7 @@ __all__ = [
     "meeting_series",
     "meetings",
     "offices",
+    "organizations",
     "partial_dates",
     "participations",
     "partnership_levels",
@@ -107,6 +110,11 @@ def states() -> st.SearchStrategy[State]:
     return st.sampled_from(tuple(_registry))
 
 
+def organizations() -> st.SearchStrategy[Organization]:
+    """Any organisation in the registry."""
+    return st.sampled_from(tuple(_organizations))
+
+
 @st.composite
 def partial_dates(draw: st.DrawFn, min_year: int = 1800, max_year: int = 2100) -> PartialDate:
     """Partial dates of every precision between two years."""
@@ -142,24 +150,26 @@ def _value(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:
     return _of_type(spec.item, v.schema_of(validator), max_size)
 
 
-def _of_type(  # noqa: PLR0911 - one kind a branch
-    item: Any, schema: Mapping[str, Any], max_size: int
-) -> st.SearchStrategy[Any]:
+_FIXED: Final[Mapping[Any, Callable[[], st.SearchStrategy[Any]]]] = {
+    PartialDate: partial_dates,
+    State: states,
+    Organization: organizations,
+    bool: st.booleans,
+}
+
+
+def _of_type(item: Any, schema: Mapping[str, Any], max_size: int) -> st.SearchStrategy[Any]:  # noqa: PLR0911
     """Values of one type, meeting the JSON Schema keywords its validator enforces."""
     if typing.get_origin(item) in (typing.Union, types.UnionType):
         return st.one_of(*(_of_type(member, schema, max_size) for member in typing.get_args(item)))
     if entity_of_id(item) is not None:
         return ids()
-    if item is PartialDate:
-        return partial_dates()
-    if item is State:
-        return states()
+    if item in _FIXED:
+        return _FIXED[item]()
     if isinstance(item, type) and issubclass(item, enum.Enum):
         return st.sampled_from(item)
     if isinstance(item, type) and (attrs.has(item) or item is Document):
         return _strategy(item, max_size)
-    if item is bool:
-        return st.booleans()
     if item is int:
         low = schema.get("minimum", 0)
         return st.integers(low, schema.get("maximum", low + _MAX_INT_SPAN))
@@ -259,6 +269,8 @@ def from_class(cls: type[T]) -> st.SearchStrategy[T]:
         return typing.cast("st.SearchStrategy[T]", partial_dates())
     if cls is State:
         return typing.cast("st.SearchStrategy[T]", states())
+    if cls is Organization:
+        return typing.cast("st.SearchStrategy[T]", organizations())
     return typing.cast("st.SearchStrategy[T]", _strategy(cls, 2))
 
 

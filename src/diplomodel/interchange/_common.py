@@ -10,12 +10,14 @@ from typing import Protocol, TypeVar
 from diplomodel.dossier import Dossier
 from diplomodel.model._fields import values_of
 from diplomodel.model.actors import Actor
+from diplomodel.organizations import Organization
 from diplomodel.states import State
 
 __all__ = [
     "actor_ref",
     "first_of_each",
     "optional_module",
+    "referenced_organizations",
     "referenced_states",
     "states_among",
 ]
@@ -86,12 +88,26 @@ def actor_ref(actor: Actor) -> tuple[str, str]:
     """The kind and key an export names an actor by: ``("state", "CN")``, ``("body", "cn-moe")``.
 
     >>> from diplomodel.states import states
-    >>> actor_ref(states.get("CN")), actor_ref("cn-moe")
-    (('state', 'CN'), ('body', 'cn-moe'))
+    >>> from diplomodel.organizations import organizations
+    >>> actor_ref(states.get("CN")), actor_ref(organizations.get("EU")), actor_ref("cn-moe")
+    (('state', 'CN'), ('organization', 'EU'), ('body', 'cn-moe'))
     """
     if isinstance(actor, str):
         return "body", actor
+    if isinstance(actor, Organization):
+        return "organization", actor.code
     return "state", actor.code
+
+
+def referenced_organizations(dossier: Dossier) -> tuple[Organization, ...]:
+    """Every organisation a dossier names, once each, ordered by code.
+
+    >>> from diplomodel.dossier import load_example
+    >>> referenced_organizations(load_example())
+    ()
+    """
+    found = {org.code: org for _, org in values_of(dossier, Organization)}
+    return tuple(found[code] for code in sorted(found))
 
 
 def states_among(actors: Iterable[Actor]) -> list[State]:

@@ -20,6 +20,7 @@ from diplomodel.interchange._common import (
     actor_ref,
     first_of_each,
     optional_module,
+    referenced_organizations,
     referenced_states,
     states_among,
 )
@@ -30,6 +31,7 @@ from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.sources import Source
+from diplomodel.organizations import Organization
 from diplomodel.serialization import DOCUMENT_TAGS, to_dict
 from diplomodel.states import State
 
@@ -216,6 +218,19 @@ class _Export:
             topics=["gov.national"],
         )
 
+    def organization(self, organization: Organization) -> None:
+        acronyms = [a for forms in organization.acronyms.values() for a in forms]
+        self.graph.add(
+            "Organization",
+            ftm_id("organization", organization.code),
+            name=[organization.name],
+            alias=[*organization.names.values(), *acronyms, *organization.aliases],
+            incorporationDate=[_date(organization.founded)],
+            dissolutionDate=[_date(organization.dissolved)],
+            topics=["gov.igo"],
+            keywords=[organization.kind.value],
+        )
+
     def body(self, body: Body) -> None:
         parent = body.parent if body.parent in self.bodies else None
         self.graph.add(
@@ -393,6 +408,8 @@ class _Export:
         dossier = self.dossier
         for state in referenced_states(dossier):
             self.state(state)
+        for organization in referenced_organizations(dossier):
+            self.organization(organization)
         steps: tuple[tuple[Iterable[Any], Callable[[Any], None]], ...] = (
             (dossier.bodies, self.body),
             (dossier.people, self.person),

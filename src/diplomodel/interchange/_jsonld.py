@@ -13,7 +13,11 @@ from typing import Any, Final
 
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
-from diplomodel.interchange._common import first_of_each, referenced_states
+from diplomodel.interchange._common import (
+    first_of_each,
+    referenced_organizations,
+    referenced_states,
+)
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
@@ -27,6 +31,7 @@ from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
 from diplomodel.model.relations import ThematicYear
 from diplomodel.model.sources import Source
+from diplomodel.organizations import Organization
 from diplomodel.states import State
 
 __all__ = ["to_jsonld"]
@@ -94,6 +99,22 @@ def _state(state: State) -> Json:
             "name": state.name,
             "alternateName": names,
             "identifier": state.code,
+        }
+    )
+
+
+def _organization(organization: Organization) -> Json:
+    names: list[Any] = [{"@value": organization.name, "@language": "en"}]
+    names += [{"@value": n, "@language": _language(loc)} for loc, n in organization.names.items()]
+    acronyms = [a for forms in organization.acronyms.values() for a in forms]
+    return _compact(
+        {
+            "@id": _iri("organization", organization.code),
+            "@type": "Organization",
+            "name": names,
+            "alternateName": acronyms,
+            "identifier": organization.code,
+            "foundingDate": _date(organization.founded),
         }
     )
 
@@ -168,9 +189,11 @@ class _Nodes:
         return [_ref(kind, i) for i in dict.fromkeys(ids) if i is not None and self.known(kind, i)]
 
     def actor(self, actor: Actor) -> Json | None:
-        """A state's node, or a reference to a body; None for a body the dossier lacks."""
+        """A state's or organisation's node, or a reference to a body (None if unknown)."""
         if isinstance(actor, str):
             return _ref("body", actor) if self.known("body", actor) else None
+        if isinstance(actor, Organization):
+            return _organization(actor)
         return _state(actor)
 
     def actors(self, actors: Iterable[Actor]) -> list[Json]:
@@ -333,6 +356,7 @@ class _Nodes:
             {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
         ]
         nodes += [_state(s) for s in referenced_states(dossier)]
+        nodes += [_organization(o) for o in referenced_organizations(dossier)]
         nodes += [self.body(b) for b in first_of_each(dossier.bodies)]
         nodes += [self.person(p) for p in first_of_each(dossier.people)]
         nodes += [self.series(s) for s in first_of_each(dossier.series)]

@@ -10,13 +10,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from diplomodel.dossier import Dossier
-from diplomodel.interchange._common import actor_ref, first_of_each, referenced_states
+from diplomodel.interchange._common import (
+    actor_ref,
+    first_of_each,
+    referenced_organizations,
+    referenced_states,
+)
 from diplomodel.model.actors import Actor, Body, actor_key
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import ThematicYear
 from diplomodel.model.sources import Source
+from diplomodel.organizations import Organization
 from diplomodel.states import State
 
 __all__ = ["to_popolo"]
@@ -145,6 +151,24 @@ class _Export:
             self.unknown_bodies.setdefault(actor)
         return _pid(*actor_ref(actor))
 
+    def organization_record(self, organization: Organization) -> Json:
+        acronyms = [
+            {"name": form, "note": f"acronym ({locale})"}
+            for locale, forms in organization.acronyms.items()
+            for form in forms
+        ]
+        names = [{"name": name, "note": locale} for locale, name in organization.names.items()]
+        return _compact(
+            id=_pid("organization", organization.code),
+            name=organization.name,
+            classification=organization.kind.value,
+            founding_date=None if organization.founded is None else str(organization.founded),
+            dissolution_date=None
+            if organization.dissolved is None
+            else str(organization.dissolved),
+            other_names=names + acronyms,
+        )
+
     def body(self, body: Body) -> Json:
         parent = body.parent if body.parent in self.bodies else None
         return _compact(
@@ -206,6 +230,7 @@ class _Export:
         for person in first_of_each(dossier.people):
             self.tenures(person, offices)
         organizations = [self.state(s) for s in referenced_states(dossier)]
+        organizations += [self.organization_record(o) for o in referenced_organizations(dossier)]
         organizations += [self.body(b) for b in first_of_each(dossier.bodies)]
         organizations += [self.committee(c) for c in first_of_each(dossier.committees)]
         # A body named but not described in the dossier: an organisation known by its id.

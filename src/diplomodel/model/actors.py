@@ -24,35 +24,42 @@ from diplomodel.dates import PartialDate
 from diplomodel.model._common import freeze_names, locale_names, name_for_locale
 from diplomodel.model.ids import BodyId
 from diplomodel.model.sources import Source
+from diplomodel.organizations import Organization
 from diplomodel.states import State
 
 __all__ = ["Actor", "Body", "BodyKind", "actor_key"]
 
-Actor: TypeAlias = State | BodyId
+Actor: TypeAlias = State | Organization | BodyId
 """A state, an organisation, or the id of a `Body` in the same dossier."""
 
 
 BODY_PREFIX: Final = "body:"
 """What comes before a body's id where an actor is written as text."""
 
+ORG_PREFIX: Final = "org:"
+"""What comes before an organisation's code where an actor is written as text."""
+
 
 def actor_key(value: Actor) -> str:
-    """An actor as text, as files write it: a state's code, or ``body:`` and a body's id.
+    """An actor as text, as files write it: ``CN``, ``org:SCO`` or ``body:cn-moe``.
 
     It is unique across kinds, so it sorts and keys actors of any kind.
 
     Args:
-        value: A state, or a body's id.
+        value: A state, an organisation, or a body's id.
 
     Returns:
-        The state's code (``"CN"``), or ``"body:"`` and the id.
+        The state's code, ``"org:"`` and the organisation's code, or ``"body:"`` and the id.
 
     >>> from diplomodel.states import states
-    >>> actor_key(states.get("CN")), actor_key("cn-moe")
-    ('CN', 'body:cn-moe')
+    >>> from diplomodel.organizations import organizations
+    >>> actor_key(states.get("CN")), actor_key(organizations.get("SCO")), actor_key("cn-moe")
+    ('CN', 'org:SCO', 'body:cn-moe')
     """
     if isinstance(value, str):
         return BODY_PREFIX + value
+    if isinstance(value, Organization):
+        return ORG_PREFIX + value.code
     return value.code
 
 
@@ -78,7 +85,7 @@ def _check_body_id(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> No
 
 
 def _check_actor(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if isinstance(value, State):
+    if isinstance(value, State | Organization):
         return
     if isinstance(value, str):
         _check_body_id(inst, attribute, value)
