@@ -141,15 +141,17 @@ class TestRuleCodes:
         """The generated table lists exactly DEFAULT_RULES, each code with its anchor."""
         table = load_hook_module("docgen_rules").rule_table()
         rows = re.findall(
-            r"^\| \[`(\w+)`\]\(#(\w+)\) .*? \| (\w+) \| (.+?) \| (.+?) \|$", table, re.MULTILINE
+            r"^\| \[`(\w+)`\]\(#(\w+)\) .*?<br>(\w+) \| (.+?)<br>Checks: (.+?)\. \|$",
+            table,
+            re.MULTILINE,
         )
         expected = [
             (
                 r.code,
                 r.code.lower(),
                 r.severity.value,
-                ", ".join(f"[`{t.__name__}`][diplomodel.{t.__name__}]" for t in r.applies_to),
                 r.summary,
+                ", ".join(f"[`{t.__name__}`][diplomodel.{t.__name__}]" for t in r.applies_to),
             )
             for r in diplomodel.DEFAULT_RULES
         ]

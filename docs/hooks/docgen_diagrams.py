@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,8 +37,10 @@ CHAR = 7.25  # width of one character of the monospace font at FONT px
 ROW = 17
 HEAD = 26
 PAD = 10
-GAP_X = 84
-GAP_Y = 26
+GAP_X = 40
+GAP_Y = 64
+ARROW_ROOM = 24  # how far an arrow runs straight before it enters a box
+WIDTH = 900  # the widest a layer of the class diagram may be before it wraps
 
 STYLE = """
 .dm-svg text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -127,11 +130,21 @@ class _Box:
         return self.y + HEAD + ROW * index + ROW * 0.7
 
 
+def short_type(text: str) -> str:
+    """A field's type in the diagram's short notation: ``X[]`` a tuple, ``X?`` optional.
+
+    >>> short_type("tuple[Source, ...]"), short_type("PartialDate | None")
+    ('Source[]', 'PartialDate?')
+    """
+    text = re.sub(r"tuple\[([\w.]+), \.\.\.\]", r"\1[]", text)
+    return re.sub(r"^([^|]+) \| None$", r"\1?", text)
+
+
 def _row_text(f: docgen_model.Field) -> str:
     if f.link == "id" and f.target is not None:
         arrow = f"{f.target.__name__}{'[]' if f.many else ''}{'?' if f.optional else ''}"
         return f"{f.name} → {arrow}"
-    return f"{f.name}: {f.type_text}"
+    return f"{f.name}: {short_type(f.type_text)}"
 
 
 def _boxes(model: docgen_model.Model) -> list[_Box]:
@@ -204,7 +217,7 @@ def _pull_left(boxes: list[_Box], cut: set[tuple[int, int, int]]) -> None:
 
 
 def _order(boxes: list[_Box], columns: dict[int, list[_Box]]) -> None:
-    """Order the boxes of each column by the mean position of their neighbours."""
+    """Order the boxes of each layer by the mean position of their neighbours."""
     for box in boxes:
         box.order = float(boxes.index(box))
     neighbours: dict[int, list[_Box]] = {id(b): [] for b in boxes}
@@ -224,44 +237,55 @@ def _order(boxes: list[_Box], columns: dict[int, list[_Box]]) -> None:
                 box.order = float(position)
 
 
-def _place(boxes: list[_Box]) -> tuple[float, float]:
-    columns: dict[int, list[_Box]] = {}
+def _place(boxes: list[_Box], max_width: float) -> tuple[float, float]:
+    """Lay the layers out from top to bottom; a layer wider than the page wraps."""
+    layers: dict[int, list[_Box]] = {}
     for box in boxes:
-        columns.setdefault(box.rank, []).append(box)
-    ranks = sorted(columns, reverse=True)
-    _order(boxes, columns)
-    heights = {r: sum(b.height for b in columns[r]) + GAP_Y * (len(columns[r]) - 1) for r in ranks}
-    total_height = max(heights.values()) + 2 * PAD
-    x = PAD
-    for rank in ranks:
-        column = columns[rank]
-        y = PAD + (total_height - 2 * PAD - heights[rank]) / 2
-        for box in column:
+        layers.setdefault(box.rank, []).append(box)
+    _order(boxes, layers)
+    rows: list[list[_Box]] = []
+    for rank in sorted(layers, reverse=True):
+        row: list[_Box] = []
+        for box in layers[rank]:
+            if row and sum(b.width + GAP_X for b in row) + box.width > max_width:
+                rows.append(row)
+                row = []
+            row.append(box)
+        rows.append(row)
+    width = max(sum(b.width for b in row) + GAP_X * (len(row) - 1) for row in rows) + 2 * PAD
+    y = PAD + ARROW_ROOM
+    for row in rows:
+        used = sum(b.width for b in row) + GAP_X * (len(row) - 1)
+        x = PAD + (width - 2 * PAD - used) / 2
+        for box in row:
             box.x, box.y = x, y
-            y += box.height + GAP_Y
-        x += max(b.width for b in column) + GAP_X
-    return x - GAP_X + PAD, total_height
+            x += box.width + GAP_X
+        y += max(b.height for b in row) + GAP_Y
+    return width, y - GAP_Y + PAD
 
 
 def _edge(box: _Box, index: int, target: _Box, link: str) -> str:
-    if index < 0:  # a kind of its base class: from the box's top or side to the base
-        x1, y1 = box.x + box.width, box.y + HEAD / 2
+    """A curve from a field's row (or a box's title, for a kind) to the box it points at."""
+    row_y = box.y + HEAD / 2 if index < 0 else box.row_y(index) - 4
+    centre = target.x + target.width / 2
+    if target is box:  # to itself: out on the right, back into the title
+        x1 = box.x + box.width
+        y2 = box.y + HEAD / 2
+        loop = x1 + 34
+        d = f"M{x1:.1f},{row_y:.1f} C{loop:.1f},{row_y:.1f} {loop:.1f},{y2:.1f} {x1:.1f},{y2:.1f}"
     else:
-        x1, y1 = box.x + box.width, box.row_y(index) - 4
-    ty = target.y + HEAD / 2
-    if target.x > box.x:
-        x2 = target.x
-        bend = max(40.0, (x2 - x1) / 2)
+        right = centre >= box.x + box.width / 2
+        x1 = box.x + box.width if right else box.x
+        out = 30.0 if right else -30.0
+        if target.y > box.y:  # below: into the top of the box
+            y2 = target.y
+            c2 = y2 - ARROW_ROOM
+        else:  # above or beside: into the bottom
+            y2 = target.y + target.height
+            c2 = y2 + ARROW_ROOM
         d = (
-            f"M{x1:.1f},{y1:.1f} C{x1 + bend:.1f},{y1:.1f} {x2 - bend:.1f},{ty:.1f} "
-            f"{x2:.1f},{ty:.1f}"
-        )
-    else:  # backwards or to itself: leave and come back on the right-hand side
-        x2 = target.x + target.width
-        reach = 36.0 if target is box else 60.0
-        d = (
-            f"M{x1:.1f},{y1:.1f} C{x1 + reach:.1f},{y1:.1f} {x2 + reach:.1f},{ty:.1f} "
-            f"{x2:.1f},{ty:.1f}"
+            f"M{x1:.1f},{row_y:.1f} C{x1 + out:.1f},{row_y:.1f} {centre:.1f},{c2:.1f} "
+            f"{centre:.1f},{y2:.1f}"
         )
     return f'<path class="dm-edge dm-edge-{link}" d="{d}" marker-end="url(#dm-arrow-{link})"/>'
 
@@ -303,7 +327,7 @@ def class_diagram(model: docgen_model.Model | None = None) -> str:
     """
     boxes = _boxes(model or docgen_model.read_model())
     _rank(boxes)
-    width, height = _place(boxes)
+    width, height = _place(boxes, WIDTH)
     body: list[str] = []
     for box in boxes:
         body.extend(_edge(box, index, target, link) for index, target, link in box.edges)

@@ -3,7 +3,7 @@
 Each rule gets a row in a table and an anchor named after its code in lower
 case, so ``rules.md#dm107`` links to rule DM107 from anywhere.
 
->>> "| [`DM107`](#dm107) [](){#dm107} | error |" in rule_table()
+>>> "| [`DM107`](#dm107) [](){#dm107}<br>error |" in rule_table()
 True
 """
 
@@ -24,7 +24,9 @@ def anchor(code: str) -> str:
 
 
 def rule_table(rules: diplomodel.Rules = diplomodel.DEFAULT_RULES) -> str:
-    """A Markdown table of the rules: code (linkable), severity, what it applies to, meaning.
+    """A Markdown table of the rules: code (linkable) and severity, meaning and what it checks.
+
+    Two columns, so that the table fits a phone's screen.
 
     Args:
         rules: The rules to list.
@@ -32,11 +34,11 @@ def rule_table(rules: diplomodel.Rules = diplomodel.DEFAULT_RULES) -> str:
     Returns:
         The table, one rule a row, in the rules' order.
     """
-    rows = ["| Code | Severity | Applies to | What must hold |", "| --- | --- | --- | --- |"]
+    rows = ["| Code | What must hold |", "| --- | --- |"]
     for r in rules:
         kinds = ", ".join(f"[`{t.__name__}`][diplomodel.{t.__name__}]" for t in r.applies_to)
         rows.append(
-            f"| [`{r.code}`](#{anchor(r.code)}) [](){{#{anchor(r.code)}}} | "
-            f"{r.severity.value} | {kinds} | {r.summary} |"
+            f"| [`{r.code}`](#{anchor(r.code)}) [](){{#{anchor(r.code)}}}<br>{r.severity.value} | "
+            f"{r.summary}<br>Checks: {kinds}. |"
         )
     return "\n".join(rows)
