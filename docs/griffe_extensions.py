@@ -281,7 +281,9 @@ def _shown(value: object) -> str:
             summary = (inspect.getdoc(value) or "").split("\n\n")[0]
             return _one_line(summary) or "a function"
         return f"[`{name}`][diplomodel.{name}]"
-    return f"`{json.dumps(value, ensure_ascii=False) if isinstance(value, str) else value!r}`"
+    if isinstance(value, str):
+        return f"`{json.dumps(value, ensure_ascii=False)}`"
+    return f"`{value!r}`"
 
 
 def id_docstring(id_type: str, model: docgen_model.Model, example: diplomodel.Dossier) -> str:
@@ -380,7 +382,9 @@ class PublicValues(griffe.Extension):
             attribute.value = None
         elif not text and type(live).__name__ in diplomodel.__all__:
             kind = type(live).__name__
+            summary = (inspect.getdoc(type(live)) or "").split("\n\n")[0]
             _set_docstring(
                 attribute,
-                f"The one [`{kind}`][diplomodel.{kind}]: use its methods, listed on that class.",
+                f"{summary}\n\nThe one instance of [`{kind}`][diplomodel.{kind}], ready to use; "
+                "its methods are listed on that class.",
             )

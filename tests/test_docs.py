@@ -101,17 +101,17 @@ class TestReference:
     def test_markers_name_real_modules(self, api):
         """Each module an ``api`` marker claims exists and exports a public name."""
         where = set(api.exported_from().values())
-        for page, modules in api.claimed(pages()).items():
-            assert [m for m in modules if m not in where] == [], page
+        for page, args in api.claimed(pages()).items():
+            assert [m for m in api.modules_of(args) if m not in where] == [], page
 
     def test_no_module_is_claimed_twice(self, api):
         """Each public name has one place in the reference."""
-        modules = [m for mods in api.claimed(pages()).values() for m in mods]
+        modules = [m for args in api.claimed(pages()).values() for m in api.modules_of(args)]
         assert sorted({m for m in modules if modules.count(m) > 1}) == []
 
     def test_every_public_name_has_a_page(self, api):
         """Each name of ``__all__`` is covered by a topic page or by the catch-all page."""
-        claimed = {m for mods in api.claimed(pages()).values() for m in mods}
+        claimed = {m for args in api.claimed(pages()).values() for m in api.modules_of(args)}
         covered = set(api.names_of(claimed)) | set(api.unclaimed(pages())) | {"__version__"}
         assert covered == set(diplomodel.__all__)
         assert any("<!-- docgen: api-rest -->" in text for text in pages().values())
@@ -123,6 +123,13 @@ class TestReference:
         }
         assert "Meeting" in api.unclaimed(without_meetings)
         assert "Meeting" not in api.unclaimed(pages())
+
+    def test_a_page_may_put_names_first(self, api):
+        """``first:`` hints reorder a page's entries without adding or dropping any."""
+        plain = api.names_of(["diplomodel.validation"])
+        hinted = api.names_of(["diplomodel.validation", "first:validate,Report,nothing"])
+        assert hinted[:2] == ["validate", "Report"]
+        assert sorted(hinted) == sorted(plain)
 
     def test_names_shadowed_by_modules_render_the_object(self, api):
         """``anniversaries`` and ``states`` are rendered as the function and the registry."""

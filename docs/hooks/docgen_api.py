@@ -8,6 +8,10 @@ to ``__all__`` appears on its module's page by itself; a name from a module
 that no page claims appears on the page marked ``api-rest``, so nothing public
 is ever missing from the site.
 
+Entries come in reading order: registries, classes and functions, then
+enumerations, then constants and types, each group in source order. A marker
+may put some names first: ``first:validate,Report``.
+
 >>> where = exported_from()
 >>> where["Meeting"], where["states"]
 ('diplomodel.model.meetings', 'diplomodel.states')
@@ -30,7 +34,8 @@ from pathlib import Path
 
 import diplomodel
 
-MARKER = re.compile(r"^<!-- docgen: (api(?:-rest|-index)?)((?: [\w.]+)*) -->$", re.MULTILINE)
+MARKER = re.compile(r"^<!-- docgen: (api(?:-rest|-index)?)((?: [\w.:,]+)*) -->$", re.MULTILINE)
+FIRST = "first:"
 
 
 def exported_from() -> dict[str, str]:
@@ -73,21 +78,34 @@ def _line(module: str, name: str) -> int:
 
 
 def _group(name: str) -> int:
-    """Main classes and functions first, then enumerations, then constants and types."""
+    """Registries, then classes and functions, then enumerations, then constants and types."""
     obj = getattr(diplomodel, name)
+    if type(obj).__name__ in diplomodel.__all__ and not inspect.isclass(obj):
+        return -1  # an instance of a public class, such as the registry `states`
     if inspect.isclass(obj):
         return 1 if issubclass(obj, enum.Enum) else 0
     return 0 if callable(obj) and inspect.isroutine(obj) else 2
 
 
 def names_of(modules: Iterable[str]) -> list[str]:
-    """The public names exported from those modules, in reading order."""
+    """The public names exported from those modules, in reading order.
+
+    Args:
+        modules: Module paths, and optionally ``first:A,B`` to put A and B first.
+
+    Returns:
+        The names, each once.
+    """
     where = exported_from()
+    first: list[str] = []
     out: list[str] = []
     for module in modules:
+        if module.startswith(FIRST):
+            first += module.removeprefix(FIRST).split(",")
+            continue
         mine = [n for n, m in where.items() if m == module and n != "__version__"]
         out += sorted(mine, key=lambda n: (_group(n), _line(module, n), n))
-    return out
+    return [n for n in first if n in out] + [n for n in out if n not in first]
 
 
 def entries(names: Iterable[str]) -> str:
@@ -96,7 +114,7 @@ def entries(names: Iterable[str]) -> str:
 
 
 def claimed(pages: dict[str, str]) -> dict[str, list[str]]:
-    """The modules each page claims with its ``api`` marker, by page."""
+    """The arguments of each page's ``api`` marker (modules, and ``first:`` hints), by page."""
     out: dict[str, list[str]] = {}
     for page, text in pages.items():
         for kind, args in MARKER.findall(text):
@@ -105,9 +123,14 @@ def claimed(pages: dict[str, str]) -> dict[str, list[str]]:
     return out
 
 
+def modules_of(args: Iterable[str]) -> list[str]:
+    """The module paths among a marker's arguments."""
+    return [a for a in args if not a.startswith(FIRST)]
+
+
 def unclaimed(pages: dict[str, str]) -> list[str]:
     """The public names that no page's ``api`` marker covers."""
-    modules = {m for mods in claimed(pages).values() for m in mods}
+    modules = {m for args in claimed(pages).values() for m in modules_of(args)}
     where = exported_from()
     rest = [n for n, m in where.items() if m not in modules and n != "__version__"]
     return sorted(rest, key=lambda n: (where[n], n))

@@ -33,7 +33,7 @@ import docgen_rules
 
 import diplomodel
 
-MARKER = re.compile(r"^<!-- docgen: ([\w-]+)((?: [\w.-]+)*) -->$", re.MULTILINE)
+MARKER = re.compile(r"^<!-- docgen: ([\w-]+)((?: [\w.:,-]+)*) -->$", re.MULTILINE)
 
 DIAGRAMS = "diagrams"
 CLASS_DIAGRAM_LEGEND = [
@@ -78,7 +78,7 @@ def _api(args: list[str], _page: Any) -> str:
 def _api_rest(_args: list[str], _page: Any) -> str:
     rest = docgen_api.unclaimed(_pages)
     if not rest:
-        return "Every public name has its place on one of the pages above."
+        return "None: every public name has its place on one of the topic pages."
     return docgen_api.entries(rest)
 
 
