@@ -127,6 +127,8 @@ class TestOffline:
                 r'<link rel="(?:stylesheet|preload)"[^>]+href="(https?://[^"]+)"', page
             )
             assert scripts + styles == [], path
+            # The theme's repository widget would ask the GitHub API for stars.
+            assert 'data-md-component="source"' not in page, path
 
     def test_build_tools_are_not_published(self, site):
         """conftest.py, the griffe extensions and the hooks stay out of the site."""

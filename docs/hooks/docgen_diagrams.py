@@ -255,8 +255,7 @@ def _place(boxes: list[_Box], max_width: float) -> tuple[float, float]:
     width = max(sum(b.width for b in row) + GAP_X * (len(row) - 1) for row in rows) + 2 * PAD
     y = PAD + ARROW_ROOM
     for row in rows:
-        used = sum(b.width for b in row) + GAP_X * (len(row) - 1)
-        x = PAD + (width - 2 * PAD - used) / 2
+        x = PAD  # left-aligned: a narrow screen shows the start of every layer
         for box in row:
             box.x, box.y = x, y
             x += box.width + GAP_X
@@ -432,10 +431,9 @@ def relation_timeline(dossier: diplomodel.Dossier, relation_id: str, *, width: f
     for y, (label, begin, stop, kind) in zip(lane_tops, lanes, strict=True):
         bar_x = x(begin)
         bar_width = max(x(stop) - bar_x, 3.0)
-        anchor, text_x = ("start", bar_x) if bar_x < width * 0.55 else ("end", right)
-        body.append(
-            f'<text x="{text_x:.1f}" y="{y + 2}" text-anchor="{anchor}">{_esc(label)}</text>'
-        )
+        # Every label starts at the left edge, over its bar's row: read on a narrow
+        # screen without scrolling, like the row labels of a chart.
+        body.append(f'<text x="{left:.1f}" y="{y + 2}">{_esc(label)}</text>')
         body.append(
             f'<rect class="{css[kind]}" x="{bar_x:.1f}" y="{y + 7}" width="{bar_width:.1f}" '
             f'height="10" rx="2"/>'
