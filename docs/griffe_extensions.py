@@ -370,6 +370,11 @@ class PublicValues(griffe.Extension):
         text = attribute.docstring.value if attribute.docstring else ""
         if docgen_model.is_id_type(live) and live.__name__ in model.ids:
             _set_docstring(attribute, id_docstring(live.__name__, model, example))
+        elif docgen_model.is_id_type(live) and not text:
+            _set_docstring(
+                attribute,
+                f"A `str` at run time; to a type checker a `{live.__name__}` is a type of its own.",
+            )
         elif isinstance(live, Mapping):
             rows = ["| Key | Value |", "| --- | --- |"]
             rows += [f"| {_shown(k)} | {_shown(v)} |" for k, v in live.items()]

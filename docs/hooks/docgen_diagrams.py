@@ -388,7 +388,7 @@ def _lanes(
     return lanes
 
 
-def relation_timeline(dossier: diplomodel.Dossier, relation_id: str, *, width: float = 760) -> str:
+def relation_timeline(dossier: diplomodel.Dossier, relation_id: str, *, width: float = 680) -> str:
     """A relation's history on a time line, from the records of a dossier.
 
     Args:
