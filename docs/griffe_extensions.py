@@ -216,9 +216,10 @@ def _one_line(text: str) -> str:
 
 
 def enum_table(cls: griffe.Class, live: type[enum.Enum]) -> str:
-    """A Markdown table of an enumeration's members: name, value in files, meaning.
+    """A Markdown table of an enumeration's members: name and value in files, meaning.
 
     The meaning is the member's docstring (the string under it in the source).
+    Two columns, so that the table fits a phone's screen.
 
     Args:
         cls: The enumeration as griffe loaded it.
@@ -227,13 +228,13 @@ def enum_table(cls: griffe.Class, live: type[enum.Enum]) -> str:
     Returns:
         The table, one member a row, in definition order.
     """
-    rows = ["| Member | Value | Meaning |", "| --- | --- | --- |"]
+    rows = ["| Member and value | Meaning |", "| --- | --- |"]
     for member in live:
         found = cls.members.get(member.name)
         doc = found.docstring.value if found is not None and found.docstring else ""
         value = json.dumps(member.value, ensure_ascii=False)
         path = f"{cls.path}.{member.name}"
-        rows.append(f"| `{member.name}` [](){{#{path}}} | `{value}` | {_one_line(doc) or '—'} |")
+        rows.append(f"| `{member.name}` [](){{#{path}}}<br>`{value}` | {_one_line(doc) or '—'} |")
     return "\n".join(rows)
 
 

@@ -314,8 +314,9 @@ class TestEnumMembers:
                 f"| `{member.name}` [](){{#diplomodel.model.meetings.MeetingKind.{member.name}}}"
                 in table
             )
-            assert f'| `"{member.value}"` |' in table
-        assert "| A telephone conversation. |" in table
+            assert f'<br>`"{member.value}"` |' in table
+        phone = "`PHONE_CALL` [](){#diplomodel.model.meetings.MeetingKind.PHONE_CALL}"
+        assert f'| {phone}<br>`"phone_call"` | A telephone conversation. |' in table
 
 
 class TestIdTypes:
