@@ -4,13 +4,16 @@ The examples in ``docs/*.md`` run as tests through Sybil (``docs/conftest.py``);
 this module checks what the site must contain and audits the docstrings.
 """
 
+import argparse
 import enum
+import importlib
 import importlib.util
 import inspect
 import re
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import diplomodel
@@ -25,12 +28,19 @@ REFERENCE = DOCS / "reference"
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
-def reference_entries():
-    """Every ``::: diplomodel.X`` entry of the reference pages, as the name X."""
-    entries = []
-    for page in sorted(REFERENCE.glob("*.md")):
-        entries += re.findall(r"^::: diplomodel\.([\w.]+)$", page.read_text("utf-8"), re.MULTILINE)
-    return entries
+HOOKS = DOCS / "hooks"
+
+
+def load_hook_module(name):
+    """A module of docs/hooks, imported as the build imports it."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    return importlib.import_module(name)
+
+
+def pages():
+    """Every page's Markdown source, by its path under docs/."""
+    return {p.relative_to(DOCS).as_posix(): p.read_text("utf-8") for p in DOCS.rglob("*.md")}
 
 
 def documented_objects():
@@ -84,54 +94,140 @@ def audit_params():
 
 
 class TestReference:
-    def test_every_public_name_has_a_reference_entry(self):
-        """Each name in diplomodel.__all__ has a ``::: diplomodel.Name`` entry."""
-        missing = sorted(set(diplomodel.__all__) - set(reference_entries()))
-        assert missing == []
+    @pytest.fixture
+    def api(self):
+        return load_hook_module("docgen_api")
 
-    def test_no_name_is_documented_twice(self):
-        """Each object has one place in the reference."""
-        entries = reference_entries()
-        assert sorted({e for e in entries if entries.count(e) > 1}) == []
+    def test_markers_name_real_modules(self, api):
+        """Each module an ``api`` marker claims exists and exports a public name."""
+        where = set(api.exported_from().values())
+        for page, args in api.claimed(pages()).items():
+            assert [m for m in api.modules_of(args) if m not in where] == [], page
 
-    def test_entries_name_real_objects(self):
-        """No reference entry names something that does not exist."""
-        for entry in reference_entries():
-            obj = diplomodel
-            for part in entry.split("."):
-                obj = getattr(obj, part, None) or importlib.import_module(f"diplomodel.{part}")
-            assert obj is not None, entry
+    def test_no_module_is_claimed_twice(self, api):
+        """Each public name has one place in the reference."""
+        modules = [m for args in api.claimed(pages()).values() for m in api.modules_of(args)]
+        assert sorted({m for m in modules if modules.count(m) > 1}) == []
 
-    def test_reference_index_lists_every_name(self):
-        """The reference overview table mentions every public name."""
-        index = (REFERENCE / "index.md").read_text("utf-8")
-        missing = [n for n in diplomodel.__all__ if n != "__version__" and f"`{n}`" not in index]
-        assert missing == []
+    def test_every_public_name_has_a_page(self, api):
+        """Each name of ``__all__`` is covered by a topic page or by the catch-all page."""
+        claimed = {m for args in api.claimed(pages()).values() for m in api.modules_of(args)}
+        covered = set(api.names_of(claimed)) | set(api.unclaimed(pages())) | {"__version__"}
+        assert covered == set(diplomodel.__all__)
+        assert any("<!-- docgen: api-rest -->" in text for text in pages().values())
 
-    def test_every_reference_page_is_in_the_nav(self):
+    def test_a_new_module_lands_on_the_catch_all_page(self, api):
+        """A name from a module no page claims is listed by ``unclaimed``, not lost."""
+        without_meetings = {
+            page: text.replace("diplomodel.model.meetings", "") for page, text in pages().items()
+        }
+        assert "Meeting" in api.unclaimed(without_meetings)
+        assert "Meeting" not in api.unclaimed(pages())
+
+    def test_a_page_may_put_names_first(self, api):
+        """``first:`` hints reorder a page's entries without adding or dropping any."""
+        plain = api.names_of(["diplomodel.validation"])
+        hinted = api.names_of(["diplomodel.validation", "first:validate,Report,nothing"])
+        assert hinted[:2] == ["validate", "Report"]
+        assert sorted(hinted) == sorted(plain)
+
+    def test_names_shadowed_by_modules_render_the_object(self, api):
+        """``anniversaries`` and ``states`` are rendered as the function and the registry."""
+        assert api.identifier("anniversaries") == "diplomodel.anniversaries.anniversaries"
+        assert api.identifier("states") == "diplomodel.states.states"
+        assert api.identifier("Meeting") == "diplomodel.Meeting"
+
+    def test_every_page_is_in_the_nav(self):
         """mkdocs.yml lists every page of docs/ (the strict build would refuse otherwise)."""
         nav = (ROOT / "mkdocs.yml").read_text("utf-8")
-        pages = [p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")]
-        assert [p for p in pages if p not in nav] == []
+        assert [p for p in pages() if p not in nav] == []
 
 
 class TestRuleCodes:
-    def rows(self):
-        text = (REFERENCE / "rules.md").read_text("utf-8")
-        return re.findall(r"^\| `(\w+)` \| (\w+) \| (.+?) \| (.+?) \|$", text, re.MULTILINE)
-
     def test_table_matches_the_registry(self):
-        """The rule-code table lists exactly DEFAULT_RULES: codes, severities, kinds, summaries."""
+        """The generated table lists exactly DEFAULT_RULES, each code with its anchor."""
+        table = load_hook_module("docgen_rules").rule_table()
+        rows = re.findall(
+            r"^\| \[`(\w+)`\]\(#(\w+)\) .*?<br>(\w+) \| (.+?)<br>Checks: (.+?)\. \|$",
+            table,
+            re.MULTILINE,
+        )
         expected = [
             (
                 r.code,
+                r.code.lower(),
                 r.severity.value,
-                ", ".join(f"`{t.__name__}`" for t in r.applies_to),
                 r.summary,
+                ", ".join(f"[`{t.__name__}`][diplomodel.{t.__name__}]" for t in r.applies_to),
             )
             for r in diplomodel.DEFAULT_RULES
         ]
-        assert self.rows() == expected
+        assert rows == expected
+
+    def test_the_rules_page_asks_for_the_table(self):
+        """The rules page is generated, not typed."""
+        assert "<!-- docgen: rules -->" in (REFERENCE / "rules.md").read_text("utf-8")
+
+
+class TestCommandLinePage:
+    def test_every_subcommand_and_option_is_listed(self):
+        """The CLI page names every subcommand and every visible option of the real parser."""
+        cli_doc = load_hook_module("docgen_cli")
+        page = cli_doc.cli_reference()
+        commands = cli_doc.subcommands()
+        assert set(commands) >= {"example", "validate", "convert", "describe", "schema", "state"}
+        for name, parser in commands.items():
+            assert f"## `diplomodel {name}`" in page
+            for action in parser._actions:
+                if action.help != argparse.SUPPRESS:
+                    for option in action.option_strings:
+                        assert option in page, (name, option)
+
+    def test_exit_statuses_are_listed(self):
+        """The page gives the meaning of each exit status the command documents."""
+        statuses = load_hook_module("docgen_cli").exit_statuses()
+        for status in ("0 success", "1 ", "2 ", "70 "):
+            assert status in statuses
+
+
+class TestDiagrams:
+    def test_the_class_diagram_lists_every_model_class(self):
+        """Each attrs class of diplomodel.model that is exported has a box in the diagram."""
+        svg = load_hook_module("docgen_diagrams").class_diagram()
+        model_classes = [
+            name
+            for name in diplomodel.__all__
+            if inspect.isclass(obj := getattr(diplomodel, name))
+            and attrs.has(obj)
+            and obj.__module__.startswith("diplomodel.model.")
+        ]
+        assert len(model_classes) >= 18
+        for name in model_classes:
+            assert f'id="dm-class-{name}"' in svg, name
+
+    def test_id_references_come_from_the_annotations(self):
+        """A field typed with an id type points at the class whose id has that type."""
+        model = load_hook_module("docgen_model").read_model()
+        links = {
+            (cls.__name__, f.name): f.target.__name__
+            for cls in model.classes
+            for f in model.fields_of(cls.__name__)
+            if f.link == "id"
+        }
+        assert links[("Meeting", "series")] == "MeetingSeries"
+        assert links[("Meeting", "outcomes")] == "Document"
+        assert links[("Statement", "speaker")] == "Person"
+        assert links[("Tenure", "office")] == "Office"
+
+    def test_the_timeline_shows_the_levels_and_ties(self):
+        """The relation's time line names each partnership level and the ties' date."""
+        dossier = diplomodel.load_example()
+        svg = load_hook_module("docgen_diagrams").relation_timeline(dossier, "cn-ru")
+        relation = dossier.relation_by_id("cn-ru")
+        for level in relation.levels:
+            assert f"{level.name} ({level.since})" in svg
+        assert "since 1949-10-02" in svg
+        assert ">75</text>" in svg  # the 75th anniversary, 2024
 
 
 class TestChangelog:
@@ -183,3 +279,52 @@ class TestDoctestFences:
         """Fenced code and indented (section) examples are left alone."""
         text = "```python\n>>> 1\n```\n\nArgs:\n    x: An x.\n\n    >>> x\n"
         assert fence(text) == text.rstrip("\n")
+
+
+def public_enums():
+    return [
+        name
+        for name in sorted(diplomodel.__all__)
+        if inspect.isclass(obj := getattr(diplomodel, name)) and issubclass(obj, enum.Enum)
+    ]
+
+
+@pytest.fixture(scope="module")
+def package():
+    """diplomodel as griffe reads it, as the docs build does."""
+    griffe = pytest.importorskip("griffe")
+    return griffe.load("diplomodel", search_paths=[str(ROOT / "src")])
+
+
+class TestEnumMembers:
+    @pytest.mark.parametrize("name", public_enums())
+    def test_every_member_has_a_meaning(self, package, name):
+        """Each member of a public enumeration has a one-line docstring under it."""
+        cls = package[name]
+        missing = [m.name for m in getattr(diplomodel, name) if not cls.members[m.name].docstring]
+        assert missing == []
+
+    def test_the_table_lists_every_member_with_its_value(self, package):
+        """The reference table of an enumeration shows each member, its value and meaning."""
+        table = load_extensions().enum_table(
+            package["model.meetings.MeetingKind"], diplomodel.MeetingKind
+        )
+        for member in diplomodel.MeetingKind:
+            assert (
+                f"| `{member.name}` [](){{#diplomodel.model.meetings.MeetingKind.{member.name}}}"
+                in table
+            )
+            assert f'<br>`"{member.value}"` |' in table
+        phone = "`PHONE_CALL` [](){#diplomodel.model.meetings.MeetingKind.PHONE_CALL}"
+        assert f'| {phone}<br>`"phone_call"` | A telephone conversation. |' in table
+
+
+class TestIdTypes:
+    def test_an_id_type_is_described_with_an_example(self):
+        """An id type's text names its class, the fields that hold it, and a real id."""
+        extensions = load_extensions()
+        model = load_hook_module("docgen_model").read_model()
+        text = extensions.id_docstring("SeriesId", model, diplomodel.load_example())
+        assert "[`MeetingSeries`][diplomodel.MeetingSeries]" in text
+        assert "`Meeting.series`" in text
+        assert 'SeriesId("cn-ru-heads-of-government")' in text

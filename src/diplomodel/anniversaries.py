@@ -60,7 +60,9 @@ class LeapDayPolicy(enum.Enum):
     """
 
     FEB_28 = "feb_28"
+    """In common years, on 28 February (the default)."""
     MAR_1 = "mar_1"
+    """In common years, on 1 March."""
 
 
 def _check_int(value: object, name: str, minimum: int) -> int:

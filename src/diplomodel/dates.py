@@ -32,8 +32,11 @@ class Precision(enum.Enum):
     """
 
     YEAR = "year"
+    """Only the year is known: ``2024``."""
     MONTH = "month"
+    """The year and the month are known: ``2024-08``."""
     DAY = "day"
+    """The whole calendar day is known: ``2024-08-21``."""
 
 
 _ISO = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?")
@@ -255,12 +258,19 @@ class Weekday(enum.Enum):
     """
 
     MONDAY = 0
+    """Monday, the first day of the ISO week."""
     TUESDAY = 1
+    """Tuesday."""
     WEDNESDAY = 2
+    """Wednesday."""
     THURSDAY = 3
+    """Thursday."""
     FRIDAY = 4
+    """Friday."""
     SATURDAY = 5
+    """Saturday."""
     SUNDAY = 6
+    """Sunday, the last day of the ISO week."""
 
     @classmethod
     def from_date(cls, value: date) -> Weekday:

@@ -84,8 +84,11 @@ class Severity(enum.Enum):
     """
 
     ERROR = "error"
+    """The data is wrong."""
     WARNING = "warning"
+    """The data is probably wrong, or unusual enough to check."""
     INFO = "info"
+    """Worth knowing, not wrong (a gap in a series)."""
 
     @property
     def rank(self) -> int:

@@ -23,10 +23,15 @@ class CommitteeKind(enum.Enum):
     """
 
     COMMITTEE = "committee"
+    """A committee (the China–Russia committee on energy cooperation)."""
     COMMISSION = "commission"
+    """A commission, usually chaired at the level of deputy heads of government."""
     SUBCOMMISSION = "subcommission"
+    """A subcommission working under a commission."""
     WORKING_GROUP = "working_group"
+    """A working group on one field or question."""
     COUNCIL = "council"
+    """A council."""
 
 
 @frozen(kw_only=True)

@@ -32,12 +32,19 @@ class DocumentStatus(enum.Enum):
     """
 
     DRAFT = "draft"
+    """Drafted or agreed on, not yet signed."""
     SIGNED = "signed"
+    """Signed, not yet ratified or in force."""
     RATIFIED = "ratified"
+    """Ratified or approved by the parties, not yet in force."""
     IN_FORCE = "in_force"
+    """In force: it binds or guides the parties now."""
     EXPIRED = "expired"
+    """No longer in force because its term ran out."""
     TERMINATED = "terminated"
+    """Ended early by the parties or by one of them."""
     SUPERSEDED = "superseded"
+    """Replaced by a later document."""
 
 
 class AgreementForm(enum.Enum):
@@ -48,11 +55,17 @@ class AgreementForm(enum.Enum):
     """
 
     AGREEMENT = "agreement"
+    """An agreement."""
     MEMORANDUM = "memorandum"
+    """A memorandum of understanding or of cooperation."""
     PLAN = "plan"
+    """A plan (a cooperation plan, an investment plan)."""
     PROTOCOL = "protocol"
+    """A protocol, often amending or adding to another document."""
     PROGRAMME = "programme"
+    """A programme of cooperation over a period."""
     TREATY = "treaty"
+    """A treaty."""
 
 
 @frozen(kw_only=True)

@@ -40,21 +40,35 @@ class MeetingKind(enum.Enum):
     REGULAR_MEETING = "regular_meeting"
     """A numbered meeting of a standing series (the 29th regular meeting...)."""
     SUMMIT = "summit"
+    """A meeting of heads of state or government."""
     STATE_VISIT = "state_visit"
+    """A visit by a head of state at the highest protocol level."""
     OFFICIAL_VISIT = "official_visit"
+    """An official visit by a head of state or government, or a minister."""
     WORKING_VISIT = "working_visit"
+    """A working visit, with less ceremony than an official one."""
     TALKS = "talks"
+    """Talks between officials, not otherwise classed."""
     CONSULTATIONS = "consultations"
+    """Consultations, usually between foreign ministries."""
     PHONE_CALL = "phone_call"
+    """A telephone conversation."""
     VIDEO_CONFERENCE = "video_conference"
+    """A meeting held by video link."""
     MINISTERIAL_MEETING = "ministerial_meeting"
+    """A meeting of ministers."""
     COMMITTEE_SESSION = "committee_session"
+    """A session of a committee or commission."""
     SIGNING_CEREMONY = "signing_ceremony"
+    """A ceremony held to sign documents."""
     RECEPTION = "reception"
+    """A reception, a banquet or another social occasion."""
     COMMEMORATION = "commemoration"
+    """An event marking an anniversary or a memorial."""
     DIALOGUE = "dialogue"
     """A round of a standing dialogue (the 11th round of a strategic dialogue)."""
     OTHER = "other"
+    """Any other kind of meeting."""
 
 
 class Role(enum.Enum):
@@ -65,12 +79,19 @@ class Role(enum.Enum):
     """
 
     CO_CHAIR = "co_chair"
+    """Chairs the meeting together with the other side's co-chair."""
     CHAIR = "chair"
+    """Chairs the meeting alone (the chair of a multilateral summit)."""
     HOST = "host"
+    """Receives the other side on behalf of the host state."""
     GUEST = "guest"
+    """Is received by the host."""
     HEAD_OF_DELEGATION = "head_of_delegation"
+    """Leads a state's delegation."""
     MEMBER = "member"
+    """A member of a delegation."""
     WITNESS = "witness"
+    """Attends a signing as a witness."""
 
 
 class MeetingLevel(enum.Enum):
@@ -161,9 +182,13 @@ class Cadence(enum.Enum):
     """
 
     ANNUAL = "annual"
+    """Once a year."""
     SEMIANNUAL = "semiannual"
+    """Twice a year."""
     BIENNIAL = "biennial"
+    """Once every two years."""
     IRREGULAR = "irregular"
+    """With no fixed rhythm."""
 
 
 @frozen(kw_only=True)

@@ -26,12 +26,19 @@ class OfficeKind(enum.Enum):
     """
 
     HEAD_OF_STATE = "head_of_state"
+    """A head of state: a president, a monarch, a chairperson."""
     HEAD_OF_GOVERNMENT = "head_of_government"
+    """A head of government: a premier, a prime minister, a chancellor."""
     DEPUTY_HEAD_OF_GOVERNMENT = "deputy_head_of_government"
+    """A vice-premier or deputy prime minister."""
     FOREIGN_MINISTER = "foreign_minister"
+    """The minister of foreign affairs."""
     MINISTER = "minister"
+    """Any other minister or head of a government department."""
     AMBASSADOR = "ambassador"
+    """An ambassador."""
     OTHER = "other"
+    """Any other office."""
 
 
 @frozen(kw_only=True)
