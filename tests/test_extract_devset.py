@@ -6,20 +6,17 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+
+from diplomodel import Extraction
 
 DEVSET = Path(__file__).parent / "data" / "extraction"
 LANGUAGES = ("en", "ru", "zh", "fr", "de", "ar")
 REPORTS = sorted(p.stem for p in DEVSET.glob("*.txt"))
-ITEM_FIELDS = (
-    "states_mentioned",
-    "organizations",
-    "officials",
-    "events",
-    "ordinals",
-    "anniversaries",
-    "documents",
-)
+# Every annotated list of items: the item fields of `Extraction` (participants are codes).
+_NOT_ITEMS = {"text", "language", "published", "dateline", "states_participating"}
+ITEM_FIELDS = tuple(a.name for a in attrs.fields(Extraction) if a.name not in _NOT_ITEMS)
 
 
 def _load(stem: str) -> tuple[str, dict[str, Any]]:

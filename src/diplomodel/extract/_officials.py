@@ -1,0 +1,398 @@
+"""Finding officials: a title, the state beside it, and the name after it.
+
+"Russian Prime Minister Mikhail Mishustin", "le Premier ministre chinois Li
+Qiang", "председатель Госсовета КНР Ли Цян", "法国总统马克龙", "الرئيس
+المصري عبد الفتاح السيسي". When the title has no state beside it, the state is
+the one the sentence names and no other official of it holds, else the
+nearest one named before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from attrs import evolve
+
+from diplomodel.extract import _vocab
+from diplomodel.extract._context import Context
+from diplomodel.extract._lexicon import Category, Hit
+from diplomodel.extract._results import OfficialKind, OfficialMention, StateMention
+from diplomodel.extract._text import Token, russian_stems
+from diplomodel.states import State, states
+
+__all__ = ["find_officials", "names_match"]
+
+_STATEFUL: Final = (Category.STATE, Category.DEMONYM)
+_STOPPING: Final = (
+    Category.DOCUMENT,
+    Category.STATE,
+    Category.DEMONYM,
+    Category.CAPITAL,
+    Category.TITLE,
+    Category.EVENT,
+    Category.COUNTERPART,
+    Category.LOCATIVE,
+)
+_RANK: Final = {
+    OfficialKind.HEAD_OF_STATE: 0,
+    OfficialKind.HEAD_OF_GOVERNMENT: 0,
+    OfficialKind.FOREIGN_MINISTER: 1,
+    OfficialKind.DEPUTY_HEAD_OF_GOVERNMENT: 2,
+    OfficialKind.SPOKESPERSON: 3,
+    OfficialKind.SENIOR_DIPLOMAT: 3,
+    OfficialKind.AMBASSADOR: 3,
+    OfficialKind.MINISTER: 4,
+    OfficialKind.OTHER: 5,
+}
+_FOREIGN_AFFAIRS: Final = {
+    "en": ("of", "foreign", "affairs"),
+    "fr": ("des", "affaires", "étrangères"),
+    "de": ("des", "äußeren"),
+    "ru": ("иностранных", "дел"),
+}
+_POSSESSIVE: Final = frozenset({"s"})  # "Guinea-Bissau's President"
+_ZH_NAME_MAX: Final = 10
+_CLAUSE_BREAK: Final = re.compile("[,，،;；:]")
+_ZH_NOT_NAME: Final = frozenset("第了们")
+
+
+def _kind(value: str, state: State | None) -> OfficialKind:
+    kind = value.partition("@")[0]
+    if kind == "foreign_secretary":
+        british = state is not None and state.code == "GB"
+        return OfficialKind.FOREIGN_MINISTER if british else OfficialKind.SENIOR_DIPLOMAT
+    return OfficialKind(kind)
+
+
+def _keys(name: str) -> list[frozenset[str]]:
+    words = name.casefold().replace("ё", "е").replace("-", " ").split()
+    return [frozenset(russian_stems(w)) if w.isalpha() else frozenset({w}) for w in words]
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two written names are one person's (Russian case endings ignored).
+
+    One name may be the other's surname alone ("Mishustin", "Li Qiang").
+
+    >>> names_match("Абдель Фаттахом аль-Бурханом", "Абдель Фаттах аль-Бурхан")
+    True
+    >>> names_match("Mishustin", "Mikhail Mishustin"), names_match("Li", "Wang Yi")
+    (True, False)
+    """
+    left, right = _keys(a), _keys(b)
+    if not left or not right:
+        return False
+    if len(left) == len(right):
+        return all(not x.isdisjoint(y) for x, y in zip(left, right, strict=True))
+    short, long = (left, right) if len(left) < len(right) else (right, left)
+    return len(short) == 1 and any(not short[0].isdisjoint(w) for w in long)
+
+
+def _name_tokens_latin(ctx: Context, start: int) -> tuple[int, int]:
+    """The capitalised tokens of a name from `start`: (first, last exclusive)."""
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < 6:
+        token = tokens[i]
+        if i > start:
+            gap = ctx.text[tokens[i - 1].end : token.start]
+            if gap not in {" ", "-", "\u2011", "'"}:
+                break
+        if ctx.starting(i, *_STOPPING):
+            break
+        if (token.upper and not token.raw.isupper()) or (token.upper and len(token.raw) <= 3):
+            i += 1
+            continue
+        if token.key in _vocab.NAME_PARTICLES and i > start:
+            i += 1
+            continue
+        break
+    while i > start and tokens[i - 1].key in _vocab.NAME_PARTICLES:
+        i -= 1
+    return start, i
+
+
+def _name_tokens_arabic(ctx: Context, start: int) -> tuple[int, int]:
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < 5:
+        token = tokens[i]
+        if i > start:
+            gap = ctx.text[tokens[i - 1].end : token.start]
+            if gap.strip():
+                break
+            if token.key.startswith("و") and i - start >= 2:
+                break
+        if token.key in _vocab.NAME_STOPS_AR or token.raw.isdigit():
+            break
+        if ctx.starting(i, *_STOPPING):
+            break
+        i += 1
+    return start, i
+
+
+def _name_chars_chinese(ctx: Context, start: int) -> tuple[int, int]:
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < _ZH_NAME_MAX:
+        token = tokens[i]
+        if i > start and token.start != tokens[i - 1].end:
+            break
+        if len(token.raw) != 1 or not "\u3400" <= token.raw <= "\u9fff":
+            break
+        rest = ctx.text[token.start : token.start + 3]
+        if any(rest.startswith(s) for s in _vocab.NAME_STOPS_ZH) or token.raw in _ZH_NOT_NAME:
+            break
+        if ctx.starting(i, *_STOPPING, Category.DOCUMENT, Category.SERIES):
+            break
+        i += 1
+    return start, i
+
+
+def _after_title(  # noqa: C901 - one branch per thing that may follow a title
+    ctx: Context, index: int, titles: list[Hit]
+) -> tuple[int, State | None, bool]:
+    """Skip what may follow a title before the name: a state, 'of foreign affairs', a comma.
+
+    In Arabic, the definite words of the title's complement are skipped too
+    (أمين المجلس الأعلى للأمن القومي علي شمخاني). Titles met on the way are
+    added to `titles`.
+    """
+    tokens = ctx.tokens
+    state: State | None = None
+    upgraded = False
+    for _ in range(8):
+        if index >= len(tokens):
+            break
+        stateful = ctx.starting(index, *_STATEFUL)
+        if stateful and state is None:
+            state = states.get(stateful[0].entry.value, None)
+            index = stateful[0].last
+            continue
+        honorific = ctx.starting(index, Category.HONORIFIC)
+        if honorific:
+            index = honorific[0].last
+            continue
+        more = ctx.starting(index, Category.TITLE)
+        if more:
+            titles.extend(more)
+            index = more[0].last
+            continue
+        if ctx.language == "ar" and tokens[index].key.startswith(("ال", "لل")):
+            if tokens[index].key in _vocab.NAME_STOPS_AR:
+                break
+            index += 1
+            continue
+        words = _FOREIGN_AFFAIRS.get(ctx.language, ())
+        if words and [t.key for t in tokens[index : index + len(words)]] == list(words):
+            index += len(words)
+            upgraded = True
+            continue
+        if ctx.language in {"en", "fr", "de", "ru"} and index < len(tokens):
+            gap = ctx.text[tokens[index - 1].end : tokens[index].start] if index else ""
+            if gap.strip() == "," and not tokens[index].upper:
+                break
+        break
+    return index, state, upgraded
+
+
+def _state_before(ctx: Context, hit: Hit) -> State | None:
+    """A state just before a title: "Chinese Premier", "Guinea-Bissau's President", 法国总统."""
+    index = hit.first
+    if index and ctx.tokens[index - 1].key in _POSSESSIVE:
+        index -= 1
+    for before in ctx.ending(index, *_STATEFUL):
+        gap = ctx.text[before.end : ctx.tokens[index].start]
+        if gap.strip(" '\u2019-") == "":
+            return states.get(before.entry.value, None)
+    return None
+
+
+def _organisation_title(ctx: Context, hit: Hit) -> bool:
+    """A Chinese title straight after a council or commission: an organisation's officer."""
+    return ctx.language == "zh" and ctx.text[hit.start - 1 : hit.start] == "会"
+
+
+def _name_span(ctx: Context, index: int) -> tuple[int, int]:
+    if index < len(ctx.tokens):
+        gap = ctx.text[ctx.tokens[index - 1].end : ctx.tokens[index].start] if index else ""
+        if gap.strip() not in {"", ","}:
+            return index, index
+    if ctx.language == "zh":
+        return _name_chars_chinese(ctx, index)
+    if ctx.language == "ar":
+        return _name_tokens_arabic(ctx, index)
+    return _name_tokens_latin(ctx, index)
+
+
+def _fallback_state(
+    ctx: Context,
+    position: int,
+    here: Sequence[StateMention],
+    *,
+    held: set[str],
+    hosts: Sequence[str],
+) -> State | None:
+    """The state of a title that has none beside it, from its sentence.
+
+    The one state of its clause that no other official holds; else the state
+    named last before it; else the host, when the sentence places the event
+    in one capital.
+    """
+    clause = [
+        m
+        for m in here
+        if m.span[0] < position or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0])
+    ]
+    free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
+    if len(free) == 1:
+        return states.get(free[0])
+    before = [m for m in here if m.span[0] < position]
+    if before:
+        return before[-1].state
+    return states.get(hosts[0], None) if len(set(hosts)) == 1 else None
+
+
+def _chain(ctx: Context, hit: Hit) -> list[Hit]:
+    """A title and the titles right after it (ولي العهد رئيس مجلس الوزراء)."""
+    chain = [hit]
+    while chain[-1].last < len(ctx.tokens):
+        following = [h for h in ctx.starting(chain[-1].last, Category.TITLE) if h not in chain]
+        if not following:
+            break
+        chain.append(following[0])
+    return chain
+
+
+class _Reader:
+    """Reads officials title by title, remembering who holds which state per sentence."""
+
+    def __init__(
+        self, ctx: Context, mentions: Sequence[StateMention], places: Sequence[tuple[int, str]]
+    ) -> None:
+        self.ctx = ctx
+        self.found: list[OfficialMention] = []
+        self.held: dict[int, set[str]] = {}
+        self.mentions: dict[int, list[StateMention]] = {}
+        for mention in mentions:
+            self.mentions.setdefault(ctx.sentence_at(mention.span[0]), []).append(mention)
+        self.hosts: dict[int, list[str]] = {}
+        for index, code in places:
+            self.hosts.setdefault(ctx.sentence_of(index), []).append(code)
+
+    def state(self, hit: Hit, chain: list[Hit], after: State | None) -> tuple[State | None, bool]:
+        """The official's state, and whether the sentence (not the title) gave it."""
+        state = _state_before(self.ctx, hit) or after
+        for title in chain:
+            code = title.entry.value.partition("@")[2]
+            if code and state is None:
+                state = states.get(code, None)
+        if state is not None:
+            return state, False
+        sentence = self.ctx.sentence_of(hit.first)
+        return _fallback_state(
+            self.ctx,
+            hit.start,
+            self.mentions.get(sentence, []),
+            held=self.held.setdefault(sentence, set()),
+            hosts=self.hosts.get(sentence, []),
+        ), True
+
+    def kind(self, chain: list[Hit], state: State | None) -> OfficialKind | None:
+        """The highest office of the chain; None for a counterpart (the official before's)."""
+        values = [h.entry.value for h in chain if h.entry.category is Category.TITLE]
+        if not values:
+            return None
+        return min((_kind(v, state) for v in values), key=lambda k: _RANK[k])
+
+    def read(self, hit: Hit) -> int:
+        """Read the official a title introduces; returns the token after the name."""
+        ctx = self.ctx
+        chain = _chain(ctx, hit)
+        index, after, upgraded = _after_title(ctx, chain[-1].last, chain)
+        first, end = _name_span(ctx, index)
+        if end <= first:
+            return max(end, chain[-1].last)
+        state, guessed = self.state(hit, chain, after)
+        kind = self.kind(chain, state)
+        rule = "official.title+sentence_state" if guessed else "official.title"
+        if kind is None:
+            kind = self.found[-1].kind if self.found else OfficialKind.OTHER
+            rule = "official.counterpart"
+        if upgraded and kind is OfficialKind.MINISTER:
+            kind = OfficialKind.FOREIGN_MINISTER
+        if state is not None:
+            self.held.setdefault(ctx.sentence_of(hit.first), set()).add(state.code)
+        tokens: list[Token] = ctx.tokens
+        start = min(chain[0].start, _surface_start(ctx, hit))
+        stop = tokens[end - 1].end
+        self.found.append(
+            OfficialMention(
+                span=(start, stop),
+                surface=ctx.text[start:stop],
+                rule=rule,
+                confidence=0.7 if guessed else 0.9,
+                name=ctx.text[tokens[first].start : stop],
+                state=state,
+                kind=kind,
+                title=ctx.text[chain[0].start : max(h.end for h in chain)],
+            )
+        )
+        return end
+
+
+def find_officials(
+    ctx: Context, mentions: Sequence[StateMention], places: Sequence[tuple[int, str]] = ()
+) -> list[OfficialMention]:
+    """Officials, once per person (the mention with the fullest name).
+
+    `places` are the capitals that place events, as (token index, state
+    code): a title with no state in its sentence is the host's there.
+    """
+    reader = _Reader(ctx, mentions, places)
+    skip_until = -1
+    for hit in ctx.of(Category.TITLE, Category.COUNTERPART):
+        if hit.first >= skip_until and not _organisation_title(ctx, hit):
+            skip_until = reader.read(hit)
+    return _merge(reader.found)
+
+
+def _surface_start(ctx: Context, hit: Hit) -> int:
+    index = hit.first
+    if index and ctx.tokens[index - 1].key in _POSSESSIVE:
+        index -= 1
+    before = [
+        b
+        for b in ctx.ending(index, *_STATEFUL)
+        if not ctx.text[b.end : ctx.tokens[index].start].strip(" -")
+    ]
+    return before[0].start if before else hit.start
+
+
+def _merge(found: list[OfficialMention]) -> list[OfficialMention]:
+    """One mention per person: the fullest name, its state and kind from any mention."""
+    people: list[OfficialMention] = []
+    by_word: dict[str, list[int]] = {}  # a word's shortest stem -> people with that word
+    for mention in found:
+        words = [min(k, key=len) for k in _keys(mention.name)]
+        candidates = sorted({i for w in words for i in by_word.get(w, ())})
+        for i in candidates:
+            known = people[i]
+            if names_match(known.name, mention.name):
+                fuller = mention if len(mention.name) > len(known.name) else known
+                other = known if fuller is mention else mention
+                if fuller.state is None and other.state is not None:
+                    fuller = _with_state(fuller, other.state)
+                people[i] = fuller
+                break
+        else:
+            people.append(mention)
+            for word in words:
+                by_word.setdefault(word, []).append(len(people) - 1)
+    return people
+
+
+def _with_state(mention: OfficialMention, state: State) -> OfficialMention:
+    return evolve(mention, state=state)
