@@ -161,6 +161,13 @@ class TestOfficials:
             ("Miguel Vargas", "DO", "foreign_minister"),
         ]
 
+    def test_state_from_the_dossier(self) -> None:
+        """A title without a state takes the state the dossier's person serves."""
+        text = "Both sides praised President Xi Jinping."
+        assert officials(text, "en") == [("Xi Jinping", None, "head_of_state")]
+        found = extract(text, language="en", dossier=load_example()).officials
+        assert [o.state.code if o.state else None for o in found] == ["CN"]
+
     def test_inflected_name_is_one_person(self) -> None:
         """Мишустин and Мишустиным are one official."""
         text = "Премьер-министр России Михаил Мишустин прибыл. Премьер Мишустиным доволен."

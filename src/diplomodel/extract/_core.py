@@ -96,8 +96,13 @@ def _participants(
 
 
 def _anniversaries(
-    ctx: Context, mentions: list[StateMention], numbers_found: list[tuple[int, int, int, int, int]]
+    ctx: Context,
+    mentions: list[StateMention],
+    participants: list[StateMention],
+    numbers_found: list[tuple[int, int, int, int, int]],
 ) -> list[AnniversaryMention]:
+    """Anniversaries: number, what, the states of the sentence (or of the report's pair)."""
+    pair = [m.state for m in participants] if len(participants) == 2 else []
     found: list[AnniversaryMention] = []
     by_sentence: dict[int, list[State]] = {}
     for mention in mentions:
@@ -112,6 +117,8 @@ def _anniversaries(
             nearest = min(whats, key=lambda h: abs(h.first - first))
             what = AnniversaryKind(nearest.entry.value)
         here = by_sentence.get(sentence, [])
+        if len(here) < 2 and what is AnniversaryKind.DIPLOMATIC_TIES:
+            here = pair or here  # "the two countries mark the 75th anniversary of ties"
         on = _anniversary_day(ctx, here, what, value)
         words = [h for h in ctx.in_sentence(sentence, Category.ANNIVERSARY) if h.first >= first - 3]
         stop = max([end] + [h.end for h in words[:1]])
@@ -177,18 +184,19 @@ def _read(ctx: Context) -> Extraction:
                 series=series,
             )
         )
+    participants = _participants(ctx, mentions, officials)
     return Extraction(
         text=ctx.text,
         language=ctx.language,
         published=PartialDate.from_date(ctx.published) if ctx.published else None,
         dateline=PartialDate.from_date(ctx.dateline) if ctx.dateline else None,
-        states_participating=tuple(_participants(ctx, mentions, officials)),
+        states_participating=tuple(participants),
         states_mentioned=tuple(mentions),
         organizations=tuple(organizations),
         officials=tuple(officials),
         events=tuple(events),
         ordinals=tuple(ordinals),
-        anniversaries=tuple(_anniversaries(ctx, mentions, anniversary_numbers)),  # type: ignore[arg-type]
+        anniversaries=tuple(_anniversaries(ctx, mentions, participants, anniversary_numbers)),  # type: ignore[arg-type]
         documents=tuple(find_documents(ctx, officials)),
     )
 

@@ -57,7 +57,8 @@ class Entry:
 
     category: Category
     value: str
-    cased: bool = False
+    cased: bool = False  # the first word must be capitalised
+    acronym: bool = False  # the first word must be in capitals ("UN", not "Un")
 
 
 class Hit(NamedTuple):
@@ -146,7 +147,7 @@ class Lexicon:
                 held = best.get(entry.category)
                 if held is not None and (held[0], held[1]) > rank:
                     continue
-                if entry.cased and not token.upper:
+                if (entry.cased and not token.upper) or (entry.acronym and not token.raw.isupper()):
                     continue
                 if length > 1 and not self._follows(text, tokens, i, phrase.words, len(tokens)):
                     continue
@@ -249,18 +250,22 @@ def _arabic_adjective(word: str) -> Iterator[str]:
 
 
 def _organization_names(language: str) -> Iterator[tuple[str, str]]:
-    """Names and acronyms of the organisations of the library's registry, if it has one."""
+    """Names, acronyms and aliases of the organisations of the library's registry.
+
+    The registry (`diplomodel.organizations`) is used when the library has
+    one; until then no organisation is found.
+    """
     try:
         registry = import_module("diplomodel.organizations").organizations
     except (ImportError, AttributeError):
         return
     for organization in registry:
         code = str(organization.code)
+        acronyms: Mapping[str, Sequence[str]] = getattr(organization, "acronyms", {})
         yield code, code
-        for name in (organization.name_in(language), organization.name_in("en")):
-            if name:
-                yield code, str(name)
-        for extra in getattr(organization, "aliases", ()):
+        yield code, str(organization.name_in(language))
+        yield code, str(organization.name_in("en"))
+        for extra in (*acronyms.get(language, ()), *getattr(organization, "aliases", ())):
             yield code, str(extra)
 
 
@@ -347,7 +352,13 @@ def _inflected_titles(language: str) -> Iterator[tuple[str, Entry]]:
 
 def _organizations(language: str) -> Iterator[tuple[str, Entry]]:
     for code, name in _organization_names(language):
-        yield name, Entry(Category.ORGANIZATION, code, cased=name[:1].isupper())
+        acronym = name.isupper()
+        yield name, Entry(Category.ORGANIZATION, code, cased=name[:1].isupper(), acronym=acronym)
+        words = name.split()
+        if language == "de" and len(words) > 1 and words[0].endswith("e"):
+            # Europäische Union -> der Europäischen Union
+            inflected = " ".join([words[0] + "n", *words[1:]])
+            yield inflected, Entry(Category.ORGANIZATION, code, cased=True)
 
 
 _LOCK: Final = threading.Lock()

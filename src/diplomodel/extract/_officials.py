@@ -255,6 +255,18 @@ def _fallback_state(
     return states.get(hosts[0], None) if len(set(hosts)) == 1 else None
 
 
+def _known_state(ctx: Context, name: str) -> State | None:
+    """The state a person of the dossier serves, when the name is theirs and the office known."""
+    if ctx.dossier is None:
+        return None
+    offices = {office.id: office for office in ctx.dossier.offices}
+    for person in ctx.dossier.people:
+        if any(names_match(name, n) for n in (person.name, *person.names.values())):
+            held = {offices[t.office].state for t in person.tenures if t.office in offices}
+            return held.pop() if len(held) == 1 else None
+    return None
+
+
 def _chain(ctx: Context, hit: Hit) -> list[Hit]:
     """A title and the titles right after it (ولي العهد رئيس مجلس الوزراء)."""
     chain = [hit]
@@ -316,6 +328,8 @@ class _Reader:
         if end <= first:
             return max(end, chain[-1].last)
         state, guessed = self.state(hit, chain, after)
+        if state is None:
+            state = _known_state(ctx, ctx.text[ctx.tokens[first].start : ctx.tokens[end - 1].end])
         kind = self.kind(chain, state)
         rule = "official.title+sentence_state" if guessed else "official.title"
         if kind is None:
