@@ -161,6 +161,19 @@ class TestOfficials:
             ("Miguel Vargas", "DO", "foreign_minister"),
         ]
 
+    def test_states_that_are_not_the_officials(self) -> None:
+        """A secretary-general serves no state; a destination is not the traveller's state."""
+        text = (
+            "Foreign Minister of the Russian Federation Sergey Lavrov met "
+            "Secretary-General Antonio Guterres."
+        )
+        assert officials(text, "en") == [
+            ("Sergey Lavrov", "RU", "foreign_minister"),
+            ("Antonio Guterres", None, "other"),
+        ]
+        text = "Le ministre des Affaires étrangères Sergueï Lavrov s'est rendu au Mali."
+        assert officials(text, "fr") == [("Sergueï Lavrov", None, "foreign_minister")]
+
     def test_state_from_the_dossier(self) -> None:
         """A title without a state takes the state the dossier's person serves."""
         text = "Both sides praised President Xi Jinping."

@@ -51,7 +51,10 @@ _SPANNING: Final = frozenset(
     {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT}
 )
 _MAX_SPAN_DAYS: Final = 3
-_MAX_JOINED: Final = 20  # events looked at for joining: reports have a handful
+_MAX_JOINED: Final = 20
+_FUTURE_BEFORE: Final = 8  # tokens before a weekday where "will" makes it ahead
+_FUTURE_AFTER: Final = 4
+_CLAUSE: Final = re.compile("[,;:，；،]")  # events looked at for joining: reports have a handful
 
 
 class DateExpression(NamedTuple):
@@ -75,8 +78,10 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
                     key = fold(name, language).rstrip(".")
                     if len(key) >= 3:
                         months.setdefault(key, number)
+                        months.setdefault(name.casefold().rstrip("."), number)  # as written
         for number, name in get_day_names("wide", "format", locale).items():
             weekdays.setdefault(fold(name, language), number)
+            weekdays.setdefault(name.casefold(), number)  # الأربعاء as written, not folded
     if language == "en":
         months["sept"] = 9
     if language == "ru":
@@ -235,6 +240,21 @@ def _explicit_dates(ctx: Context) -> list[DateExpression]:
     return found
 
 
+def _announced(ctx: Context, first: int, last: int) -> bool:
+    """A word of the future near a weekday, in its clause ("will meet on Friday")."""
+    sentence = ctx.sentence_of(first)
+    for hit in ctx.in_sentence(sentence, Category.FUTURE):
+        if first - _FUTURE_BEFORE <= hit.first < first:
+            between = ctx.text[ctx.tokens[hit.first].end : ctx.tokens[first].start]
+        elif last < hit.first <= last + _FUTURE_AFTER:
+            between = ctx.text[ctx.tokens[last].end : ctx.tokens[hit.first].start]
+        else:
+            continue
+        if not _CLAUSE.search(between):
+            return True
+    return False
+
+
 def _weekdays(ctx: Context, reference: date, explicit: Spans) -> Iterator[DateExpression]:
     _, names = _names(ctx.language)
     _, weekdays = _patterns(ctx.language)
@@ -242,11 +262,10 @@ def _weekdays(ctx: Context, reference: date, explicit: Spans) -> Iterator[DateEx
         if explicit.covers(match.start()):
             continue
         raw = match.group("weekday")
-        number = _ZH_WEEKDAYS[raw] if ctx.language == "zh" else names.get(fold(raw, ctx.language))
+        number = _ZH_WEEKDAYS[raw] if ctx.language == "zh" else names.get(raw.casefold())
         if number is None:
             continue
-        index = ctx.token_at(match.start())
-        future = any(ctx.in_sentence(ctx.sentence_of(index), Category.FUTURE))
+        future = _announced(ctx, ctx.token_at(match.start()), ctx.token_at(match.end() - 1))
         modifier = (match.groupdict().get("modifier") or "").casefold()
         direction: Direction = "future" if future or modifier == "next" else "past"
         day = resolve_weekday(Weekday(number), reference, direction)
@@ -265,7 +284,10 @@ def _relative_days(
     """
     days = sorted((e.end, e.first) for e in found if e.first.day is not None)
     ends = [end for end, _ in days]
+    taken = Spans((e.start, e.end) for e in found)
     for hit in ctx.of(Category.RELATIVE_DAY):
+        if taken.covers(hit.start):
+            continue
         before = bisect.bisect_right(ends, hit.start)
         base = days[before - 1][1].to_date() if before else reference
         try:

@@ -46,6 +46,7 @@ class Category(enum.Enum):
     SERIES = "series"  # a noun a series ordinal numbers
     FUTURE = "future"
     LOCATIVE = "locative"
+    DESTINATION = "destination"  # "to", "au", "nach": where someone goes
     US_STATE = "us_state"
     RELATIVE_DAY = "relative_day"  # value: days from the dateline
     NUMBER = "number"  # value: the number
@@ -73,6 +74,7 @@ class Hit(NamedTuple):
 
 _GAP: Final = re.compile(r"[\s\-\u2010-\u2014'\u2019.]{0,3}")
 _PARENTHESES: Final = re.compile(r"\s*[(（][^)）]*[)）]")
+_MIN_INNER_NAME: Final = 4
 _DEPENDENT: Final = {
     "en": ("Hong Kong", "Macao", "Macau", "Taiwan"),
     "ru": ("Гонконг", "Макао", "Аомынь", "Тайвань"),
@@ -106,7 +108,12 @@ class Lexicon:
             tokens = _tokens_of(text, language)
             if not tokens:
                 continue
-            words = tuple(frozenset(word_keys(t.key, language)) for t in tokens)
+            # Russian phrases match by stem; an Arabic phrase as written (the text's
+            # words are the ones stripped of clitics), other languages as folded.
+            words = tuple(
+                frozenset(word_keys(t.key, language) if language == "ru" else (t.key,))
+                for t in tokens
+            )
             if (words, entry) in seen:
                 continue
             seen.add((words, entry))
@@ -199,7 +206,8 @@ def _cldr_names(language: str, codes: Iterable[str]) -> Iterator[tuple[str, str]
         if bare != name:
             yield code, bare
             for inner in re.findall(r"[(（]([^)）]+)[)）]", name):
-                yield code, inner
+                if len(inner) >= _MIN_INNER_NAME:  # "Burma", not 布 of 刚果（布）
+                    yield code, inner
 
 
 def _english_iso_names(sovereign: frozenset[str]) -> Iterator[tuple[str, str]]:
@@ -329,6 +337,7 @@ def _vocabulary(language: str) -> Iterator[tuple[str, Entry]]:
         (_vocab.SERIES_NOUNS, Category.SERIES),
         (_vocab.FUTURE, Category.FUTURE),
         (_vocab.LOCATIVES, Category.LOCATIVE),
+        (_vocab.DESTINATIONS, Category.DESTINATION),
         (_vocab.US_STATE_MARKS, Category.US_STATE),
     ]
     for words, category in sets:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from attrs import evolve
 
@@ -52,7 +52,10 @@ _FOREIGN_AFFAIRS: Final = {
     "de": ("des", "äußeren"),
     "ru": ("иностранных", "дел"),
 }
-_POSSESSIVE: Final = frozenset({"s"})  # "Guinea-Bissau's President"
+_POSSESSIVE: Final = frozenset({"s"})
+_LINKS: Final = frozenset(
+    {"of", "the", "de", "la", "du", "der", "des"}
+)  # "Guinea-Bissau's President"
 _ZH_NAME_MAX: Final = 10
 _CLAUSE_BREAK: Final = re.compile("[,，،;；:]")
 _ZH_NOT_NAME: Final = frozenset("第了们")
@@ -171,6 +174,11 @@ def _after_title(  # noqa: C901 - one branch per thing that may follow a title
             state = states.get(stateful[0].entry.value, None)
             index = stateful[0].last
             continue
+        if tokens[index].key in _LINKS and any(
+            ctx.starting(i, *_STATEFUL) for i in range(index + 1, min(index + 3, len(tokens)))
+        ):  # "Minister of Foreign Affairs of the Russian Federation"
+            index += 1
+            continue
         honorific = ctx.starting(index, Category.HONORIFIC)
         if honorific:
             index = honorific[0].last
@@ -237,22 +245,25 @@ def _fallback_state(
 ) -> State | None:
     """The state of a title that has none beside it, from its sentence.
 
-    The one state of its clause that no other official holds; else the state
-    named last before it; else the host, when the sentence places the event
-    in one capital.
+    In order: the one state of its clause that no other official of the
+    sentence holds (a destination, "went to Mali", does not count); the host,
+    when the sentence places the event in one capital whose state no other
+    official holds; the state named last before the title.
     """
     clause = [
         m
         for m in here
-        if m.span[0] < position or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0])
+        if (m.span[0] < position or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0]))
+        and not ctx.ending(ctx.token_at(m.span[0]), Category.DESTINATION)
     ]
     free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
     if len(free) == 1:
         return states.get(free[0])
+    free_hosts = {code for code in hosts if code not in held}
+    if len(free_hosts) == 1:
+        return states.get(free_hosts.pop(), None)
     before = [m for m in here if m.span[0] < position]
-    if before:
-        return before[-1].state
-    return states.get(hosts[0], None) if len(set(hosts)) == 1 else None
+    return before[-1].state if before else None
 
 
 def _known_state(ctx: Context, name: str) -> State | None:
@@ -278,8 +289,20 @@ def _chain(ctx: Context, hit: Hit) -> list[Hit]:
     return chain
 
 
+class _Pending(NamedTuple):
+    """An official read but for a state the title does not give."""
+
+    hit: Hit
+    chain: list[Hit]
+    first: int  # the name's tokens
+    end: int
+    state: State | None  # given by the title or beside it
+    upgraded: bool  # "ministre ... des Affaires étrangères"
+    organisation: bool  # an organisation's officer ("UN Secretary-General")
+
+
 class _Reader:
-    """Reads officials title by title, remembering who holds which state per sentence."""
+    """Reads officials in two passes: titles with their states, then the rest by sentence."""
 
     def __init__(
         self, ctx: Context, mentions: Sequence[StateMention], places: Sequence[tuple[int, str]]
@@ -294,67 +317,69 @@ class _Reader:
         for index, code in places:
             self.hosts.setdefault(ctx.sentence_of(index), []).append(code)
 
-    def state(self, hit: Hit, chain: list[Hit], after: State | None) -> tuple[State | None, bool]:
-        """The official's state, and whether the sentence (not the title) gave it."""
-        state = _state_before(self.ctx, hit) or after
-        for title in chain:
-            code = title.entry.value.partition("@")[2]
-            if code and state is None:
-                state = states.get(code, None)
-        if state is not None:
-            return state, False
-        sentence = self.ctx.sentence_of(hit.first)
-        return _fallback_state(
-            self.ctx,
-            hit.start,
-            self.mentions.get(sentence, []),
-            held=self.held.setdefault(sentence, set()),
-            hosts=self.hosts.get(sentence, []),
-        ), True
-
-    def kind(self, chain: list[Hit], state: State | None) -> OfficialKind | None:
-        """The highest office of the chain; None for a counterpart (the official before's)."""
-        values = [h.entry.value for h in chain if h.entry.category is Category.TITLE]
-        if not values:
-            return None
-        return min((_kind(v, state) for v in values), key=lambda k: _RANK[k])
-
-    def read(self, hit: Hit) -> int:
-        """Read the official a title introduces; returns the token after the name."""
+    def pending(self, hit: Hit) -> _Pending | None:
+        """First pass: the title, its name and the state the title gives or stands beside."""
         ctx = self.ctx
         chain = _chain(ctx, hit)
         index, after, upgraded = _after_title(ctx, chain[-1].last, chain)
         first, end = _name_span(ctx, index)
         if end <= first:
-            return max(end, chain[-1].last)
-        state, guessed = self.state(hit, chain, after)
-        if state is None:
-            state = _known_state(ctx, ctx.text[ctx.tokens[first].start : ctx.tokens[end - 1].end])
-        kind = self.kind(chain, state)
-        rule = "official.title+sentence_state" if guessed else "official.title"
-        if kind is None:
-            kind = self.found[-1].kind if self.found else OfficialKind.OTHER
-            rule = "official.counterpart"
-        if upgraded and kind is OfficialKind.MINISTER:
-            kind = OfficialKind.FOREIGN_MINISTER
+            return None
+        state = _state_before(ctx, hit) or after
+        for title in chain:
+            code = title.entry.value.partition("@")[2]
+            if code and state is None:
+                state = states.get(code, None)
         if state is not None:
             self.held.setdefault(ctx.sentence_of(hit.first), set()).add(state.code)
+        organisation = bool(ctx.ending(hit.first, Category.ORGANIZATION)) or any(
+            t.entry.value.endswith("@-")
+            for t in chain  # a secretary-general serves no state
+        )
+        return _Pending(hit, chain, first, end, state, upgraded, organisation)
+
+    def settle(self, read: _Pending) -> None:
+        """Second pass: the state from the sentence or the dossier, the kind, the mention."""
+        ctx, hit = self.ctx, read.hit
+        state, guessed = read.state, False
+        sentence = ctx.sentence_of(hit.first)
         tokens: list[Token] = ctx.tokens
-        start = min(chain[0].start, _surface_start(ctx, hit))
-        stop = tokens[end - 1].end
+        name = ctx.text[tokens[read.first].start : tokens[read.end - 1].end]
+        if state is None and not read.organisation:
+            held = self.held.setdefault(sentence, set())
+            state = _fallback_state(
+                ctx,
+                hit.start,
+                self.mentions.get(sentence, []),
+                held=held,
+                hosts=self.hosts.get(sentence, []),
+            )
+            state, guessed = state or _known_state(ctx, name), state is not None
+            if state is not None:
+                held.add(state.code)
+        values = [h.entry.value for h in read.chain if h.entry.category is Category.TITLE]
+        rule = "official.title+sentence_state" if guessed else "official.title"
+        if values:
+            kind = min((_kind(v, state) for v in values), key=lambda k: _RANK[k])
+        else:  # a counterpart holds the office of the official before
+            kind = self.found[-1].kind if self.found else OfficialKind.OTHER
+            rule = "official.counterpart"
+        if read.upgraded and kind is OfficialKind.MINISTER:
+            kind = OfficialKind.FOREIGN_MINISTER
+        start = min(read.chain[0].start, _surface_start(ctx, hit))
+        stop = tokens[read.end - 1].end
         self.found.append(
             OfficialMention(
                 span=(start, stop),
                 surface=ctx.text[start:stop],
                 rule=rule,
                 confidence=0.7 if guessed else 0.9,
-                name=ctx.text[tokens[first].start : stop],
+                name=name,
                 state=state,
                 kind=kind,
-                title=ctx.text[chain[0].start : max(h.end for h in chain)],
+                title=ctx.text[read.chain[0].start : max(h.end for h in read.chain)],
             )
         )
-        return end
 
 
 def find_officials(
@@ -367,9 +392,15 @@ def find_officials(
     """
     reader = _Reader(ctx, mentions, places)
     skip_until = -1
+    pending: list[_Pending] = []
     for hit in ctx.of(Category.TITLE, Category.COUNTERPART):
         if hit.first >= skip_until and not _organisation_title(ctx, hit):
-            skip_until = reader.read(hit)
+            read = reader.pending(hit)
+            skip_until = read.end if read is not None else hit.last
+            if read is not None:
+                pending.append(read)
+    for read in pending:
+        reader.settle(read)
     return _merge(reader.found)
 
 

@@ -5,7 +5,8 @@ vocabulary around them lives in `_data/vocabulary.json`, curated for this
 project from common press usage, and is exposed here, typed:
 
 - ``TITLES`` — title of office -> `OfficialKind` value; ``"@XX"`` after the
-  kind when the title itself names the state (Bundeskanzler, 国家主席);
+  kind when the title itself names the state (Bundeskanzler, 国家主席), ``"@-"``
+  when it serves no state (a secretary-general);
   ``"foreign_secretary"`` is settled by the state (the minister in the United
   Kingdom, a senior diplomat elsewhere);
 - ``COUNTERPARTS`` ("his counterpart": the other official's kind of office),
@@ -17,7 +18,8 @@ project from common press usage, and is exposed here, typed:
   value, ``"+pl"`` for a plural form; ``SECTORS`` — field -> `Sector` value;
 - ``ANNIVERSARY_WORDS``; ``ANNIVERSARY_WHAT`` — word -> `AnniversaryKind` value;
 - ``FUTURE`` (an announcement: its weekdays lie ahead), ``LOCATIVES``
-  (prepositions that make a capital a place), ``US_STATE_MARKS`` ("the state
+  (prepositions that make a capital a place), ``DESTINATIONS`` (where someone
+  goes: not the state an official serves), ``US_STATE_MARKS`` ("the state
   of"), ``RELATIVE_DAYS`` (phrase -> days from the reported day);
 - numbers: ``NUMBER_WORDS`` (cardinals for counts), ``ORDINAL_WORDS``,
   ``TENS`` (the tens of compound ordinals), ``RU_ORDINAL_STEMS`` with
@@ -39,6 +41,7 @@ __all__ = [
     "ANNIVERSARY_WHAT",
     "ANNIVERSARY_WORDS",
     "COUNTERPARTS",
+    "DESTINATIONS",
     "DE_SMALL",
     "DE_TENS",
     "DE_UNITS",
@@ -86,6 +89,7 @@ ANNIVERSARY_WORDS: Final = _words("ANNIVERSARY_WORDS")
 ANNIVERSARY_WHAT: Final[Mapping[str, Mapping[str, str]]] = _RAW["ANNIVERSARY_WHAT"]
 FUTURE: Final = _words("FUTURE")
 LOCATIVES: Final = _words("LOCATIVES")
+DESTINATIONS: Final = _words("DESTINATIONS")
 US_STATE_MARKS: Final = _words("US_STATE_MARKS")
 RELATIVE_DAYS: Final[Mapping[str, Mapping[str, int]]] = _RAW["RELATIVE_DAYS"]
 NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = _RAW["NUMBER_WORDS"]
