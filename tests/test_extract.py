@@ -72,6 +72,16 @@ class TestStateTraps:
         assert [m.surface for m in found.states_mentioned] == ["Moscow", "Beijing"]
         assert codes("The talks were held in Moscow.", "en") == ()
 
+    def test_participants(self) -> None:
+        """Subjects of event sentences, officials' states and "the leaders of" take part."""
+        text = (
+            "Egypt hosted a summit in Cairo on Thursday, attended by the leaders of Chad and "
+            "Libya. "
+            "Refugees had fled to Kenya."
+        )
+        assert codes(text, "en", participating=True) == ("EG", "TD", "LY")
+        assert codes(text, "en") == ("EG", "TD", "LY", "KE")
+
     def test_territories_are_places(self) -> None:
         """Taiwan, Hong Kong and Macao are never states, in any language."""
         assert codes("He flew from Hong Kong to Taiwan via Macao.", "en") == ()
@@ -310,6 +320,17 @@ class TestDocuments:
             (DocumentKind.COMMUNIQUE, 1, ()),
             (DocumentKind.PLAN, 1, (Sector.INVESTMENT,)),
             (DocumentKind.AGREEMENT, None, (Sector.EDUCATION, Sector.ENERGY)),
+        ]
+
+    def test_not_counted(self) -> None:
+        """Not a document: one not signed, one named again later, one that is another's topic."""
+        text = "No agreement was signed. They adopted a declaration. The declaration is short."
+        assert [d.kind for d in extract(text, language="en").documents] == [
+            DocumentKind.DECLARATION
+        ]
+        text = "Стороны подписали заявление о плане развития."
+        assert [d.kind for d in extract(text, language="ru").documents] == [
+            DocumentKind.JOINT_STATEMENT
         ]
 
     def test_signatories(self) -> None:

@@ -16,11 +16,11 @@ from diplomodel.extract._extraction import Extraction
 from diplomodel.extract._lexicon import Category
 from diplomodel.extract._numbers import anniversary_number, numbers, series_or_not
 from diplomodel.extract._officials import find_officials
+from diplomodel.extract._participants import participants as find_participants
 from diplomodel.extract._results import (
     AnniversaryKind,
     AnniversaryMention,
     EventMention,
-    OfficialMention,
     OrdinalMention,
     StateMention,
 )
@@ -31,7 +31,6 @@ from diplomodel.states import State
 __all__ = ["extract"]
 
 _MAX_TEXT: Final = 5_000_000
-_SUBJECT_REACH: Final = 8  # tokens from a sentence's start where its subject stands
 
 
 def _check(
@@ -63,36 +62,6 @@ def _check(
 
 def _day(value: date | None) -> date | None:
     return value.date() if isinstance(value, datetime) else value
-
-
-def _participants(
-    ctx: Context, mentions: list[StateMention], officials: list[OfficialMention]
-) -> list[StateMention]:
-    """States taking part: officials' states, acting capitals, subjects of event sentences."""
-    acting: set[str] = {o.state.code for o in officials if o.state is not None}
-    event_sentences = {ctx.sentence_of(h.first) for h in ctx.of(Category.EVENT)}
-    first_token: dict[int, int] = {}
-    for index, sentence in enumerate(ctx.sentences):
-        first_token.setdefault(sentence, index)
-    for mention in mentions:
-        index = ctx.token_at(mention.span[0])
-        sentence = ctx.sentence_of(index)
-        subject = index - first_token.get(sentence, index) < _SUBJECT_REACH
-        if mention.participating or (subject and sentence in event_sentences):
-            acting.add(mention.state.code)
-    chosen: dict[str, StateMention] = {}
-    for mention in mentions:
-        if mention.state.code in acting and mention.state.code not in chosen:
-            chosen[mention.state.code] = mention.__class__(
-                span=mention.span,
-                surface=mention.surface,
-                rule=mention.rule,
-                confidence=mention.confidence,
-                state=mention.state,
-                form=mention.form,
-                participating=True,
-            )
-    return list(chosen.values())
 
 
 def _anniversaries(
@@ -184,7 +153,7 @@ def _read(ctx: Context) -> Extraction:
                 series=series,
             )
         )
-    participants = _participants(ctx, mentions, officials)
+    participants = find_participants(ctx, mentions, officials)
     return Extraction(
         text=ctx.text,
         language=ctx.language,

@@ -49,6 +49,11 @@ _SIGN: Final = frozenset(
     | {"unterzeichneten", "unterzeichnet", "وقع", "وقعا"}
 )
 _SECTOR_REACH: Final = {"zh": 30}
+_NEGATION_REACH: Final = 6
+_ABOUT: Final = frozenset({"о", "об", "on", "sur", "über", "zum", "zur", "关于", "حول", "بشأن"})
+_INDEFINITE: Final = frozenset(
+    {"a", "an", "one", "un", "une", "ein", "eine", "einen", "einer", "один", "одно", "одну", "一"}
+)
 _DEFAULT_REACH: Final = 25
 
 
@@ -123,15 +128,51 @@ def _signatories(
     return tuple(dict.fromkeys(names))
 
 
+def _negated(ctx: Context, hit: Hit) -> bool:
+    """Whether a document is said not to be signed ("Ein Abkommen wurde nicht unterzeichnet")."""
+    sentence = ctx.sentence_of(hit.first)
+    return any(
+        abs(n.first - hit.first) <= _NEGATION_REACH
+        for n in ctx.in_sentence(sentence, Category.NEGATION)
+    )
+
+
+def _topic(ctx: Context, hit: Hit) -> bool:
+    """A document word that is another document's subject ("a statement on the plan")."""
+    before = hit.first - 1
+    if before < 0 or ctx.tokens[before].key not in _ABOUT:
+        return False
+    return any(ctx.ending(i, Category.DOCUMENT) for i in range(max(0, before - 3), before + 1))
+
+
+def _mentioned_again(ctx: Context, hit: Hit, earlier: dict[str, int]) -> bool:
+    """A singular document word in a later sentence, without "a": the one named before."""
+    kind = hit.entry.value.partition("+")[0]
+    sentence = ctx.sentence_of(hit.first)
+    first = earlier.setdefault(kind, sentence)
+    if first == sentence or "+" in hit.entry.value:
+        return False
+    article = ctx.tokens[hit.first - 1].key if hit.first else ""
+    return article not in _INDEFINITE
+
+
 def find_documents(ctx: Context, officials: list[OfficialMention]) -> list[DocumentMention]:
-    """Every document word, with its count, sectors and signatories."""
+    """Every document named, with its count, sectors and signatories.
+
+    Not counted: a document said not to be signed, one that is the subject of
+    another ("a statement on the plan"), and one named again in a later
+    sentence ("The declaration also says ...").
+    """
     hits = ctx.of(Category.DOCUMENT)
     sectors = _sectors(ctx, hits)
     by_sentence: dict[int, list[OfficialMention]] = {}
     for official in officials:
         by_sentence.setdefault(ctx.sentence_at(official.span[0]), []).append(official)
+    earlier: dict[str, int] = {}
     found = []
     for hit, covered in zip(hits, sectors, strict=True):
+        if _negated(ctx, hit) or _topic(ctx, hit) or _mentioned_again(ctx, hit, earlier):
+            continue
         kind, _, plural = hit.entry.value.partition("+")
         found.append(
             DocumentMention(

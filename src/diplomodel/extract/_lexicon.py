@@ -48,6 +48,8 @@ class Category(enum.Enum):
     LOCATIVE = "locative"
     DESTINATION = "destination"  # "to", "au", "nach": where someone goes
     US_STATE = "us_state"
+    LEADERS = "leaders"  # "the leaders of", 领导人: the states after (before) them take part
+    NEGATION = "negation"  # "not", "nicht", 未: a document not signed
     RELATIVE_DAY = "relative_day"  # value: days from the dateline
     NUMBER = "number"  # value: the number
 
@@ -338,6 +340,8 @@ def _vocabulary(language: str) -> Iterator[tuple[str, Entry]]:
         (_vocab.FUTURE, Category.FUTURE),
         (_vocab.LOCATIVES, Category.LOCATIVE),
         (_vocab.DESTINATIONS, Category.DESTINATION),
+        (_vocab.LEADERS, Category.LEADERS),
+        (_vocab.NEGATIONS, Category.NEGATION),
         (_vocab.US_STATE_MARKS, Category.US_STATE),
     ]
     for words, category in sets:

@@ -79,6 +79,13 @@ def names_match(a: str, b: str) -> bool:
 
     One name may be the other's surname alone ("Mishustin", "Li Qiang").
 
+    Args:
+        a: A name as a report writes it.
+        b: Another.
+
+    Returns:
+        True when both can be one person's name.
+
     >>> names_match("Абдель Фаттахом аль-Бурханом", "Абдель Фаттах аль-Бурхан")
     True
     >>> names_match("Mishustin", "Mikhail Mishustin"), names_match("Li", "Wang Yi")

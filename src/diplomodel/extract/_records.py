@@ -72,7 +72,7 @@ def slug(text: str, prefix: str) -> str:
     """An id from a name: ASCII words joined by hyphens, else a short hash.
 
     >>> slug("Li Qiang", "person"), slug("Ли Цян", "person")
-    ('li-qiang', 'person-7c4a9d8d')
+    ('li-qiang', 'person-072e02ff')
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.casefold())

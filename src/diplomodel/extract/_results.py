@@ -37,7 +37,11 @@ __all__ = [
 
 
 class StateForm(enum.Enum):
-    """How a report named a state."""
+    """How a report named a state.
+
+    >>> StateForm("demonym")
+    <StateForm.DEMONYM: 'demonym'>
+    """
 
     NAME = "name"  # "Russia", "России", "الصين"
     DEMONYM = "demonym"  # "Chinese", "российско-", "الصيني"
@@ -51,6 +55,9 @@ class OfficialKind(enum.Enum):
 
     Finer than `OfficeKind`: spokespeople and senior diplomats (a vice
     minister, India's Foreign Secretary) map to `OfficeKind.OTHER`.
+
+    >>> OfficialKind.HEAD_OF_GOVERNMENT.office_kind
+    <OfficeKind.HEAD_OF_GOVERNMENT: 'head_of_government'>
     """
 
     HEAD_OF_STATE = "head_of_state"
@@ -74,7 +81,11 @@ class OfficialKind(enum.Enum):
 
 
 class EventKind(enum.Enum):
-    """What happened on a dated occasion of a report."""
+    """What happened on a dated occasion of a report.
+
+    >>> EventKind("talks")
+    <EventKind.TALKS: 'talks'>
+    """
 
     MEETING = "meeting"
     SUMMIT = "summit"
@@ -87,7 +98,11 @@ class EventKind(enum.Enum):
 
 
 class Anchor(enum.Enum):
-    """How an event's date was fixed."""
+    """How an event's date was fixed.
+
+    >>> Anchor("weekday")
+    <Anchor.WEEKDAY: 'weekday'>
+    """
 
     EXPLICIT = "explicit"  # the text gave the date ("21 August", "8月21日")
     WEEKDAY = "weekday"  # a weekday resolved against the dateline or publication date
@@ -95,7 +110,11 @@ class Anchor(enum.Enum):
 
 
 class AnniversaryKind(enum.Enum):
-    """What an anniversary commemorates."""
+    """What an anniversary commemorates.
+
+    >>> AnniversaryKind("diplomatic_ties")
+    <AnniversaryKind.DIPLOMATIC_TIES: 'diplomatic_ties'>
+    """
 
     DIPLOMATIC_TIES = "diplomatic_ties"
     TREATY = "treaty"
@@ -105,7 +124,11 @@ class AnniversaryKind(enum.Enum):
 
 
 class DocumentKind(enum.Enum):
-    """The kind of a document a report names."""
+    """The kind of a document a report names.
+
+    >>> DocumentKind("joint_statement")
+    <DocumentKind.JOINT_STATEMENT: 'joint_statement'>
+    """
 
     COMMUNIQUE = "communique"
     JOINT_STATEMENT = "joint_statement"
@@ -143,6 +166,12 @@ def _check_count(_inst: Any, attribute: Attribute[Any], value: Any) -> None:
 class Found:
     """What every found item has: where it is, what it says, what found it.
 
+    Args:
+        span: ``(start, end)``: character offsets into the text, end excluded.
+        surface: The text there.
+        rule: The name of the rule that found it.
+        confidence: From 0 to 1: how far the rule is to be trusted.
+
     >>> Found(span=(0, 6), surface="Russia", rule="state.name", confidence=0.9).span
     (0, 6)
     """
@@ -161,6 +190,11 @@ class StateMention(Found):
         state: The state.
         form: Name, demonym, abbreviation, capital or title.
         participating: The state takes part in what the report tells.
+
+    >>> from diplomodel import extract
+    >>> mention = extract("Moscow and Beijing agreed.", language="en").states_participating[0]
+    >>> mention.state.code, mention.form, mention.surface
+    ('RU', <StateForm.CAPITAL: 'capital'>, 'Moscow')
     """
 
     state: State = field(validator=v.instance(State))
@@ -174,6 +208,10 @@ class OrganizationMention(Found):
 
     Args:
         code: The code of the organisation in the `organizations` registry.
+
+    >>> OrganizationMention(span=(0, 3), surface="SCO", rule="organization.name",
+    ...                     confidence=0.9, code="SCO").code
+    'SCO'
     """
 
     code: str = field(validator=v.text(max_length=100))
@@ -188,6 +226,11 @@ class OfficialMention(Found):
         state: The state the official serves, when the report says or implies it.
         kind: The kind of office.
         title: The title as written ("Prime Minister", "председатель Госсовета").
+
+    >>> from diplomodel import extract
+    >>> official = extract("Председатель Госсовета КНР Ли Цян прибыл.", language="ru").officials[0]
+    >>> official.name, official.state.code, official.kind.value, official.title
+    ('Ли Цян', 'CN', 'head_of_government', 'Председатель Госсовета')
     """
 
     name: str = field(validator=v.text(max_length=300))
@@ -206,6 +249,13 @@ class EventMention(Found):
         end: Its last day, for events of several days.
         anchor: How the date was fixed.
         place: Where it took place, as written, when the sentence says.
+
+    >>> from datetime import date
+    >>> from diplomodel import extract
+    >>> event = extract("They met in Berlin on Friday.", language="en",
+    ...                 dateline=date(2023, 6, 20)).events[0]
+    >>> str(event.start), event.anchor.value, event.place, event.surface
+    ('2023-06-16', 'weekday', 'Berlin', 'on Friday')
     """
 
     kind: EventKind = field(validator=v.enum_member(EventKind))
@@ -223,6 +273,10 @@ class OrdinalMention(Found):
         value: The number.
         series: Whether it numbers a meeting in a series (rather than a trip,
             a term of office, a plenum or a plan).
+
+    >>> from diplomodel import extract
+    >>> [(o.value, o.series) for o in extract("第九次中日韩领导人会议", language="zh").ordinals]
+    [(9, True)]
     """
 
     value: int = field(validator=v.ordinal())
@@ -238,6 +292,11 @@ class AnniversaryMention(Found):
         what: What it commemorates.
         states: The states it concerns, as the sentence names them.
         on: The day of the anniversary, when a dossier knows the base date.
+
+    >>> from diplomodel import extract
+    >>> found = extract("今年是中法建交60周年。", language="zh").anniversaries[0]
+    >>> found.number, found.what.value, [s.code for s in found.states]
+    (60, 'diplomatic_ties', ['CN', 'FR'])
     """
 
     number: int = field(validator=v.ordinal())
@@ -255,6 +314,11 @@ class DocumentMention(Found):
         count: The number stated; 1 for a singular; None for a plural without number.
         sectors: The fields of cooperation it covers, from `Sector`.
         signatories: Names of the officials said to sign it.
+
+    >>> from diplomodel import extract
+    >>> document = extract("They signed 28 memoranda on trade.", language="en").documents[0]
+    >>> document.kind.value, document.count, [s.value for s in document.sectors]
+    ('memorandum', 28, ['economy_and_trade'])
     """
 
     kind: DocumentKind = field(validator=v.enum_member(DocumentKind))

@@ -156,7 +156,6 @@ def find_states(ctx: Context, organizations: list[OrganizationMention]) -> list[
                 confidence=_CONFIDENCE[form],
                 state=state,
                 form=form,
-                participating=form is StateForm.CAPITAL,
             )
         )
     for hit in ctx.of(Category.TITLE):

@@ -19,7 +19,9 @@ project from common press usage, and is exposed here, typed:
 - ``ANNIVERSARY_WORDS``; ``ANNIVERSARY_WHAT`` — word -> `AnniversaryKind` value;
 - ``FUTURE`` (an announcement: its weekdays lie ahead), ``LOCATIVES``
   (prepositions that make a capital a place), ``DESTINATIONS`` (where someone
-  goes: not the state an official serves), ``US_STATE_MARKS`` ("the state
+  goes: not the state an official serves), ``LEADERS`` ("the leaders of":
+  the states named with them take part), ``NEGATIONS`` (a document "not
+  signed"), ``US_STATE_MARKS`` ("the state
   of"), ``RELATIVE_DAYS`` (phrase -> days from the reported day);
 - numbers: ``NUMBER_WORDS`` (cardinals for counts), ``ORDINAL_WORDS``,
   ``TENS`` (the tens of compound ordinals), ``RU_ORDINAL_STEMS`` with
@@ -90,6 +92,8 @@ ANNIVERSARY_WHAT: Final[Mapping[str, Mapping[str, str]]] = _RAW["ANNIVERSARY_WHA
 FUTURE: Final = _words("FUTURE")
 LOCATIVES: Final = _words("LOCATIVES")
 DESTINATIONS: Final = _words("DESTINATIONS")
+LEADERS: Final = _words("LEADERS")
+NEGATIONS: Final = _words("NEGATIONS")
 US_STATE_MARKS: Final = _words("US_STATE_MARKS")
 RELATIVE_DAYS: Final[Mapping[str, Mapping[str, int]]] = _RAW["RELATIVE_DAYS"]
 NUMBER_WORDS: Final[Mapping[str, Mapping[str, int]]] = _RAW["NUMBER_WORDS"]
