@@ -60,7 +60,7 @@ _DEFAULT_REACH: Final = 25
 def _count(ctx: Context, hit: Hit, *, plural: bool) -> int | None:  # noqa: PLR0911 - one way of writing a count a return
     if ctx.language == "zh":
         before = ctx.text[max(0, hit.start - 4) : hit.start]
-        if "多" in before or "若干" in before:
+        if "多" in before or "若干" in before or "等" in before:  # 多份, 若干, 等成果文件
             return None
         match = _ZH_COUNT.search(before)
         if match:

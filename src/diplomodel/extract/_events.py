@@ -351,15 +351,17 @@ def find_events(
 
 def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
     """Two single days of one event ("a two-day summit … closed on Thursday") become a range."""
-    duration = _DURATION[ctx.language].search(ctx.text)
-    if duration is None:
-        return events
+    duration = _DURATION[ctx.language].search(ctx.text) is not None
     days = [e for e in events if e.end is None and e.kind in _SPANNING and e.start.day is not None]
     days = days[:_MAX_JOINED]
     for first in days:
         for second in days:
             gap = (second.start.to_date() - first.start.to_date()).days
-            if 0 < gap <= _MAX_SPAN_DAYS:
+            # Without "a two-day ...", only two days of one event named in one sentence.
+            one_sentence = ctx.sentence_at(first.span[0]) == ctx.sentence_at(second.span[0])
+            if 0 < gap <= _MAX_SPAN_DAYS and (
+                duration or (one_sentence and first.kind is second.kind)
+            ):
                 main = (
                     first
                     if first.kind is EventKind.SUMMIT or second.kind is not EventKind.SUMMIT

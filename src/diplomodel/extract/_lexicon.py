@@ -161,7 +161,10 @@ class Lexicon:
                 if length > 1 and not self._follows(text, tokens, i, phrase.words, len(tokens)):
                     continue
                 if held is not None and (held[0], held[1]) == rank:
-                    if entry not in held[2]:
+                    # One entry per meaning: a singular and a plural form that one
+                    # Russian stem reaches are one document word, not two.
+                    base = entry.value.partition("+")[0]
+                    if all(e.value.partition("+")[0] != base for e in held[2]):
                         held[2].append(entry)
                 else:
                     best[entry.category] = (*rank, [entry])

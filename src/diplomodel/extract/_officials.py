@@ -58,7 +58,8 @@ _LINKS: Final = frozenset(
 )  # "Guinea-Bissau's President"
 _ZH_NAME_MAX: Final = 10
 _CLAUSE_BREAK: Final = re.compile("[,，،;；:]")
-_ZH_NOT_NAME: Final = frozenset("第了们")
+_ZH_NOT_NAME: Final = frozenset("第了们级")
+_ZH_NAME_MIN: Final = 2
 
 
 def _kind(value: str, state: State | None) -> OfficialKind:
@@ -137,10 +138,27 @@ def _name_tokens_arabic(ctx: Context, start: int) -> tuple[int, int]:
                 break
         if token.key in _vocab.NAME_STOPS_AR or token.raw.isdigit():
             break
-        if ctx.starting(i, *_STOPPING):
+        if i - start >= 2 and _definite_pair(tokens, i):  # "الجلسة الافتتاحية": a noun phrase
+            break
+        stopping = ctx.starting(i, *_STOPPING)
+        # Inside a name a bare one-word title is a name (حسين أمير عبد اللهيان).
+        if stopping and not (i > start and all(_name_part(ctx, h) for h in stopping)):
             break
         i += 1
     return start, i
+
+
+def _definite_pair(tokens: Sequence[Token], i: int) -> bool:
+    following = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    return tokens[i].key.startswith("ال") and following.startswith("ال")
+
+
+def _name_part(ctx: Context, hit: Hit) -> bool:
+    return (
+        hit.entry.category is Category.TITLE
+        and hit.last - hit.first == 1
+        and not ctx.tokens[hit.first].key.startswith("ال")
+    )
 
 
 def _name_chars_chinese(ctx: Context, start: int) -> tuple[int, int]:
@@ -158,7 +176,7 @@ def _name_chars_chinese(ctx: Context, start: int) -> tuple[int, int]:
         if ctx.starting(i, *_STOPPING, Category.DOCUMENT, Category.SERIES):
             break
         i += 1
-    return start, i
+    return start, (i if i - start >= _ZH_NAME_MIN else start)  # 部长级: no one-character name
 
 
 def _after_title(  # noqa: C901 - one branch per thing that may follow a title
@@ -173,6 +191,12 @@ def _after_title(  # noqa: C901 - one branch per thing that may follow a title
     tokens = ctx.tokens
     state: State | None = None
     upgraded = False
+    # A state that begins inside the title ("président de la République démocratique du Congo").
+    inside = [
+        h for h in ctx.of(*_STATEFUL) if titles[-1].first < h.first < titles[-1].last < h.last
+    ] if titles[-1].last - titles[-1].first > 1 else []  # fmt: skip
+    if inside:
+        state, index = states.get(inside[0].entry.value, None), inside[0].last
     for _ in range(8):
         if index >= len(tokens):
             break
