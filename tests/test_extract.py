@@ -191,6 +191,22 @@ class TestOfficials:
         found = extract(text, language="en", dossier=load_example()).officials
         assert [o.state.code if o.state else None for o in found] == ["CN"]
 
+    def test_arabic_names(self) -> None:
+        """A bare title word inside an Arabic name is part of it; a noun phrase after it is not."""
+        text = "أجرى محادثات مع نظيره الإيراني حسين أمير عبد اللهيان."
+        assert [o.name for o in extract(text, language="ar").officials] == ["حسين أمير عبد اللهيان"]
+        text = "وحضر الأمين العام للأمم المتحدة أنطونيو غوتيريش الجلسة الافتتاحية."
+        assert [o.name for o in extract(text, language="ar").officials] == ["أنطونيو غوتيريش"]
+
+    def test_chinese_names_have_two_characters(self) -> None:
+        """部长级会议 (a ministerial meeting) names no minister."""
+        assert extract("中阿合作论坛第十届部长级会议在北京举行。", language="zh").officials == ()
+
+    def test_state_inside_a_long_title(self) -> None:
+        """« le président de la République démocratique du Congo » serves the DRC."""
+        text = "Le président de la République démocratique du Congo, Félix Tshisekedi, a parlé."
+        assert officials(text, "fr") == [("Félix Tshisekedi", "CD", "head_of_state")]
+
     def test_inflected_name_is_one_person(self) -> None:
         """Мишустин and Мишустиным are one official."""
         text = "Премьер-министр России Михаил Мишустин прибыл. Премьер Мишустиным доволен."
@@ -240,6 +256,12 @@ class TestEvents:
         event = extract(text, language=language).events[0]
         assert (str(event.start), str(event.end) if event.end else None) == (start, end)
         assert event.anchor is Anchor.EXPLICIT
+
+    def test_two_days_of_one_event(self) -> None:
+        """Two days of one summit, named in one sentence, are its first and last day."""
+        text = "Le sommet s'est achevé samedi à Paris, au lendemain de son ouverture le 4 octobre."
+        event = extract(text, language="fr", dateline=date(2024, 10, 5)).events[0]
+        assert (str(event.start), str(event.end)) == ("2024-10-04", "2024-10-05")
 
     def test_dateline_date_is_not_an_event(self) -> None:
         """The dateline's date ("MOSCOW, 21 August —") dates the report, not an event."""
@@ -332,6 +354,11 @@ class TestDocuments:
         assert [d.kind for d in extract(text, language="ru").documents] == [
             DocumentKind.JOINT_STATEMENT
         ]
+
+    def test_one_word_one_document(self) -> None:
+        """A Russian word that reaches a singular and a plural entry is one document."""
+        found = extract("Лидеры приняли ряд заявлений.", language="ru").documents
+        assert [(d.kind, d.count) for d in found] == [(DocumentKind.JOINT_STATEMENT, None)]
 
     def test_signatories(self) -> None:
         """Officials of the signing sentence are the signatories."""
