@@ -1,6 +1,6 @@
 """Precision, recall and F1 of `diplomodel.extract` on the development set, and its speed.
 
-The development set is `tests/data/extraction/` (36 reports, six per language,
+The development set is `tests/data/extraction/` (48 reports, eight per language,
 see its README). For every field the benchmark compares, per report, what
 `extract` found with the gold annotation:
 
