@@ -184,6 +184,13 @@ class TestOfficials:
         text = "Le ministre des Affaires étrangères Sergueï Lavrov s'est rendu au Mali."
         assert officials(text, "fr") == [("Sergueï Lavrov", None, "foreign_minister")]
 
+    def test_state_from_a_later_clause(self) -> None:
+        """A state named in a later clause serves; a capital there is the other side."""
+        text = "Президент Владимир Путин заявил, что Россия приостанавливает участие."
+        assert officials(text, "ru") == [("Владимир Путин", "RU", "head_of_state")]
+        text = "Министр Сергей Лавров заявил, что решение изменится, если Вашингтон уступит."
+        assert officials(text, "ru") == [("Сергей Лавров", None, "minister")]
+
     def test_state_from_the_dossier(self) -> None:
         """A title without a state takes the state the dossier's person serves."""
         text = "Both sides praised President Xi Jinping."

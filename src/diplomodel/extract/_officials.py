@@ -18,7 +18,7 @@ from attrs import evolve
 from diplomodel.extract import _vocab
 from diplomodel.extract._context import Context
 from diplomodel.extract._lexicon import Category, Hit
-from diplomodel.extract._results import OfficialKind, OfficialMention, StateMention
+from diplomodel.extract._results import OfficialKind, OfficialMention, StateForm, StateMention
 from diplomodel.extract._text import Token, russian_stems
 from diplomodel.states import State, states
 
@@ -276,15 +276,20 @@ def _fallback_state(
 ) -> State | None:
     """The state of a title that has none beside it, from its sentence.
 
-    In order: the one state of its clause that no other official of the
-    sentence holds (a destination, "went to Mali", does not count); the host,
+    In order: the one state of the sentence that no other official of it holds
+    (a destination, "went to Mali", and a capital in a later clause, "…, if
+    Washington changes course", do not count); the host,
     when the sentence places the event in one capital whose state no other
     official holds; the state named last before the title.
     """
     clause = [
         m
         for m in here
-        if (m.span[0] < position or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0]))
+        if (
+            m.span[0] < position
+            or m.form is not StateForm.CAPITAL  # a capital in another clause: the other side
+            or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0])
+        )
         and not ctx.ending(ctx.token_at(m.span[0]), Category.DESTINATION)
     ]
     free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
