@@ -307,6 +307,11 @@ class TestNumbers:
         first = extract(text, language=language).ordinals[0]
         assert (first.value, first.series) == (value, series)
 
+    def test_zero_is_not_an_ordinal(self) -> None:
+        """ "the 0th meeting" and "0周年" are no ordinal and no anniversary."""
+        assert extract("the 0th meeting", language="en").ordinals == ()
+        assert extract("建交0周年", language="zh").anniversaries == ()
+
     def test_first_time_is_not_an_ordinal(self) -> None:
         """The idiom "for the first time" holds no ordinal."""
         assert extract("They met for the first time.", language="en").ordinals == ()
@@ -408,6 +413,11 @@ class TestArguments:
         found = extract("They met on Monday.", language="en", dateline=at_nine)
         assert str(found.dateline) == "2024-08-21"
         assert str(found.events[0].start) == "2024-08-19"
+
+    def test_edge_of_the_calendar(self) -> None:
+        """A weekday before 1 January of year 1 is no date, and no error."""
+        found = extract("They met on Thursday.", language="en", dateline=date(1, 1, 1))
+        assert found.events == ()
 
     def test_empty_text(self) -> None:
         """Empty text gives an empty extraction."""

@@ -71,6 +71,9 @@ _WORDS = st.sampled_from(
         "-",
         "'",
         "Guinea-Bissau's",
+        "0th",
+        "0周年",
+        "第0次",
         "第",
         "年",
         "月",
@@ -98,9 +101,7 @@ class TestAnyText:
     @given(
         text=_TEXTS,
         language=st.sampled_from((None, *LANGUAGES)),
-        dateline=st.one_of(
-            st.none(), st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 1))
-        ),
+        dateline=st.one_of(st.none(), st.dates()),  # the edges of the calendar included
     )
     def test_never_raises_and_spans_hold(
         self, text: str, language: str | None, dateline: date | None

@@ -268,9 +268,12 @@ def _weekdays(ctx: Context, reference: date, explicit: Spans) -> Iterator[DateEx
         future = _announced(ctx, ctx.token_at(match.start()), ctx.token_at(match.end() - 1))
         modifier = (match.groupdict().get("modifier") or "").casefold()
         direction: Direction = "future" if future or modifier == "next" else "past"
-        day = resolve_weekday(Weekday(number), reference, direction)
-        if modifier == "last" and day == reference:
-            day -= timedelta(days=7)
+        try:
+            day = resolve_weekday(Weekday(number), reference, direction)
+            if modifier == "last" and day == reference:
+                day -= timedelta(days=7)
+        except (ValueError, OverflowError):
+            continue  # a dateline at the edge of the calendar (1 January 1)
         first = PartialDate.from_date(day)
         yield DateExpression(match.start(), match.end(), first, None, Anchor.WEEKDAY)
 

@@ -192,8 +192,7 @@ def numbers(ctx: Context, date_spans: list[tuple[int, int]]) -> list[Number]:
         taken = {n.first for n in found}
         taken |= {i for h in ctx.of(Category.TITLE) for i in range(h.first, h.last)}
         found.extend(_words(ctx, taken, dates))
-    found.sort()
-    return found
+    return sorted(n for n in found if n.value >= 1)  # "0th" is no ordinal
 
 
 def _window(ctx: Context, first: int, last: int, before: int, after: int) -> Iterator[int]:
