@@ -191,6 +191,14 @@ class TestOfficials:
         text = "Министр Сергей Лавров заявил, что решение изменится, если Вашингтон уступит."
         assert officials(text, "ru") == [("Сергей Лавров", None, "minister")]
 
+    def test_state_from_the_sentence_before(self) -> None:
+        """A title with no state in its sentence takes the free state of the sentence before."""
+        text = (
+            "Der russische Präsident Wladimir Putin ist in China eingetroffen. "
+            "Staatschef Xi Jinping empfing ihn."
+        )
+        assert officials(text, "de")[1] == ("Xi Jinping", "CN", "head_of_state")
+
     def test_state_from_the_dossier(self) -> None:
         """A title without a state takes the state the dossier's person serves."""
         text = "Both sides praised President Xi Jinping."

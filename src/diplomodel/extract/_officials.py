@@ -374,6 +374,15 @@ class _Reader:
         )
         return _Pending(hit, chain, first, end, state, upgraded, organisation)
 
+    def before(self, sentence: int) -> State | None:
+        """The one state of the sentence before that no official of the report holds.
+
+        "Putin has arrived in China. Xi Jinping received him": Xi serves China.
+        """
+        held = {code for codes in self.held.values() for code in codes}
+        free = {m.state.code for m in self.mentions.get(sentence - 1, [])} - held
+        return states.get(free.pop(), None) if len(free) == 1 else None
+
     def settle(self, read: _Pending) -> None:
         """Second pass: the state from the sentence or the dossier, the kind, the mention."""
         ctx, hit = self.ctx, read.hit
@@ -390,7 +399,11 @@ class _Reader:
                 held=held,
                 hosts=self.hosts.get(sentence, []),
             )
-            state, guessed = state or _known_state(ctx, name), state is not None
+            guessed = state is not None
+            state = state or _known_state(ctx, name)
+            if state is None:
+                state = self.before(sentence)
+                guessed = state is not None
             if state is not None:
                 held.add(state.code)
         values = [h.entry.value for h in read.chain if h.entry.category is Category.TITLE]
