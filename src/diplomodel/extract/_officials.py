@@ -1,0 +1,493 @@
+"""Finding officials: a title, the state beside it, and the name after it.
+
+"Russian Prime Minister Mikhail Mishustin", "le Premier ministre chinois Li
+Qiang", "председатель Госсовета КНР Ли Цян", "法国总统马克龙", "الرئيس
+المصري عبد الفتاح السيسي". When the title has no state beside it, the state is
+the one the sentence names and no other official of it holds, else the
+nearest one named before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from attrs import evolve
+
+from diplomodel.extract import _vocab
+from diplomodel.extract._context import Context
+from diplomodel.extract._lexicon import Category, Hit
+from diplomodel.extract._results import OfficialKind, OfficialMention, StateForm, StateMention
+from diplomodel.extract._text import Token, russian_stems
+from diplomodel.states import State, states
+
+__all__ = ["find_officials", "names_match"]
+
+_STATEFUL: Final = (Category.STATE, Category.DEMONYM)
+_STOPPING: Final = (
+    Category.DOCUMENT,
+    Category.STATE,
+    Category.DEMONYM,
+    Category.CAPITAL,
+    Category.TITLE,
+    Category.EVENT,
+    Category.COUNTERPART,
+    Category.LOCATIVE,
+)
+_RANK: Final = {
+    OfficialKind.HEAD_OF_STATE: 0,
+    OfficialKind.HEAD_OF_GOVERNMENT: 0,
+    OfficialKind.FOREIGN_MINISTER: 1,
+    OfficialKind.DEPUTY_HEAD_OF_GOVERNMENT: 2,
+    OfficialKind.SPOKESPERSON: 3,
+    OfficialKind.SENIOR_DIPLOMAT: 3,
+    OfficialKind.AMBASSADOR: 3,
+    OfficialKind.MINISTER: 4,
+    OfficialKind.OTHER: 5,
+}
+_FOREIGN_AFFAIRS: Final = {
+    "en": ("of", "foreign", "affairs"),
+    "fr": ("des", "affaires", "étrangères"),
+    "de": ("des", "äußeren"),
+    "ru": ("иностранных", "дел"),
+}
+_POSSESSIVE: Final = frozenset({"s"})
+_LINKS: Final = frozenset(
+    {"of", "the", "de", "la", "du", "der", "des"}
+)  # "Guinea-Bissau's President"
+_ZH_NAME_MAX: Final = 10
+_CLAUSE_BREAK: Final = re.compile("[,，،;；:]")
+_ZH_NOT_NAME: Final = frozenset("第了们级")
+_ZH_NAME_MIN: Final = 2
+
+
+def _kind(value: str, state: State | None) -> OfficialKind:
+    kind = value.partition("@")[0]
+    if kind == "foreign_secretary":
+        british = state is not None and state.code == "GB"
+        return OfficialKind.FOREIGN_MINISTER if british else OfficialKind.SENIOR_DIPLOMAT
+    return OfficialKind(kind)
+
+
+def _keys(name: str) -> list[frozenset[str]]:
+    words = name.casefold().replace("ё", "е").replace("-", " ").split()
+    return [frozenset(russian_stems(w)) if w.isalpha() else frozenset({w}) for w in words]
+
+
+def names_match(a: str, b: str) -> bool:
+    """Whether two written names are one person's (Russian case endings ignored).
+
+    One name may be the other's surname alone ("Mishustin", "Li Qiang").
+
+    Args:
+        a: A name as a report writes it.
+        b: Another.
+
+    Returns:
+        True when both can be one person's name.
+
+    >>> names_match("Абдель Фаттахом аль-Бурханом", "Абдель Фаттах аль-Бурхан")
+    True
+    >>> names_match("Mishustin", "Mikhail Mishustin"), names_match("Li", "Wang Yi")
+    (True, False)
+    """
+    left, right = _keys(a), _keys(b)
+    if not left or not right:
+        return False
+    if len(left) == len(right):
+        return all(not x.isdisjoint(y) for x, y in zip(left, right, strict=True))
+    short, long = (left, right) if len(left) < len(right) else (right, left)
+    return len(short) == 1 and any(not short[0].isdisjoint(w) for w in long)
+
+
+def _name_tokens_latin(ctx: Context, start: int) -> tuple[int, int]:
+    """The capitalised tokens of a name from `start`: (first, last exclusive)."""
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < 6:
+        token = tokens[i]
+        if i > start:
+            gap = ctx.text[tokens[i - 1].end : token.start]
+            if gap not in {" ", "-", "\u2011", "'"}:
+                break
+        if ctx.starting(i, *_STOPPING):
+            break
+        if (token.upper and not token.raw.isupper()) or (token.upper and len(token.raw) <= 3):
+            i += 1
+            continue
+        if token.key in _vocab.NAME_PARTICLES and i > start:
+            i += 1
+            continue
+        break
+    while i > start and tokens[i - 1].key in _vocab.NAME_PARTICLES:
+        i -= 1
+    return start, i
+
+
+def _name_tokens_arabic(ctx: Context, start: int) -> tuple[int, int]:
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < 5:
+        token = tokens[i]
+        if i > start:
+            gap = ctx.text[tokens[i - 1].end : token.start]
+            if gap.strip():
+                break
+            if token.key.startswith("و") and i - start >= 2:
+                break
+        if token.key in _vocab.NAME_STOPS_AR or token.raw.isdigit():
+            break
+        if i - start >= 2 and _definite_pair(tokens, i):  # "الجلسة الافتتاحية": a noun phrase
+            break
+        stopping = ctx.starting(i, *_STOPPING)
+        # Inside a name a bare one-word title is a name (حسين أمير عبد اللهيان).
+        if stopping and not (i > start and all(_name_part(ctx, h) for h in stopping)):
+            break
+        i += 1
+    return start, i
+
+
+def _definite_pair(tokens: Sequence[Token], i: int) -> bool:
+    following = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    return tokens[i].key.startswith("ال") and following.startswith("ال")
+
+
+def _name_part(ctx: Context, hit: Hit) -> bool:
+    return (
+        hit.entry.category is Category.TITLE
+        and hit.last - hit.first == 1
+        and not ctx.tokens[hit.first].key.startswith("ال")
+    )
+
+
+def _name_chars_chinese(ctx: Context, start: int) -> tuple[int, int]:
+    tokens = ctx.tokens
+    i = start
+    while i < len(tokens) and i - start < _ZH_NAME_MAX:
+        token = tokens[i]
+        if i > start and token.start != tokens[i - 1].end:
+            break
+        if len(token.raw) != 1 or not "\u3400" <= token.raw <= "\u9fff":
+            break
+        rest = ctx.text[token.start : token.start + 3]
+        if any(rest.startswith(s) for s in _vocab.NAME_STOPS_ZH) or token.raw in _ZH_NOT_NAME:
+            break
+        if ctx.starting(i, *_STOPPING, Category.DOCUMENT, Category.SERIES):
+            break
+        i += 1
+    return start, (i if i - start >= _ZH_NAME_MIN else start)  # 部长级: no one-character name
+
+
+def _after_title(  # noqa: C901 - one branch per thing that may follow a title
+    ctx: Context, index: int, titles: list[Hit]
+) -> tuple[int, State | None, bool]:
+    """Skip what may follow a title before the name: a state, 'of foreign affairs', a comma.
+
+    In Arabic, the definite words of the title's complement are skipped too
+    (أمين المجلس الأعلى للأمن القومي علي شمخاني). Titles met on the way are
+    added to `titles`.
+    """
+    tokens = ctx.tokens
+    state: State | None = None
+    upgraded = False
+    # A state that begins inside the title ("président de la République démocratique du Congo").
+    inside = [
+        h for h in ctx.of(*_STATEFUL) if titles[-1].first < h.first < titles[-1].last < h.last
+    ] if titles[-1].last - titles[-1].first > 1 else []  # fmt: skip
+    if inside:
+        state, index = states.get(inside[0].entry.value, None), inside[0].last
+    for _ in range(8):
+        if index >= len(tokens):
+            break
+        stateful = ctx.starting(index, *_STATEFUL)
+        if stateful and state is None:
+            state = states.get(stateful[0].entry.value, None)
+            index = stateful[0].last
+            continue
+        if tokens[index].key in _LINKS and any(
+            ctx.starting(i, *_STATEFUL) for i in range(index + 1, min(index + 3, len(tokens)))
+        ):  # "Minister of Foreign Affairs of the Russian Federation"
+            index += 1
+            continue
+        honorific = ctx.starting(index, Category.HONORIFIC)
+        if honorific:
+            index = honorific[0].last
+            continue
+        more = ctx.starting(index, Category.TITLE)
+        if more:
+            titles.extend(more)
+            index = more[0].last
+            continue
+        if ctx.language == "ar" and tokens[index].key.startswith(("ال", "لل")):
+            if tokens[index].key in _vocab.NAME_STOPS_AR:
+                break
+            index += 1
+            continue
+        words = _FOREIGN_AFFAIRS.get(ctx.language, ())
+        if words and [t.key for t in tokens[index : index + len(words)]] == list(words):
+            index += len(words)
+            upgraded = True
+            continue
+        if ctx.language in {"en", "fr", "de", "ru"} and index < len(tokens):
+            gap = ctx.text[tokens[index - 1].end : tokens[index].start] if index else ""
+            if gap.strip() == "," and not tokens[index].upper:
+                break
+        break
+    return index, state, upgraded
+
+
+def _state_before(ctx: Context, hit: Hit) -> State | None:
+    """A state just before a title: "Chinese Premier", "Guinea-Bissau's President", 法国总统."""
+    index = hit.first
+    if index and ctx.tokens[index - 1].key in _POSSESSIVE:
+        index -= 1
+    for before in ctx.ending(index, *_STATEFUL):
+        gap = ctx.text[before.end : ctx.tokens[index].start]
+        if gap.strip(" '\u2019-") == "":
+            return states.get(before.entry.value, None)
+    return None
+
+
+def _organisation_title(ctx: Context, hit: Hit) -> bool:
+    """A Chinese title straight after a council or commission: an organisation's officer."""
+    return ctx.language == "zh" and ctx.text[hit.start - 1 : hit.start] == "会"
+
+
+def _name_span(ctx: Context, index: int) -> tuple[int, int]:
+    if index < len(ctx.tokens):
+        gap = ctx.text[ctx.tokens[index - 1].end : ctx.tokens[index].start] if index else ""
+        if gap.strip() not in {"", ","}:
+            return index, index
+    if ctx.language == "zh":
+        return _name_chars_chinese(ctx, index)
+    if ctx.language == "ar":
+        return _name_tokens_arabic(ctx, index)
+    return _name_tokens_latin(ctx, index)
+
+
+def _fallback_state(
+    ctx: Context,
+    position: int,
+    here: Sequence[StateMention],
+    *,
+    held: set[str],
+    hosts: Sequence[str],
+) -> State | None:
+    """The state of a title that has none beside it, from its sentence.
+
+    In order: the one state of the sentence that no other official of it holds
+    (a destination, "went to Mali", and a capital in a later clause, "…, if
+    Washington changes course", do not count); the host,
+    when the sentence places the event in one capital whose state no other
+    official holds; the state named last before the title.
+    """
+    clause = [
+        m
+        for m in here
+        if (
+            m.span[0] < position
+            or m.form is not StateForm.CAPITAL  # a capital in another clause: the other side
+            or not _CLAUSE_BREAK.search(ctx.text, position, m.span[0])
+        )
+        and not ctx.ending(ctx.token_at(m.span[0]), Category.DESTINATION)
+    ]
+    free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
+    if len(free) == 1:
+        return states.get(free[0])
+    free_hosts = {code for code in hosts if code not in held}
+    if len(free_hosts) == 1:
+        return states.get(free_hosts.pop(), None)
+    before = [m for m in here if m.span[0] < position]
+    return before[-1].state if before else None
+
+
+def _known_state(ctx: Context, name: str) -> State | None:
+    """The state a person of the dossier serves, when the name is theirs and the office known."""
+    if ctx.dossier is None:
+        return None
+    offices = {office.id: office for office in ctx.dossier.offices}
+    for person in ctx.dossier.people:
+        if any(names_match(name, n) for n in (person.name, *person.names.values())):
+            held = {offices[t.office].state for t in person.tenures if t.office in offices}
+            (only,) = held if len(held) == 1 else (None,)
+            return only if isinstance(only, State) else None
+    return None
+
+
+def _chain(ctx: Context, hit: Hit) -> list[Hit]:
+    """A title and the titles right after it (ولي العهد رئيس مجلس الوزراء)."""
+    chain = [hit]
+    while chain[-1].last < len(ctx.tokens):
+        following = [h for h in ctx.starting(chain[-1].last, Category.TITLE) if h not in chain]
+        if not following:
+            break
+        chain.append(following[0])
+    return chain
+
+
+class _Pending(NamedTuple):
+    """An official read but for a state the title does not give."""
+
+    hit: Hit
+    chain: list[Hit]
+    first: int  # the name's tokens
+    end: int
+    state: State | None  # given by the title or beside it
+    upgraded: bool  # "ministre ... des Affaires étrangères"
+    organisation: bool  # an organisation's officer ("UN Secretary-General")
+
+
+class _Reader:
+    """Reads officials in two passes: titles with their states, then the rest by sentence."""
+
+    def __init__(
+        self, ctx: Context, mentions: Sequence[StateMention], places: Sequence[tuple[int, str]]
+    ) -> None:
+        self.ctx = ctx
+        self.found: list[OfficialMention] = []
+        self.held: dict[int, set[str]] = {}
+        self.mentions: dict[int, list[StateMention]] = {}
+        for mention in mentions:
+            self.mentions.setdefault(ctx.sentence_at(mention.span[0]), []).append(mention)
+        self.hosts: dict[int, list[str]] = {}
+        for index, code in places:
+            self.hosts.setdefault(ctx.sentence_of(index), []).append(code)
+
+    def pending(self, hit: Hit) -> _Pending | None:
+        """First pass: the title, its name and the state the title gives or stands beside."""
+        ctx = self.ctx
+        chain = _chain(ctx, hit)
+        index, after, upgraded = _after_title(ctx, chain[-1].last, chain)
+        first, end = _name_span(ctx, index)
+        if end <= first:
+            return None
+        state = _state_before(ctx, hit) or after
+        for title in chain:
+            code = title.entry.value.partition("@")[2]
+            if code and state is None:
+                state = states.get(code, None)
+        if state is not None:
+            self.held.setdefault(ctx.sentence_of(hit.first), set()).add(state.code)
+        organisation = bool(ctx.ending(hit.first, Category.ORGANIZATION)) or any(
+            t.entry.value.endswith("@-")
+            for t in chain  # a secretary-general serves no state
+        )
+        return _Pending(hit, chain, first, end, state, upgraded, organisation)
+
+    def before(self, sentence: int) -> State | None:
+        """The one state of the sentence before that no official of the report holds.
+
+        "Putin has arrived in China. Xi Jinping received him": Xi serves China.
+        """
+        held = {code for codes in self.held.values() for code in codes}
+        free = {m.state.code for m in self.mentions.get(sentence - 1, [])} - held
+        return states.get(free.pop(), None) if len(free) == 1 else None
+
+    def settle(self, read: _Pending) -> None:
+        """Second pass: the state from the sentence or the dossier, the kind, the mention."""
+        ctx, hit = self.ctx, read.hit
+        state, guessed = read.state, False
+        sentence = ctx.sentence_of(hit.first)
+        tokens: list[Token] = ctx.tokens
+        name = ctx.text[tokens[read.first].start : tokens[read.end - 1].end]
+        if state is None and not read.organisation:
+            held = self.held.setdefault(sentence, set())
+            state = _fallback_state(
+                ctx,
+                hit.start,
+                self.mentions.get(sentence, []),
+                held=held,
+                hosts=self.hosts.get(sentence, []),
+            )
+            guessed = state is not None
+            state = state or _known_state(ctx, name)
+            if state is None:
+                state = self.before(sentence)
+                guessed = state is not None
+            if state is not None:
+                held.add(state.code)
+        values = [h.entry.value for h in read.chain if h.entry.category is Category.TITLE]
+        rule = "official.title+sentence_state" if guessed else "official.title"
+        if values:
+            kind = min((_kind(v, state) for v in values), key=lambda k: _RANK[k])
+        else:  # a counterpart holds the office of the official before
+            kind = self.found[-1].kind if self.found else OfficialKind.OTHER
+            rule = "official.counterpart"
+        if read.upgraded and kind is OfficialKind.MINISTER:
+            kind = OfficialKind.FOREIGN_MINISTER
+        start = min(read.chain[0].start, _surface_start(ctx, hit))
+        stop = tokens[read.end - 1].end
+        self.found.append(
+            OfficialMention(
+                span=(start, stop),
+                surface=ctx.text[start:stop],
+                rule=rule,
+                confidence=0.7 if guessed else 0.9,
+                name=name,
+                state=state,
+                kind=kind,
+                title=ctx.text[read.chain[0].start : max(h.end for h in read.chain)],
+            )
+        )
+
+
+def find_officials(
+    ctx: Context, mentions: Sequence[StateMention], places: Sequence[tuple[int, str]] = ()
+) -> list[OfficialMention]:
+    """Officials, once per person (the mention with the fullest name).
+
+    `places` are the capitals that place events, as (token index, state
+    code): a title with no state in its sentence is the host's there.
+    """
+    reader = _Reader(ctx, mentions, places)
+    skip_until = -1
+    pending: list[_Pending] = []
+    for hit in ctx.of(Category.TITLE, Category.COUNTERPART):
+        if hit.first >= skip_until and not _organisation_title(ctx, hit):
+            read = reader.pending(hit)
+            skip_until = read.end if read is not None else hit.last
+            if read is not None:
+                pending.append(read)
+    for read in pending:
+        reader.settle(read)
+    return _merge(reader.found)
+
+
+def _surface_start(ctx: Context, hit: Hit) -> int:
+    index = hit.first
+    if index and ctx.tokens[index - 1].key in _POSSESSIVE:
+        index -= 1
+    before = [
+        b
+        for b in ctx.ending(index, *_STATEFUL)
+        if not ctx.text[b.end : ctx.tokens[index].start].strip(" -")
+    ]
+    return before[0].start if before else hit.start
+
+
+def _merge(found: list[OfficialMention]) -> list[OfficialMention]:
+    """One mention per person: the fullest name, its state and kind from any mention."""
+    people: list[OfficialMention] = []
+    by_word: dict[str, list[int]] = {}  # a word's shortest stem -> people with that word
+    for mention in found:
+        words = [min(k, key=len) for k in _keys(mention.name)]
+        candidates = sorted({i for w in words for i in by_word.get(w, ())})
+        for i in candidates:
+            known = people[i]
+            if names_match(known.name, mention.name):
+                fuller = mention if len(mention.name) > len(known.name) else known
+                other = known if fuller is mention else mention
+                if fuller.state is None and other.state is not None:
+                    fuller = _with_state(fuller, other.state)
+                people[i] = fuller
+                break
+        else:
+            people.append(mention)
+            for word in words:
+                by_word.setdefault(word, []).append(len(people) - 1)
+    return people
+
+
+def _with_state(mention: OfficialMention, state: State) -> OfficialMention:
+    return evolve(mention, state=state)

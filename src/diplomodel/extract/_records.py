@@ -1,0 +1,271 @@
+"""Turning an extraction into proposed records: people, offices, meetings, documents.
+
+Known records win: a person whose name (in any of their languages) matches is
+referred to by id, an office of the same kind and state is reused, and a
+meeting the dossier already holds (same series and ordinal, or same start and
+parties) is not proposed again. What is not recorded yet: claims (what the
+report asserted — an anniversary count, a place — to be checked against the
+record; they arrive with the relation and claims work) and counted batches of
+unnamed documents ("28 memoranda").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from diplomodel.dossier import Dossier
+from diplomodel.extract._lexicon import _data
+from diplomodel.extract._officials import names_match
+from diplomodel.extract._results import (
+    DocumentKind,
+    DocumentMention,
+    EventKind,
+    EventMention,
+    OfficialKind,
+    OfficialMention,
+    OrdinalMention,
+)
+from diplomodel.extract._text import fold
+from diplomodel.model.documents import AgreementForm, Communique, CooperationAgreement, Document
+from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
+from diplomodel.model.meetings import Meeting, MeetingKind, MeetingSeries, Participation, Role
+from diplomodel.model.people import Office, Person, Tenure
+from diplomodel.model.places import Place
+from diplomodel.model.sources import Source
+from diplomodel.states import State, states
+
+if TYPE_CHECKING:  # the extraction module imports this one
+    from diplomodel.extract._extraction import Extraction
+
+__all__ = ["propose"]
+
+_MEETING_KINDS: Final = {
+    EventKind.MEETING: MeetingKind.OTHER,
+    EventKind.SUMMIT: MeetingKind.SUMMIT,
+    EventKind.VISIT: MeetingKind.OFFICIAL_VISIT,
+    EventKind.TALKS: MeetingKind.TALKS,
+    EventKind.SIGNING: MeetingKind.SIGNING_CEREMONY,
+    EventKind.CALL: MeetingKind.PHONE_CALL,
+    EventKind.RECEPTION: MeetingKind.RECEPTION,
+}
+_COMMUNIQUES: Final = {
+    DocumentKind.COMMUNIQUE,
+    DocumentKind.JOINT_STATEMENT,
+    DocumentKind.DECLARATION,
+}
+_FORMS: Final = {
+    DocumentKind.AGREEMENT: AgreementForm.AGREEMENT,
+    DocumentKind.MEMORANDUM: AgreementForm.MEMORANDUM,
+    DocumentKind.PLAN: AgreementForm.PLAN,
+    DocumentKind.PROTOCOL: AgreementForm.PROTOCOL,
+    DocumentKind.PROGRAMME: AgreementForm.PROGRAMME,
+    DocumentKind.TREATY: AgreementForm.TREATY,
+}
+_LEADERS: Final = {OfficialKind.HEAD_OF_STATE, OfficialKind.HEAD_OF_GOVERNMENT}
+
+
+def slug(text: str, prefix: str) -> str:
+    """An id from a name: ASCII words joined by hyphens, else a short hash.
+
+    >>> slug("Li Qiang", "person"), slug("Ли Цян", "person")
+    ('li-qiang', 'person-072e02ff')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.casefold())
+    if words and len("".join(words)) * 2 >= len(re.sub(r"\W", "", text)):
+        return "-".join(words)[:120].strip("-")
+    return f"{prefix}-{hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:8]}"
+
+
+class _Builder:
+    def __init__(self, extraction: Extraction, known: Dossier, source: Source | None) -> None:
+        self.extraction = extraction
+        self.known = known
+        self.source = source
+        self.people: dict[str, Person] = {}
+        self.offices: dict[str, Office] = {}
+        self.person_of: dict[int, PersonId] = {}  # official index -> person id
+
+    def person(self, index: int, official: OfficialMention) -> PersonId:
+        for person in self.known.people:
+            if any(names_match(official.name, n) for n in (person.name, *person.names.values())):
+                self.person_of[index] = person.id
+                return person.id
+        person_id = PersonId(slug(official.name, "person"))
+        while person_id in self.people or any(p.id == person_id for p in self.known.people):
+            person_id = PersonId(person_id + "-2")
+        tenures: tuple[Tenure, ...] = ()
+        if official.state is not None:
+            tenures = (Tenure(office=self.office(official, official.state, person_id)),)
+        language = self.extraction.language
+        names: dict[str, str] = {} if language == "en" else {language: official.name}
+        self.people[person_id] = Person(
+            id=person_id, name=official.name, names=names, tenures=tenures
+        )
+        self.person_of[index] = person_id
+        return person_id
+
+    def office(self, official: OfficialMention, state: State, person_id: str) -> OfficeId:
+        kind = official.kind.office_kind
+        for office in (*self.known.offices, *self.offices.values()):
+            if office.kind is kind and office.state == state and kind in _SINGLE_HOLDER:
+                return office.id
+        office_id = OfficeId(f"{state.code.lower()}-{official.kind.value.replace('_', '-')}")
+        if kind not in _SINGLE_HOLDER:
+            office_id = OfficeId(f"{office_id}-{person_id}")
+        self.offices.setdefault(
+            office_id, Office(id=office_id, title=official.title, kind=kind, state=state)
+        )
+        return office_id
+
+
+_SINGLE_HOLDER: Final = {
+    OfficialKind.HEAD_OF_STATE.office_kind,
+    OfficialKind.HEAD_OF_GOVERNMENT.office_kind,
+    OfficialKind.FOREIGN_MINISTER.office_kind,
+}
+
+
+def _place(event: EventMention, language: str) -> Place | None:
+    if event.place is None:
+        return None
+    wanted = fold(event.place, language)
+    capitals: dict[str, list[str]] = _data()["capitals"].get(language, {})
+    for code, names in capitals.items():
+        if any(wanted.startswith(fold(n, language)[:4]) for n in names):
+            state = states.get(code, None)
+            return None if state is None else Place(state=state, locality=event.place)
+    return None
+
+
+def _series(
+    known: Dossier, parties: tuple[State, ...], ordinals: Sequence[OrdinalMention]
+) -> tuple[MeetingSeries | None, int | None]:
+    series_ordinals = [o for o in ordinals if o.series]
+    if not series_ordinals:
+        return None, None
+    for series in known.series:
+        if set(series.parties) == set(parties):
+            return series, series_ordinals[0].value
+    return None, None
+
+
+def _existing(known: Dossier, meeting: Meeting) -> Meeting | None:
+    for held in known.meetings:
+        same_series = (
+            meeting.series is not None
+            and held.series == meeting.series
+            and held.ordinal == meeting.ordinal
+        )
+        same_day = held.start == meeting.start and set(held.parties) == set(meeting.parties)
+        if same_series or same_day:
+            return held
+    return None
+
+
+def _meeting(builder: _Builder, event: EventMention, number: int) -> Meeting | None:
+    extraction = builder.extraction
+    parties = tuple(m.state for m in extraction.states_participating)
+    if not parties:
+        return None
+    series, ordinal = (
+        _series(builder.known, parties, extraction.ordinals) if number == 0 else (None, None)
+    )
+    participants: list[Participation] = []
+    if number == 0:
+        led: set[str] = set()
+        for index, official in enumerate(extraction.officials):
+            if official.state is None or official.state not in parties:
+                continue
+            person = builder.person(index, official)
+            role = Role.MEMBER
+            if official.kind in _LEADERS and official.state.code not in led:
+                role = Role.HEAD_OF_DELEGATION
+                led.add(official.state.code)
+            participants.append(Participation(person=person, delegation=official.state, role=role))
+    place = _place(event, extraction.language)
+    title = f"{event.kind.value.replace('_', ' ').capitalize()} of {event.start}"
+    meeting = Meeting(
+        id=MeetingId(f"extracted-{event.start}-{event.kind.value}-{number + 1}"),
+        title=title,
+        kind=_MEETING_KINDS.get(event.kind, MeetingKind.OTHER),
+        start=event.start,
+        end=event.end,
+        place=place,
+        host=place.state if place is not None and place.state in parties else None,
+        parties=parties,
+        series=series.id if series is not None else None,
+        ordinal=ordinal,
+        participants=tuple(participants),
+        sources=(builder.source,) if builder.source is not None else (),
+    )
+    return _existing(builder.known, meeting) or meeting
+
+
+def _document(
+    mention: DocumentMention, number: int, parties: tuple[State, ...], meeting: Meeting | None
+) -> Document | None:
+    if mention.count != 1 or not parties:
+        return None
+    common = {
+        "id": DocumentId(f"extracted-document-{number + 1}"),
+        "title": mention.surface,
+        "parties": parties,
+        "signed": meeting.start if meeting is not None else None,
+        "meeting": meeting.id if meeting is not None else None,
+        "sectors": mention.sectors,
+    }
+    if mention.kind in _COMMUNIQUES:
+        return Communique(**common)  # type: ignore[arg-type]
+    form = _FORMS.get(mention.kind)
+    if form is None:
+        return None
+    return CooperationAgreement(form=form, **common)  # type: ignore[arg-type]
+
+
+def _known_document(known: Dossier, document: Document) -> bool:
+    """The dossier holds a document of this kind from the same meeting already."""
+    return document.meeting is not None and any(
+        held.meeting == document.meeting
+        and type(held) is type(document)
+        and getattr(held, "form", None) == getattr(document, "form", None)
+        for held in known.documents
+    )
+
+
+def propose(
+    extraction: Extraction, dossier: Dossier | None, *, source: Source | None = None
+) -> Dossier:
+    """The extraction's proposed records, merged into `dossier` (or a new one)."""
+    known = dossier if dossier is not None else Dossier(id="extracted", title="Extracted records")
+    builder = _Builder(extraction, known, source)
+    meetings: list[Meeting] = []
+    for number, event in enumerate(e for e in extraction.events if e.kind is not EventKind.OTHER):
+        meeting = _meeting(builder, event, number)
+        if meeting is not None and all(m.id != meeting.id for m in meetings):
+            meetings.append(meeting)
+    parties = tuple(m.state for m in extraction.states_participating)
+    main = meetings[0] if meetings else None
+    documents = [
+        d
+        for number, mention in enumerate(extraction.documents)
+        if (d := _document(mention, number, parties, main)) is not None
+        and not _known_document(known, d)
+    ]
+    for index, official in enumerate(extraction.officials):
+        if index not in builder.person_of and official.state is not None:
+            builder.person(index, official)
+    held_meetings = {m.id for m in known.meetings}
+    proposal = Dossier(
+        id=known.id,
+        title=known.title,
+        people=tuple(builder.people.values()),
+        offices=tuple(builder.offices.values()),
+        meetings=tuple(m for m in meetings if m.id not in held_meetings),
+        documents=tuple(documents),
+    )
+    return known.merge(proposal)

@@ -1,0 +1,54 @@
+"""The development set of `diplomodel.extract`: files, format and spans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from diplomodel import Extraction
+
+DEVSET = Path(__file__).parent / "data" / "extraction"
+LANGUAGES = ("en", "ru", "zh", "fr", "de", "ar")
+REPORTS = sorted(p.stem for p in DEVSET.glob("*.txt"))
+# Every annotated list of items: the item fields of `Extraction` (participants are codes).
+_NOT_ITEMS = {"text", "language", "published", "dateline", "states_participating"}
+ITEM_FIELDS = tuple(a.name for a in attrs.fields(Extraction) if a.name not in _NOT_ITEMS)
+
+
+def _load(stem: str) -> tuple[str, dict[str, Any]]:
+    text = (DEVSET / f"{stem}.txt").read_text(encoding="utf-8")
+    gold = json.loads((DEVSET / f"{stem}.json").read_text(encoding="utf-8"))
+    return text, gold
+
+
+class TestDevelopmentSet:
+    def test_six_reports_per_language(self) -> None:
+        """Each of the six languages has at least six reports, each with its gold file."""
+        for language in LANGUAGES:
+            stems = [s for s in REPORTS if s.endswith(f"-{language}")]
+            assert len(stems) >= 6, language
+        for stem in REPORTS:
+            assert (DEVSET / f"{stem}.json").is_file(), stem
+
+    @pytest.mark.parametrize("stem", REPORTS)
+    def test_spans_point_at_surfaces(self, stem: str) -> None:
+        """Every annotated item's [start, end) span holds exactly its surface."""
+        text, gold = _load(stem)
+        for name in ITEM_FIELDS:
+            for item in gold[name]:
+                start, end = item["span"]
+                assert text[start:end] == item["surface"], (name, item)
+
+    @pytest.mark.parametrize("stem", REPORTS)
+    def test_report_shape(self, stem: str) -> None:
+        """Reports have 3 to 12 sentences and participants are mentioned states."""
+        text, gold = _load(stem)
+        assert gold["language"] == stem.split("-")[1]
+        ends = sum(text.count(mark) for mark in (". ", "。", ".\n"))
+        assert 3 <= ends <= 12, ends
+        mentioned = {item["code"] for item in gold["states_mentioned"]}
+        assert set(gold["states_participating"]) <= mentioned
