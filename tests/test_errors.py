@@ -8,6 +8,7 @@ import pickle
 import attrs
 import pytest
 
+import diplomodel as dm
 from diplomodel import DataError, DiplomodelError, Problem, UnknownStateError
 
 ID_MISSING = Problem(path="$.id", message="required field missing")
@@ -146,10 +147,11 @@ class TestDataError:
             DataError(problems)
 
     def test_empty_rejection_is_not_data_error(self):
-        """Refusing an empty DataError raises a plain ValueError, not a DataError."""
+        """Refusing an empty DataError is a misuse of the class, not bad data."""
         with pytest.raises(ValueError, match="at least one problem") as info:
             DataError([])
-        assert type(info.value) is ValueError
+        assert isinstance(info.value, dm.InvalidArgumentError)
+        assert not isinstance(info.value, DataError)
 
     def test_single(self):
         """`DataError.single` holds exactly one problem built from path and message."""

@@ -28,7 +28,7 @@ from typing import Any, Final, TypeVar
 from cattrs import Converter
 
 from diplomodel import _hooks, _schema
-from diplomodel.errors import DataError, Problem
+from diplomodel.errors import DataError, Problem, shown
 from diplomodel.model.documents import Document
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "json_schema",
     "make_converter",
     "open_envelope",
+    "parse_json",
     "paused_gc",
     "to_dict",
     "to_json",
@@ -76,6 +77,7 @@ is already the version 1 body.
 """
 
 _FORMAT_KEY: Final = "diplomodel"
+_MAX_VERSION_DIGITS: Final = 9
 _KIND_KEY: Final = "kind"
 
 
@@ -245,11 +247,17 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: boo
 
 
 def _explain(detailed: Converter, data: Any, target: type[Any], source: str | None) -> Any:
-    """Re-read rejected input field by field and raise a DataError listing every problem."""
-    try:
-        return detailed.structure(data, target)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a DataError
-        raise DataError(_hooks.problems(exc), source=source) from None
+    """Re-read rejected input field by field and raise a DataError listing every problem.
+
+    The re-read stops once `MAX_PROBLEMS` problems are found, so that a huge
+    bad input costs bounded time and memory; the error then says so.
+    """
+    with _hooks.budget() as spent:
+        try:
+            return detailed.structure(data, target)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a DataError
+            problems = _hooks.problems(exc)
+    raise DataError(problems, source=source, stopped=spent.stopped) from None
 
 
 def _load_orjson() -> Any:
@@ -368,7 +376,7 @@ def from_json(
     >>> from_json('"2024-08"', PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
-    return from_dict(_parse_json(text, source=source), cls, source=source, strict=strict)
+    return from_dict(parse_json(text, source=source), cls, source=source, strict=strict)
 
 
 def json_schema(cls: type[Any], *, envelope: str | None = None) -> dict[str, Any]:
@@ -464,7 +472,10 @@ def open_envelope(
     problems = []
     if major is None:
         problems.append(
-            Problem(path=f"$.{_FORMAT_KEY}", message=f"invalid format version {version!r}")
+            Problem(
+                path=f"$.{_FORMAT_KEY}",
+                message=f"invalid format version {shown(version, 80)}",
+            )
         )
     elif major > _major_of_current():
         problems.append(
@@ -476,7 +487,10 @@ def open_envelope(
         )
     if found_kind != kind:
         problems.append(
-            Problem(path=f"$.{_KIND_KEY}", message=f"expected {kind!r}, got {found_kind!r}")
+            Problem(
+                path=f"$.{_KIND_KEY}",
+                message=f"expected {kind!r}, got {shown(found_kind, 80)}",
+            )
         )
     if problems:
         raise DataError(problems, source=source)
@@ -504,11 +518,25 @@ def _major(version: object) -> int | None:
         return None
     major, dot, minor = version.partition(".")
     ok = bool(dot) and major.isascii() and major.isdigit() and minor.isascii() and minor.isdigit()
-    return int(major) if ok else None
+    # A version of thousands of digits is malformed, not "newer" (and int() refuses it).
+    return int(major) if ok and len(major) <= _MAX_VERSION_DIGITS else None
+
+
+_MAX_INT_DIGITS: Final = 20
+"""The most digits of an integer in a file: 64-bit integers have at most 20."""
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in diplomodel files")
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text) - text.startswith("-")
+    if digits > _MAX_INT_DIGITS:
+        raise ValueError(
+            f"an integer of {digits:,} digits is too large (at most {_MAX_INT_DIGITS} digits)"
+        )
+    return int(text)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -522,7 +550,34 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse_json(text: str | bytes, *, source: str | None) -> Any:
+def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
+    """Parse JSON text as strictly as diplomodel reads its files.
+
+    The one JSON reader of the library: `from_json`, `Dossier.load`, JSON
+    Lines and `Report.from_json` all read through it, so they refuse the same
+    things: what JSON allows but data should not hold (``NaN``,
+    ``Infinity``, an object with the same key twice, an integer of more than
+    20 digits), bytes that are not UTF-8 (a leading byte-order mark is
+    allowed), and nesting too deep to read.
+
+    Args:
+        text: JSON text, or UTF-8 bytes.
+        source: Optional name of the input, used in error messages.
+
+    Returns:
+        The parsed value: dicts, lists, strings, numbers, booleans, None.
+
+    Raises:
+        DataError: The text is not such JSON.
+
+    >>> parse_json('{"a": [1, "x"]}')
+    {'a': [1, 'x']}
+    >>> parse_json('{"a": 1, "a": 2}')
+    Traceback (most recent call last):
+    ...
+    diplomodel.errors.DataError: 1 problem in input:
+      $: not valid JSON: duplicate key 'a' in an object
+    """
     if not isinstance(text, str | bytes | bytearray):
         raise DataError.single(
             "$", f"expected JSON text or bytes, got {type(text).__name__}", source=source
@@ -530,7 +585,12 @@ def _parse_json(text: str | bytes, *, source: str | None) -> Any:
     try:
         if not isinstance(text, str):  # files are UTF-8 (a leading byte-order mark is allowed)
             text = bytes(text).decode("utf-8-sig")
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        return json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except UnicodeDecodeError as exc:

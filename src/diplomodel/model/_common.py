@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from diplomodel._validators import LOCALE_SHAPE, TRIMMED, described, is_locale
+from diplomodel._validators import LOCALE_SHAPE, TRIMMED, check_unicode, described, is_locale
 
 __all__ = ["freeze_names", "locale_names"]
 
@@ -43,6 +43,7 @@ def _check_locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any)
             raise ValueError(
                 f"'{name}[{locale}]' must be non-blank text without outer spaces (got {text!r})"
             )
+        check_unicode(f"{name}[{locale}]", text)
 
 
 locale_names = described(
