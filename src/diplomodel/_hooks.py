@@ -36,7 +36,7 @@ from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from diplomodel.dates import PartialDate
-from diplomodel.errors import MAX_PROBLEMS, Problem, UnknownStateError, shown
+from diplomodel.errors import MAX_PROBLEMS, DataError, Problem, UnknownStateError, shown
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.states import State, states
 
@@ -93,7 +93,10 @@ def _structure_bool(value: object, _type: object) -> bool:
 def _structure_partial_date(value: object, _type: object) -> PartialDate:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string such as '2024-08-21', got {type_name(value)}")
-    return _parse_date(value)
+    try:
+        return _parse_date(value)
+    except DataError as exc:  # reported at this field's path, with the parser's words
+        raise ValueError(exc.problems[0].message) from None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -63,7 +63,13 @@ from babel import Locale, UnknownLocaleError
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
-from diplomodel.errors import DataError, Problem, UnknownStateError
+from diplomodel.errors import (
+    ArgumentTypeError,
+    DataError,
+    InvalidArgumentError,
+    Problem,
+    UnknownStateError,
+)
 
 __all__ = ["State", "StateRegistry", "states"]
 
@@ -282,11 +288,11 @@ class State:
 def _territory_names(locale: str) -> Mapping[str, str]:
     """CLDR territory names for a locale, keyed by region code."""
     if not isinstance(locale, str):
-        raise TypeError(f"a locale must be a str (got {type(locale).__name__})")
+        raise ArgumentTypeError(f"a locale must be a str (got {type(locale).__name__})")
     try:
         parsed = Locale.parse(locale.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown locale {locale!r}: {exc}") from None
+        raise InvalidArgumentError(f"unknown locale {locale!r}: {exc}") from None
     return types.MappingProxyType(dict(parsed.territories))
 
 
@@ -632,7 +638,7 @@ class StateRegistry:
         diplomodel.errors.UnknownStateError: code 'CS' is ambiguous: it may mean CSHH (Czechoslovakia), CSXX (Serbia and Montenegro); use one of those codes
         """  # noqa: E501
         if not isinstance(code, str):
-            raise TypeError(f"a state code must be a str (got {type(code).__name__})")
+            raise ArgumentTypeError(f"a state code must be a str (got {type(code).__name__})")
         tables = self._tables()
         key = _code_key(code)
         state = tables.codes.get(key)
@@ -674,7 +680,7 @@ class StateRegistry:
         'NE'
         """
         if not isinstance(text, str):
-            raise TypeError(f"a state name must be a str (got {type(text).__name__})")
+            raise ArgumentTypeError(f"a state name must be a str (got {type(text).__name__})")
         tables = self._tables()
         key = _code_key(text)
         by_code = tables.codes.get(key)

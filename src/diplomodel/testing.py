@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
     AgreementForm,
@@ -427,7 +428,7 @@ def from_class(cls: type[T]) -> st.SearchStrategy[T]:
     try:
         make = _BY_CLASS[cls]
     except (KeyError, TypeError):
-        raise TypeError(f"no strategy for {cls!r}") from None
+        raise ArgumentTypeError(f"no strategy for {cls!r}") from None
     strategy: st.SearchStrategy[T] = make()
     return strategy
 

@@ -13,6 +13,8 @@ from typing import Final
 
 from babel import Locale, UnknownLocaleError
 
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["CATALOG_LANGUAGES", "DOMAIN", "Translator", "parse_locale", "translator"]
 
 DOMAIN: Final = "diplomodel"
@@ -34,11 +36,13 @@ def parse_locale(locale: str) -> Locale:
         ValueError: babel has no data for the locale.
     """
     if not isinstance(locale, str):
-        raise TypeError(f"a locale must be a str such as 'en' (got {type(locale).__name__})")
+        raise ArgumentTypeError(
+            f"a locale must be a str such as 'en' (got {type(locale).__name__})"
+        )
     try:
         return Locale.parse(locale.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError) as exc:
-        raise ValueError(f"unknown locale {locale!r}: {exc}") from None
+        raise InvalidArgumentError(f"unknown locale {locale!r}: {exc}") from None
 
 
 def catalog_language(parsed: Locale) -> str | None:
