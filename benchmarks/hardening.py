@@ -13,14 +13,23 @@ Each case runs in a fresh subprocess, so its peak resident memory
 
 Every case must end in a `DataError` of at most `MAX_PROBLEMS` problems.
 
-    python benchmarks/hardening.py            # every case
-    python benchmarks/hardening.py --quick    # inputs a tenth of the size
+``--fuzz N`` then feeds N mutated inputs to the loaders (the example's
+records with one value replaced by something hostile: a giant integer, a lone
+surrogate, a deep list, a huge string, a wrong type; and its JSON text cut
+or with a byte flipped) and counts what they raise: anything but `DataError`
+is a failure.
+
+    python benchmarks/hardening.py                  # every case
+    python benchmarks/hardening.py --quick          # inputs a tenth of the size
+    python benchmarks/hardening.py --fuzz 100000    # and a fuzz run
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
+import random
 import resource
 import subprocess
 import sys
@@ -84,10 +93,90 @@ def run_one(case: str, path: str) -> None:
     print(json.dumps(outcome))
 
 
+def _hostile_values(rng: random.Random) -> object:
+    """One value a loader must refuse or accept, never crash on."""
+    choices: list[object] = [
+        10**5000,
+        -(10**5000),
+        2**64,
+        "\ud800",
+        "text\udfff",
+        "x" * rng.randint(0, 20_000),
+        [[[[[]]]]] * 3,
+        {"": None},
+        None,
+        True,
+        1.5,
+        float("nan"),
+        "",
+        " padded ",
+        "9" * 5000 + ".0",
+        {"type": "communique"},
+        ["CN"] * 3,
+        "2024-02-30",
+    ]
+    return rng.choice(choices)
+
+
+def _mutated_record(rng: random.Random, record: object) -> object:
+    """A deep copy of `record` with one value somewhere replaced."""
+    copied = copy.deepcopy(record)
+    node = copied
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))  # type: ignore[arg-type]
+        if not keys:
+            return copied
+        key = rng.choice(keys)
+        child = node[key]  # type: ignore[index]
+        if isinstance(child, dict | list) and child and rng.random() < 0.6:
+            node = child
+            continue
+        node[key] = _hostile_values(rng)  # type: ignore[index]
+        return copied
+
+
+def _flipped(rng: random.Random, text: str) -> bytes:
+    """The UTF-8 of `text` with a few bytes changed, and sometimes cut short."""
+    raw = bytearray(text.encode())
+    for _ in range(rng.randint(1, 3)):
+        raw[rng.randrange(len(raw))] = rng.randrange(256)
+    return bytes(raw[: rng.randint(0, len(raw))] if rng.random() < 0.3 else raw)
+
+
+def _date_text(rng: random.Random) -> str:
+    return "".join(rng.choice("0123456789-./ August авг年月日") for _ in range(rng.randint(0, 12)))
+
+
+def fuzz(count: int, seed: int = 11) -> dict[str, int]:
+    """Feed `count` hostile inputs to the loaders; count the exception types raised."""
+    import diplomodel as dm
+
+    rng = random.Random(seed)
+    records = [(type(e), dm.to_dict(e)) for _, e in dm.load_example().entities()]
+    loaders = (
+        lambda cls, data: dm.from_dict(_mutated_record(rng, data), cls),
+        lambda cls, data: dm.from_json(_flipped(rng, json.dumps(data, ensure_ascii=False)), cls),
+        lambda _cls, _data: dm.parse_date(_date_text(rng)),
+    )
+    outcomes: dict[str, int] = {}
+    for number in range(count):
+        cls, data = records[number % len(records)]
+        try:
+            loaders[number % len(loaders)](cls, data)
+            outcome = "accepted"
+        except dm.DataError:
+            outcome = "DataError"
+        except Exception as exc:  # noqa: BLE001 - counted: this is what the run looks for
+            outcome = f"{type(exc).__name__} (wrong!)"
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    return outcomes
+
+
 def main() -> None:
     """Build each input, run it in a subprocess, print one line per case."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="inputs a tenth of the size")
+    parser.add_argument("--fuzz", type=int, default=0, metavar="N", help="also fuzz N inputs")
     parser.add_argument("--child", nargs=2, metavar=("CASE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -102,6 +191,11 @@ def main() -> None:
             done = subprocess.run(child, capture_output=True, text=True, check=False)
             line = done.stdout.strip() or done.stderr.strip().splitlines()[-1]
             print(f"{case:<16} {size:6.1f} MB  {line}")
+    if args.fuzz:
+        start = time.perf_counter()
+        outcomes = fuzz(args.fuzz)
+        took = time.perf_counter() - start
+        print(f"fuzz: {args.fuzz:,} inputs in {took:.0f} s: {json.dumps(outcomes)}")
 
 
 if __name__ == "__main__":

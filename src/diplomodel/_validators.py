@@ -112,7 +112,8 @@ def text(*, max_length: int = _MAX_TEXT) -> Validator:
             raise ValueError(
                 f"'{attribute.name}' must be at most {max_length} characters (got {len(value)})"
             )
-        check_unicode(attribute.name, value)
+        if not value.isascii() and _SURROGATE.search(value):
+            check_unicode(attribute.name, value)  # raises, saying where
 
     return described(
         check, {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TRIMMED}
