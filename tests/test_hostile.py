@@ -277,6 +277,28 @@ class TestLoneSurrogates:
             paths = [p.path for p in info.value.problems]
             assert any(where.startswith(p) or p.startswith(where) for p in paths), (where, paths)
 
+    def test_every_text_field_of_every_class(self):
+        """Every public class's text and name-map fields refuse a surrogate, naming the field."""
+        from diplomodel import _validators
+
+        checked = 0
+        for name in dm.__all__:
+            cls = getattr(dm, name)
+            if not (isinstance(cls, type) and attrs.has(cls)):
+                continue
+            for field in attrs.fields(cls):
+                schema = _validators.schema_of(field.validator) if field.validator else {}
+                if schema.get("pattern") == _validators.TRIMMED:
+                    value = "text \ud800 here"
+                elif "propertyNames" in schema:
+                    value = {"ru": "Ли\udc00"}
+                else:
+                    continue
+                with pytest.raises(ValueError, match="must be valid Unicode"):
+                    field.validator(None, field, value)
+                checked += 1
+        assert checked >= 25  # every text field there is (30 today)
+
     def test_locale_name_maps(self):
         """A surrogate in a localised name is refused, in a file and in a constructor."""
         person = EXAMPLE.people[0]

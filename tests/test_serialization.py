@@ -438,3 +438,32 @@ class TestAcceleratorFreePaths:
         fast = dm.make_converter()
         data = dm.to_dict(EXAMPLE)
         assert detailed.structure(data, dm.Dossier) == fast.structure(data, dm.Dossier) == EXAMPLE
+
+
+BAD_MEETING = {"id": " ", "title": "", "kind": "talk", "start": "2024-13", "parties": ["XX"]}
+
+
+class TestMaxProblems:
+    """`max_problems` bounds how far a rejected input is explained."""
+
+    def test_default_reports_everything(self):
+        """By default every problem (up to MAX_PROBLEMS) is listed."""
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict(BAD_MEETING, dm.Meeting)
+        assert len(info.value.problems) == 5
+        assert not info.value.stopped
+
+    @pytest.mark.parametrize("limit", [1, 2])
+    def test_stops_early(self, limit):
+        """With a small limit, only that many are listed and the error says it stopped."""
+        with pytest.raises(dm.DataError) as info:
+            dm.from_json(json.dumps(BAD_MEETING), dm.Meeting, max_problems=limit)
+        assert len(info.value.problems) == limit
+        assert info.value.stopped
+        assert str(info.value).startswith(f"at least {limit} problem")
+
+    @pytest.mark.parametrize("limit", [0, -1, 1.5, True, None])
+    def test_bad_limit(self, limit):
+        """A limit that is not a positive int is an InvalidArgumentError, even for good data."""
+        with pytest.raises(dm.InvalidArgumentError, match="'max_problems'"):
+            dm.from_dict(dm.to_dict(EXAMPLE), dm.Dossier, max_problems=limit)

@@ -28,7 +28,7 @@ from typing import Any, Final, TypeVar
 from cattrs import Converter
 
 from diplomodel import _hooks, _schema
-from diplomodel.errors import DataError, Problem, shown
+from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
 from diplomodel.model.documents import Document
 
 __all__ = [
@@ -204,7 +204,14 @@ def _unstructure(obj: Any) -> Any:
     return fast.unstructure(obj)
 
 
-def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: bool = True) -> T:
+def from_dict(
+    data: Any,
+    cls: type[T],
+    *,
+    source: str | None = None,
+    strict: bool = True,
+    max_problems: int = MAX_PROBLEMS,
+) -> T:
     """Build a `cls` from its JSON-ready form, checking everything.
 
     Inverse of `to_dict`.
@@ -215,6 +222,9 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: boo
         source: Optional name of the input, used in error messages.
         strict: Reject keys the model does not know (the default); with
             False they are ignored. Nothing else is ever relaxed.
+        max_problems: Stop looking for problems after this many (at most
+            `MAX_PROBLEMS`, the default); 1 only says what is wrong first,
+            cheaply, as a collector that is already full may want.
 
     Returns:
         A valid `cls` instance.
@@ -232,12 +242,14 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: boo
       $.state: no state has the code 'XX'
       $: unknown key 'town'
     """
+    if type(max_problems) is not int or max_problems < 1:
+        raise InvalidArgumentError(f"'max_problems' must be a positive int (got {max_problems!r})")
     fast, detailed = _converters(strict=strict)
     target = _route(cls)
     try:
         result: Any = fast.structure(data, target)
     except Exception:  # noqa: BLE001 - explained by the detailed converter below
-        result = _explain(detailed, data, target, source)
+        result = _explain(detailed, data, target, source, max_problems)
     if not isinstance(result, cls):
         found = DOCUMENT_TAGS.get(type(result), type(result).__name__)
         raise DataError.single(
@@ -246,18 +258,21 @@ def from_dict(data: Any, cls: type[T], *, source: str | None = None, strict: boo
     return result
 
 
-def _explain(detailed: Converter, data: Any, target: type[Any], source: str | None) -> Any:
+def _explain(
+    detailed: Converter, data: Any, target: type[Any], source: str | None, limit: int
+) -> Any:
     """Re-read rejected input field by field and raise a DataError listing every problem.
 
-    The re-read stops once `MAX_PROBLEMS` problems are found, so that a huge
-    bad input costs bounded time and memory; the error then says so.
+    The re-read stops once `limit` problems are found, so that a huge bad
+    input costs bounded time and memory; the error then says so.
     """
-    with _hooks.budget() as spent:
+    with _hooks.budget(limit) as spent:
         try:
             return detailed.structure(data, target)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a DataError
             problems = _hooks.problems(exc)
-    raise DataError(problems, source=source, stopped=spent.stopped) from None
+    stopped = spent.stopped or len(problems) > limit
+    raise DataError(problems[:limit], source=source, stopped=stopped) from None
 
 
 def _load_orjson() -> Any:
@@ -353,7 +368,12 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
 
 
 def from_json(
-    text: str | bytes, cls: type[T], *, source: str | None = None, strict: bool = True
+    text: str | bytes,
+    cls: type[T],
+    *,
+    source: str | None = None,
+    strict: bool = True,
+    max_problems: int = MAX_PROBLEMS,
 ) -> T:
     """Read a `cls` from JSON text, checking everything.
 
@@ -365,6 +385,7 @@ def from_json(
         cls: The class to build.
         source: Optional name of the input, used in error messages.
         strict: Reject keys the model does not know (the default).
+        max_problems: Stop looking for problems after this many (see `from_dict`).
 
     Returns:
         A valid `cls` instance.
@@ -376,7 +397,8 @@ def from_json(
     >>> from_json('"2024-08"', PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
-    return from_dict(parse_json(text, source=source), cls, source=source, strict=strict)
+    data = parse_json(text, source=source)
+    return from_dict(data, cls, source=source, strict=strict, max_problems=max_problems)
 
 
 def json_schema(cls: type[Any], *, envelope: str | None = None) -> dict[str, Any]:
