@@ -28,7 +28,7 @@ BARE = {"ValueError", "TypeError", "KeyError", "LookupError", "IndexError", "Exc
 INTERNAL: dict[str, set[str] | None] = {
     "_hooks.py": None,  # every function: converter hooks, collected by cattrs
     "_parse.py": None,  # every function: parse_date reports its errors as DataError
-    "serialization.py": {"_reject_constant", "_parse_int", "_unique_keys"},  # json.loads hooks
+    "_jsontext.py": None,  # json.loads hooks: parse_json reports their errors as DataError
     "dates.py": {"_read_date", "_check_weekday"},  # parse_date reports them as DataError
     "states.py": {"_str_list", "_state_from_record"},  # the data loader collects them
     "_validators.py": None,  # validator factories and the helpers their checks call

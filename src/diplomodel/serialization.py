@@ -27,7 +27,7 @@ from typing import Any, Final, TypeVar
 
 from cattrs import Converter
 
-from diplomodel import _hooks, _schema
+from diplomodel import _hooks, _jsontext, _schema
 from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
 from diplomodel.model.documents import Document
 
@@ -275,36 +275,14 @@ def _explain(
     raise DataError(problems[:limit], source=source, stopped=stopped) from None
 
 
-def _load_orjson() -> Any:
-    try:
-        import orjson  # noqa: PLC0415 - optional accelerator, looked for once
-    except ImportError:
-        return None
-    return orjson
-
-
-_orjson: Any = _load_orjson()
-
-
-def _orjson_dumps(data: Any, indent: int | None) -> bytes | None:
-    """Orjson's bytes for the indents it offers, or None to leave it to the standard library."""
-    if _orjson is None or indent not in (None, 2):
-        return None
-    try:
-        raw: bytes = _orjson.dumps(data, option=_orjson.OPT_INDENT_2 if indent == 2 else 0)
-    except TypeError:  # e.g. an integer too large for orjson
-        return None
-    return raw
-
-
 def dumps_bytes(data: Any, *, indent: int | None = None) -> bytes:
     """UTF-8 JSON of JSON-ready data: the bytes of `dumps`, without a detour through `str`.
 
     >>> dumps_bytes({"a": "中"}) == '{"a":"中"}'.encode()
     True
     """
-    raw = _orjson_dumps(data, indent)
-    return raw if raw is not None else _stdlib_dumps(data, indent).encode()
+    raw = _jsontext.orjson_dumps(data, indent)
+    return raw if raw is not None else _jsontext.stdlib_dumps(data, indent).encode()
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
@@ -318,14 +296,8 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     >>> dumps({"b": [1, 2], "a": "中"}, indent=None)
     '{"b":[1,2],"a":"中"}'
     """
-    raw = _orjson_dumps(data, indent)
-    return raw.decode() if raw is not None else _stdlib_dumps(data, indent)
-
-
-def _stdlib_dumps(data: Any, indent: int | None) -> str:
-    if indent is None:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    raw = _jsontext.orjson_dumps(data, indent)
+    return raw.decode() if raw is not None else _jsontext.stdlib_dumps(data, indent)
 
 
 def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
@@ -544,34 +516,6 @@ def _major(version: object) -> int | None:
     return int(major) if ok and len(major) <= _MAX_VERSION_DIGITS else None
 
 
-_MAX_INT_DIGITS: Final = 20
-"""The most digits of an integer in a file: 64-bit integers have at most 20."""
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in diplomodel files")
-
-
-def _parse_int(text: str) -> int:
-    digits = len(text) - text.startswith("-")
-    if digits > _MAX_INT_DIGITS:
-        raise ValueError(
-            f"an integer of {digits:,} digits is too large (at most {_MAX_INT_DIGITS} digits)"
-        )
-    return int(text)
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise ValueError(f"duplicate key {key!r} in an object")
-            seen.add(key)
-    return result
-
-
 def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     """Parse JSON text as strictly as diplomodel reads its files.
 
@@ -607,12 +551,7 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
     try:
         if not isinstance(text, str):  # files are UTF-8 (a leading byte-order mark is allowed)
             text = bytes(text).decode("utf-8-sig")
-        return json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_int=_parse_int,
-            object_pairs_hook=_unique_keys,
-        )
+        return _jsontext.strict_loads(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except UnicodeDecodeError as exc:
