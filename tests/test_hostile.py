@@ -245,6 +245,13 @@ class TestGiantIntegers:
         meeting = dm.from_dict(data, dm.Meeting)
         assert dm.from_json(dm.to_json(meeting), dm.Meeting) == meeting
 
+    def test_giant_integer_as_a_key(self):
+        """A giant integer as a key of a names map (from Python) is a DataError."""
+        data = dm.to_dict(EXAMPLE.people[0]) | {"names": {10**5000: 5}}
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict(data, dm.Person)
+        assert info.value.problems[0].path == "$.names[an int of about 5,000 digits]"
+
     def test_giant_integer_anywhere(self):
         """10**5000 in place of any value of the example is a DataError with a readable message."""
         for path in _leaf_paths(FILE):

@@ -36,7 +36,14 @@ from cattrs.fns import identity
 from cattrs.strategies import configure_tagged_union
 
 from diplomodel.dates import PartialDate
-from diplomodel.errors import MAX_PROBLEMS, DataError, Problem, UnknownStateError, shown
+from diplomodel.errors import (
+    MAX_MESSAGE,
+    MAX_PROBLEMS,
+    DataError,
+    Problem,
+    UnknownStateError,
+    shown,
+)
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.states import State, states
 
@@ -521,7 +528,11 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Every problem inside a (nested) cattrs error, with its path."""
     if isinstance(exc, IterableValidationError):
         with_index, without = exc.group_exceptions()
-        found = [p for sub, n in with_index for p in problems(sub, f"{path}[{n.index!r}]")]
+        found = [
+            p
+            for sub, n in with_index
+            for p in problems(sub, f"{path}[{shown(n.index, MAX_MESSAGE)}]")
+        ]
         return found + [p for sub in without for p in problems(sub, path)]
     if isinstance(exc, ClassValidationError):
         with_name, others = exc.group_exceptions()
