@@ -142,10 +142,10 @@ def paused_gc() -> Iterator[None]:
     diplomodel never touches the collector on its own: `from_json`, `to_json`
     and the other functions run with it as the caller left it. Decoding makes
     many objects and no reference cycles, so a caller loading large inputs can
-    save the collector's passes (typically 10-30 % of decode time) by opting in
-    here. On exit, however the block ends, the collector's enabled state and
-    its thresholds are exactly what they were on entry; a collector already
-    off stays off.
+    save the collector's passes (about a third of decode time in
+    ``benchmarks/serialization.py``) by opting in here. On exit, however the
+    block ends, the collector's enabled state and its thresholds are exactly
+    what they were on entry; a collector already off stays off.
 
     It changes process-wide state for as long as the block runs: other
     threads allocate without cyclic collection meanwhile.
