@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 
 import diplomodel as dm
-from diplomodel import serialization, testing
+from diplomodel import _jsontext, serialization, testing
 
 orjson = pytest.importorskip("orjson")
 
@@ -16,20 +16,20 @@ EXAMPLE = dm.load_example()
 @pytest.fixture(params=["orjson", "stdlib"])
 def writer(request, monkeypatch):
     """Run a test with each JSON writer."""
-    monkeypatch.setattr(serialization, "_orjson", orjson if request.param == "orjson" else None)
+    monkeypatch.setattr(_jsontext, "_orjson", orjson if request.param == "orjson" else None)
     return request.param
 
 
 def both(call):
     """The result of `call` with orjson and with the standard library."""
-    saved = serialization._orjson
+    saved = _jsontext._orjson
     try:
-        serialization._orjson = orjson
+        _jsontext._orjson = orjson
         fast = call()
-        serialization._orjson = None
+        _jsontext._orjson = None
         plain = call()
     finally:
-        serialization._orjson = saved
+        _jsontext._orjson = saved
     return fast, plain
 
 

@@ -239,9 +239,12 @@ class TestFiles:
         }
 
     def test_unknown_example(self):
-        """Asking for an example that does not exist raises ValueError."""
-        with pytest.raises(ValueError, match="no example named 'mars'"):
+        """Asking for an example that does not exist is a lookup error naming the known ones."""
+        with pytest.raises(dm.UnknownExampleError, match="no example named 'mars'") as info:
             dm.load_example("mars")
+        assert isinstance(info.value, LookupError)
+        assert "china-russia-2024" in info.value.known
+        assert "china-russia-2024" in str(info.value)
 
 
 class TestExampleFacts:

@@ -8,7 +8,9 @@ import pickle
 import attrs
 import pytest
 
+import diplomodel as dm
 from diplomodel import DataError, DiplomodelError, Problem, UnknownStateError
+from diplomodel.errors import elide, shown
 
 ID_MISSING = Problem(path="$.id", message="required field missing")
 BAD_ROLE = Problem(path="$.meetings[0].participants[2].role", message="unknown role 'chair'")
@@ -146,10 +148,11 @@ class TestDataError:
             DataError(problems)
 
     def test_empty_rejection_is_not_data_error(self):
-        """Refusing an empty DataError raises a plain ValueError, not a DataError."""
+        """Refusing an empty DataError is a misuse of the class, not bad data."""
         with pytest.raises(ValueError, match="at least one problem") as info:
             DataError([])
-        assert type(info.value) is ValueError
+        assert isinstance(info.value, dm.InvalidArgumentError)
+        assert not isinstance(info.value, DataError)
 
     def test_single(self):
         """`DataError.single` holds exactly one problem built from path and message."""
@@ -179,3 +182,131 @@ class TestDataError:
         assert again.problems == err.problems
         assert again.source == err.source
         assert str(again) == str(err)
+
+
+def _problems(count):
+    return (Problem(path=f"$[{i}]", message="bad") for i in range(count))
+
+
+class TestBounds:
+    """However many problems or however long a message, a DataError stays small."""
+
+    def test_keeps_at_most_max_problems(self):
+        """Built from a huge iterable, it keeps MAX_PROBLEMS and counts the rest."""
+        err = DataError(_problems(dm.MAX_PROBLEMS + 12_345))
+        assert len(err.problems) == dm.MAX_PROBLEMS
+        assert err.omitted == 12_345
+        assert err.total == dm.MAX_PROBLEMS + 12_345
+        assert not err.stopped
+        lines = str(err).splitlines()
+        assert lines[0] == f"{dm.MAX_PROBLEMS + 12_345:,} problems in input:"
+        assert lines[-1] == "  … and 12,345 more problems"
+        assert len(lines) == dm.MAX_PROBLEMS + 2
+
+    def test_stopped(self):
+        """A collector that stopped looking says the count is a lower bound."""
+        err = DataError(_problems(3), stopped=True)
+        assert str(err).splitlines()[0] == "at least 3 problems in input:"
+        assert str(err).splitlines()[-1] == "  … stopped looking after 3 problems"
+
+    def test_omitted_passed_in(self):
+        """Problems a collector dropped are added to the count."""
+        err = DataError(_problems(2), omitted=5)
+        assert err.total == 7
+        assert str(err).endswith("… and 5 more problems")
+
+    @pytest.mark.parametrize(
+        "clone",
+        [copy.copy, lambda e: pickle.loads(pickle.dumps(e))],  # noqa: S301 - our own bytes
+        ids=["copy", "pickle"],
+    )
+    def test_copy_keeps_counts(self, clone):
+        """Copies keep omitted and stopped."""
+        err = DataError(_problems(dm.MAX_PROBLEMS + 3), stopped=True)
+        again = clone(err)
+        assert (again.omitted, again.stopped, str(again)) == (3, True, str(err))
+
+    def test_long_message_and_path_elided(self):
+        """A message or path past MAX_MESSAGE characters is elided in the middle."""
+        problem = Problem(path="$." + "a" * 1000, message="bad value " + "x" * 1000 + " (end)")
+        assert len(problem.message) == dm.MAX_MESSAGE
+        assert len(problem.path) == dm.MAX_MESSAGE
+        assert problem.message.startswith("bad value ")
+        assert problem.message.endswith(" (end)")
+        assert "…" in problem.message
+
+    def test_short_text_untouched(self):
+        """Messages within the limit are kept exactly."""
+        assert elide("x" * dm.MAX_MESSAGE) == "x" * dm.MAX_MESSAGE
+
+    def test_shown_never_fails(self):
+        """`shown` describes values repr() refuses, and cuts long ones."""
+        assert shown(10**5000) == "an int of about 5,000 digits"
+        assert shown(-(10**5000)) == "an int of about 5,000 digits"
+        assert shown(12) == "12"
+        assert len(shown("x" * 1000)) == 60
+
+
+class TestProblemCollector:
+    """`ProblemCollector`: the first problems, a count of the rest, and when to stop."""
+
+    def test_keeps_then_counts(self):
+        """Past the limit it only counts; `full` says so."""
+        collector = dm.ProblemCollector(limit=3)
+        assert not collector
+        assert collector.error() is None
+        collector.extend(_problems(2))
+        assert not collector.full
+        collector.extend(_problems(4), omitted=10)
+        assert collector.full
+        assert len(collector.problems) == 3
+        assert collector.omitted == 13
+        assert len(collector) == 16
+
+    def test_error(self):
+        """The error carries the problems, the count and the source."""
+        collector = dm.ProblemCollector(limit=2)
+        collector.extend(_problems(5))
+        collector.stop()
+        err = collector.error(source="x.jsonl")
+        assert isinstance(err, DataError)
+        assert (len(err.problems), err.omitted, err.stopped, err.source) == (2, 3, True, "x.jsonl")
+
+    def test_default_limit(self):
+        """The default limit is MAX_PROBLEMS."""
+        assert dm.ProblemCollector().limit == dm.MAX_PROBLEMS
+
+    @pytest.mark.parametrize("limit", [0, -1, True, 1.5])
+    def test_bad_limit(self, limit):
+        """A limit that is not a positive int is an InvalidArgumentError."""
+        with pytest.raises(dm.InvalidArgumentError, match="'limit'"):
+            dm.ProblemCollector(limit=limit)
+
+
+class TestLookupErrors:
+    """The lookup errors: DiplomodelErrors that are also KeyError or LookupError."""
+
+    @pytest.mark.parametrize(
+        ("cls", "builtin"),
+        [
+            (dm.UnknownIdError, KeyError),
+            (dm.UnknownRuleError, KeyError),
+            (dm.UnknownExampleError, LookupError),
+            (dm.InvalidArgumentError, ValueError),
+            (dm.ArgumentTypeError, TypeError),
+        ],
+    )
+    def test_bases(self, cls, builtin):
+        """Each is a DiplomodelError and its built-in."""
+        assert issubclass(cls, DiplomodelError)
+        assert issubclass(cls, builtin)
+
+    def test_key_errors_read_as_sentences(self):
+        """Unlike KeyError, their str() is the message, not its repr."""
+        assert str(dm.UnknownIdError("no Meeting with id 'x'")) == "no Meeting with id 'x'"
+
+    def test_unknown_example_pickles(self):
+        """An UnknownExampleError survives pickling with its name and known names."""
+        err = dm.UnknownExampleError("mars", ("a", "b"))
+        again = pickle.loads(pickle.dumps(err))  # noqa: S301 - our own bytes
+        assert (again.name, again.known, str(again)) == ("mars", ("a", "b"), str(err))

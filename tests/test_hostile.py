@@ -5,6 +5,7 @@ import json
 import math
 import tracemalloc
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -131,11 +132,240 @@ class TestHugeValues:
         assert peak < 4 * len(text)
 
     def test_huge_list(self):
-        """A list of 200 000 bad items reports each, and nothing else escapes."""
-        data = dm.to_dict(EXAMPLE.meetings[0]) | {"outcomes": ["bad id"] * 200_000}
+        """A list of 200 000 bad items: the first MAX_PROBLEMS are reported, and that it stopped."""
+        data = dm.to_dict(EXAMPLE.meetings[0]) | {"outcomes": [1] * 200_000}
         with pytest.raises(dm.DataError) as info:
             dm.from_dict(data, dm.Meeting)
-        assert len(info.value.problems) >= 1
+        error = info.value
+        assert len(error.problems) == dm.MAX_PROBLEMS
+        assert error.stopped
+        assert [p.path for p in error.problems[:3]] == [f"$.outcomes[{i}]" for i in range(3)]
+        assert str(error).startswith(f"at least {dm.MAX_PROBLEMS:,} problems in input:")
+        assert str(error).endswith(f"stopped looking after {dm.MAX_PROBLEMS:,} problems")
+
+
+class TestBoundedProblems:
+    """However bad the input, an error holds at most MAX_PROBLEMS problems of bounded length."""
+
+    def test_many_empty_meetings(self):
+        """20 000 empty meetings: the detailed re-read stops at the cap instead of reading all."""
+        text = '{"id": "d", "title": "T", "meetings": [' + ", ".join(["{}"] * 20_000) + "]}"
+        with pytest.raises(dm.DataError) as info:
+            dm.from_json(text, dm.Dossier)
+        error = info.value
+        assert len(error.problems) == dm.MAX_PROBLEMS
+        assert error.stopped
+        indices = {p.path.split("]")[0] for p in error.problems}
+        assert len(indices) < 1000  # a few problems per meeting, then it stopped
+        assert error.problems[0].path.startswith("$.meetings[0].")
+
+    def test_stops_doing_work_after_the_cap(self, monkeypatch):
+        """Past the cap no further meeting is even structured."""
+        from diplomodel import _hooks
+
+        calls = []
+        original = _hooks._validator_errors
+
+        def counting(*args):
+            calls.append(1)
+            return original(*args)
+
+        monkeypatch.setattr(_hooks, "_validator_errors", counting)
+        text = '{"id": "d", "title": "T", "meetings": [' + ", ".join(["{}"] * 20_000) + "]}"
+        with pytest.raises(dm.DataError):
+            dm.from_json(text, dm.Dossier)
+        assert len(calls) < 2 * dm.MAX_PROBLEMS
+
+    def test_a_million_unknown_keys(self):
+        """10**5 unknown keys make one short problem that names a few and counts the rest."""
+        data = {"id": "d", "title": "T"} | {f"k{i:06d}": 0 for i in range(100_000)}
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict(data, dm.Dossier)
+        (problem,) = info.value.problems
+        assert problem.path == "$"
+        assert problem.message.startswith("unknown keys 'k000000', 'k000001', ")
+        assert problem.message.endswith("and 99,990 more")
+        assert len(str(info.value)) < 300
+
+    def test_unknown_keys_of_mixed_types(self):
+        """Keys of several types (a dict built in Python) are listed without failing to sort."""
+        with pytest.raises(dm.DataError, match="unknown keys") as info:
+            dm.from_dict({"id": "d", "title": "T", 1: 0, "z": 0, None: 0}, dm.Dossier)
+        assert "'z'" in info.value.problems[0].message
+
+    def test_long_messages_are_elided(self):
+        """A problem about a huge value keeps its message under MAX_MESSAGE characters."""
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict({"type": "x" * 100_000}, dm.Document)
+        message = info.value.problems[0].message
+        assert len(message) <= dm.MAX_MESSAGE
+        assert "…" in message
+
+
+class TestGiantIntegers:
+    """Integers past Python's 4 300-digit limit are refused as data, never escape as ValueError."""
+
+    def test_format_version_of_5000_digits(self):
+        """A 5 000-digit major version in a file's header is an invalid version."""
+        data = {"diplomodel": "9" * 5000 + ".0", "kind": "dossier", "id": "d", "title": "T"}
+        with pytest.raises(dm.DataError) as info:
+            dm.Dossier.from_file_dict(data)
+        (problem,) = info.value.problems
+        assert problem.path == "$.diplomodel"
+        assert problem.message.startswith("invalid format version")
+        assert len(problem.message) < 200
+        with pytest.raises(dm.DataError):
+            dm.open_envelope(data, "dossier")
+
+    def test_json_integer_literal_of_5000_digits(self):
+        """JSON text with a 5 000-digit integer is a DataError that says what is wrong."""
+        text = '{"id": "d", "title": "T", "x": ' + "1" * 5000 + "}"
+        with pytest.raises(dm.DataError, match="integer of 5,000 digits is too large"):
+            dm.from_json(text, dm.Dossier)
+        with pytest.raises(dm.DataError, match="too large"):
+            dm.parse_json("-" + "9" * 30)
+
+    def test_sixty_four_bit_integers_still_read(self):
+        """Integers up to 20 digits parse as before."""
+        assert dm.parse_json(str(2**64 - 1)) == 2**64 - 1
+        assert dm.parse_json(str(-(2**63))) == -(2**63)
+
+    @pytest.mark.parametrize(
+        "value", [10**5000, -(10**5000), 10**7, 1_000_001], ids=["giant", "-giant", "1e7", "1e6+1"]
+    )
+    def test_ordinal_bound(self, value):
+        """An ordinal beyond MAX_ORDINAL (10**6) is a DataError at its path."""
+        problem = _only_problem(lambda: dm.from_dict(_meeting(ordinal=value), dm.Meeting))
+        assert problem.path == "$.ordinal"
+        assert "1 to 1,000,000" in problem.message
+
+    def test_ordinal_at_the_bound(self):
+        """An ordinal of exactly 10**6 is accepted and round-trips."""
+        data = dm.to_dict(EXAMPLE.meetings[0]) | {"ordinal": 1_000_000}
+        meeting = dm.from_dict(data, dm.Meeting)
+        assert dm.from_json(dm.to_json(meeting), dm.Meeting) == meeting
+
+    def test_giant_integer_as_a_key(self):
+        """A giant integer as a key of a names map (from Python) is a DataError."""
+        data = dm.to_dict(EXAMPLE.people[0]) | {"names": {10**5000: 5}}
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict(data, dm.Person)
+        assert info.value.problems[0].path == "$.names[an int of about 5,000 digits]"
+
+    def test_giant_integer_anywhere(self):
+        """10**5000 in place of any value of the example is a DataError with a readable message."""
+        for path in _leaf_paths(FILE):
+            mutated = _replaced(FILE, path, 10**5000)
+            with pytest.raises(dm.DataError) as info:
+                dm.Dossier.from_file_dict(mutated)
+            assert "Exceeds the limit" not in str(info.value), path
+
+
+class TestLoneSurrogates:
+    """Text must be valid Unicode: a lone surrogate is refused at load and at construction."""
+
+    def test_json_escape_refused_at_load(self):
+        """A `\\ud800` escape in JSON text is a DataError at the field's path."""
+        text = json.dumps(_meeting()).replace('"title": "', '"title": "\\ud800', 1)
+        problem = _only_problem(lambda: dm.from_json(text, dm.Meeting))
+        assert problem.path == "$.title"
+        assert "lone surrogate U+D800" in problem.message
+
+    def test_every_text_value_of_the_example(self):
+        """A surrogate appended to any string of the example file is refused at its path."""
+        for path in _leaf_paths(FILE):
+            value = _get(FILE, path)
+            if not isinstance(value, str) or path[0] in ("diplomodel", "kind"):
+                continue
+            mutated = _replaced(FILE, path, value + "\udfff")
+            with pytest.raises(dm.DataError) as info:
+                dm.Dossier.from_file_dict(mutated)
+            where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
+            paths = [p.path for p in info.value.problems]
+            assert any(where.startswith(p) or p.startswith(where) for p in paths), (where, paths)
+
+    def test_every_text_field_of_every_class(self):
+        """Every public class's text and name-map fields refuse a surrogate, naming the field."""
+        from diplomodel import _validators
+
+        checked = 0
+        for name in dm.__all__:
+            cls = getattr(dm, name)
+            if not (isinstance(cls, type) and attrs.has(cls)):
+                continue
+            for field in attrs.fields(cls):
+                schema = _validators.schema_of(field.validator) if field.validator else {}
+                if schema.get("pattern") == _validators.TRIMMED:
+                    value = "text \ud800 here"
+                elif "propertyNames" in schema:
+                    value = {"ru": "Ли\udc00"}
+                else:
+                    continue
+                with pytest.raises(ValueError, match="must be valid Unicode"):
+                    field.validator(None, field, value)
+                checked += 1
+        assert checked >= 25  # every text field there is (30 today)
+
+    def test_locale_name_maps(self):
+        """A surrogate in a localised name is refused, in a file and in a constructor."""
+        person = EXAMPLE.people[0]
+        data = dm.to_dict(person) | {"names": {"ru": "Ли\ud800"}}
+        with pytest.raises(dm.DataError, match="surrogate") as info:
+            dm.from_dict(data, dm.Person)
+        assert info.value.problems[0].path.startswith("$.names")
+        with pytest.raises(ValueError, match=r"'names\[ru\]' must be valid Unicode"):
+            attrs.evolve(person, names={"ru": "Ли\ud800"})
+
+    @pytest.mark.parametrize("field", ["title", "summary"])
+    def test_constructor_names_the_field(self, field):
+        """A Python string with a lone surrogate passed to a constructor names the field."""
+        with pytest.raises(ValueError, match=f"'{field}' must be valid Unicode"):
+            attrs.evolve(EXAMPLE.meetings[0], **{field: "Talks\udc80"})
+
+    def test_ids_refused(self):
+        """Ids with a surrogate are refused (the id pattern is ASCII)."""
+        with pytest.raises(ValueError, match="'id'"):
+            attrs.evolve(EXAMPLE.meetings[0], id="m\ud800")
+
+    def test_nothing_loaded_fails_to_write(self):
+        """What loads can be written: no UnicodeEncodeError from to_json_bytes or save."""
+        data = dm.to_dict(EXAMPLE.meetings[0]) | {"summary": "ok \u00e9\U0001f600"}
+        meeting = dm.from_dict(data, dm.Meeting)
+        assert dm.from_json(dm.to_json_bytes(meeting), dm.Meeting) == meeting
+
+
+def _meeting(**changes):
+    return dm.to_dict(EXAMPLE.meetings[0]) | changes
+
+
+def _only_problem(load):
+    with pytest.raises(dm.DataError) as info:
+        load()
+    (problem,) = info.value.problems
+    return problem
+
+
+def _leaf_paths(node, path=()):
+    if isinstance(node, dict):
+        for key, child in node.items():
+            yield from _leaf_paths(child, (*path, key))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _leaf_paths(child, (*path, index))
+    else:
+        yield path
+
+
+def _get(node, path):
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _replaced(data, path, value):
+    copied = copy.deepcopy(data)
+    _get(copied, path[:-1])[path[-1]] = value
+    return copied
 
 
 class TestRandomDocuments:

@@ -360,43 +360,75 @@ def paths_of_lenient(data):
 
 
 class TestGarbageCollector:
-    def test_restored_after_success_and_failure(self):
-        """Loading pauses the collector but always switches it back on."""
+    """The library never switches the collector; `paused_gc` does so only when asked."""
+
+    def test_public_functions_leave_the_collector_alone(self, monkeypatch):
+        """Loading and writing, good input or bad, never call gc.disable/enable/set_threshold."""
         import gc
 
-        assert gc.isenabled()
-        dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
-        assert gc.isenabled()
+        calls = []
+        for name in ("disable", "enable", "set_threshold", "freeze"):
+            monkeypatch.setattr(gc, name, lambda *_a, _n=name: calls.append(_n))
+        text = dm.to_json(EXAMPLE)
+        dm.to_json_bytes(EXAMPLE)
+        dm.to_dict(EXAMPLE)
+        dm.from_json(text, dm.Dossier)
         with pytest.raises(dm.DataError):
             dm.from_dict({"id": 1}, dm.Dossier)
+        assert calls == []
+
+    def test_state_and_thresholds_untouched(self):
+        """A caller's disabled collector and tuned thresholds survive a load as they were."""
+        import gc
+
+        before = gc.get_threshold()
+        gc.disable()
+        gc.set_threshold(12345, 17, 19)
+        try:
+            dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
+            assert not gc.isenabled()
+            assert gc.get_threshold() == (12345, 17, 19)
+        finally:
+            gc.set_threshold(*before)
+            gc.enable()
+
+    def test_paused_gc_restores_on_success(self):
+        """The context manager pauses collection and restores state and thresholds."""
+        import gc
+
+        before = gc.get_threshold()
+        gc.set_threshold(999, 11, 12)
+        try:
+            with dm.paused_gc():
+                assert not gc.isenabled()
+                dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
+            assert gc.isenabled()
+            assert gc.get_threshold() == (999, 11, 12)
+        finally:
+            gc.set_threshold(*before)
+
+    def test_paused_gc_restores_on_exception(self):
+        """An exception in the block still switches the collector back on."""
+        import gc
+
+        with pytest.raises(dm.DataError), dm.paused_gc():
+            dm.from_dict({"id": 1}, dm.Dossier)
         assert gc.isenabled()
-        dm.to_json(EXAMPLE)
+        with pytest.raises(MemoryError), dm.paused_gc():
+            raise MemoryError
         assert gc.isenabled()
 
-    def test_left_off_if_the_caller_turned_it_off(self):
-        """A collector the caller disabled stays disabled."""
+    def test_paused_gc_keeps_a_disabled_collector_off(self):
+        """A collector the caller had switched off stays off after the block."""
         import gc
 
         gc.disable()
         try:
-            dm.from_json(dm.to_json(EXAMPLE), dm.Dossier)
+            with dm.paused_gc():
+                pass
             assert not gc.isenabled()
         finally:
             gc.enable()
-
-    def test_restored_when_a_hook_raises_something_unexpected(self, monkeypatch):
-        """Even an unexpected exception inside structuring leaves the collector on."""
-        import gc
-
-        from diplomodel import serialization
-
-        def explode(*_args, **_kwargs):
-            raise MemoryError
-
-        monkeypatch.setattr(serialization, "_explain", explode)
-        with pytest.raises(MemoryError):
-            dm.from_dict({"id": 1}, dm.Dossier)
-        assert gc.isenabled()
 
 
 class TestAcceleratorFreePaths:
@@ -406,3 +438,32 @@ class TestAcceleratorFreePaths:
         fast = dm.make_converter()
         data = dm.to_dict(EXAMPLE)
         assert detailed.structure(data, dm.Dossier) == fast.structure(data, dm.Dossier) == EXAMPLE
+
+
+BAD_MEETING = {"id": " ", "title": "", "kind": "talk", "start": "2024-13", "parties": ["XX"]}
+
+
+class TestMaxProblems:
+    """`max_problems` bounds how far a rejected input is explained."""
+
+    def test_default_reports_everything(self):
+        """By default every problem (up to MAX_PROBLEMS) is listed."""
+        with pytest.raises(dm.DataError) as info:
+            dm.from_dict(BAD_MEETING, dm.Meeting)
+        assert len(info.value.problems) == 5
+        assert not info.value.stopped
+
+    @pytest.mark.parametrize("limit", [1, 2])
+    def test_stops_early(self, limit):
+        """With a small limit, only that many are listed and the error says it stopped."""
+        with pytest.raises(dm.DataError) as info:
+            dm.from_json(json.dumps(BAD_MEETING), dm.Meeting, max_problems=limit)
+        assert len(info.value.problems) == limit
+        assert info.value.stopped
+        assert str(info.value).startswith(f"at least {limit} problem")
+
+    @pytest.mark.parametrize("limit", [0, -1, 1.5, True, None])
+    def test_bad_limit(self, limit):
+        """A limit that is not a positive int is an InvalidArgumentError, even for good data."""
+        with pytest.raises(dm.InvalidArgumentError, match="'max_problems'"):
+            dm.from_dict(dm.to_dict(EXAMPLE), dm.Dossier, max_problems=limit)

@@ -349,9 +349,24 @@ class TestDisabling:
         assert len(DEFAULT_RULES.without("DM105")) == len(DEFAULT_RULES) - 1
 
     def test_unknown_code(self):
-        """Disabling a code that names no rule is a KeyError (a typo would hide nothing)."""
-        with pytest.raises(KeyError, match="DM999"):
+        """Disabling a code that names no rule is an UnknownRuleError, still a KeyError."""
+        with pytest.raises(dm.UnknownRuleError, match="DM999") as info:
             validate(EXAMPLE, disable=["DM999"])
+        assert isinstance(info.value, KeyError)
+        assert isinstance(info.value, dm.DiplomodelError)
+        assert str(info.value) == "no rule has the code 'DM999'"
+
+    def test_unknown_code_by_lookup(self):
+        """Rules[...] with an unknown or unhashable code raises UnknownRuleError."""
+        with pytest.raises(dm.UnknownRuleError):
+            DEFAULT_RULES["nope"]
+        with pytest.raises(dm.UnknownRuleError):
+            DEFAULT_RULES[["DM101"]]
+
+    def test_bad_subject(self):
+        """validate() of something that is not a dossier or an entity is an ArgumentTypeError."""
+        with pytest.raises(dm.ArgumentTypeError, match="needs a Dossier or an entity"):
+            validate("dossier.json")
 
 
 class TestDocumentation:
@@ -423,6 +438,26 @@ class TestReport:
         with pytest.raises(dm.DataError):
             Report.from_json('{"findings": [{"code": "DM101"}]}')
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"findings": [], "findings": []}',
+            '{"findings": [], "ok": NaN}',
+            '{"findings": [], "ok": ' + "9" * 5000 + "}",
+        ],
+        ids=["duplicate-key", "nan", "giant-int"],
+    )
+    def test_json_read_as_strictly_as_files(self, text):
+        """Report.from_json refuses what every diplomodel loader refuses (it shares parse_json)."""
+        with pytest.raises(dm.DataError):
+            Report.from_json(text)
+
+    def test_json_written_as_files_are(self):
+        """Report.to_json writes through the one writer: compact form has no spaces."""
+        assert Report().to_json(indent=None) == (
+            '{"ok":true,"counts":{"error":0,"warning":0,"info":0},"findings":[]}'
+        )
+
     def test_raise_for_errors(self):
         """raise_for_errors raises a DataError whose problems carry the errors' paths."""
         with pytest.raises(dm.DataError) as info:
@@ -441,6 +476,52 @@ class TestReport:
         assert Severity.INFO < Severity.WARNING < Severity.ERROR
         assert Severity.ERROR >= Severity.ERROR
         assert sorted([Severity.ERROR, Severity.INFO]) == [Severity.INFO, Severity.ERROR]
+
+
+FINDING = {
+    "code": "DM105",
+    "severity": Severity.WARNING,
+    "path": "$.meetings[0].host",
+    "message": "host is not a party",
+    "ids": ("m1",),
+}
+
+
+class TestFinding:
+    """A Finding validates every field, like every other record."""
+
+    def test_valid(self):
+        """A well-formed finding is made; user codes are allowed."""
+        assert Finding(**FINDING).code == "DM105"
+        assert Finding(**FINDING | {"code": "ACME001", "ids": ()}).ids == ()
+
+    @pytest.mark.parametrize(
+        ("field", "value", "match"),
+        [
+            ("code", "dm105", "'code' must be capital letters"),
+            ("code", "DM1", "'code' must be capital letters"),
+            ("code", 105, "'code' must be capital letters"),
+            ("severity", "warning", "'severity' must be a Severity"),
+            ("path", "meetings[0]", "'path' must be a path starting with '\\$'"),
+            ("path", None, "'path' must be a path"),
+            ("message", "  ", "'message' must be non-blank text"),
+            ("message", None, "'message' must be non-blank text"),
+            ("message", "bad \ud800", "'message' must be valid Unicode"),
+            ("ids", ["m1"], "'ids' must be a tuple"),
+            ("ids", ("m1", ""), "'ids\\[1\\]' must be non-blank text"),
+        ],
+    )
+    def test_rejects(self, field, value, match):
+        """Each field refuses values of the wrong shape, naming the field."""
+        with pytest.raises((ValueError, TypeError), match=match):
+            Finding(**FINDING | {field: value})
+
+    def test_report_from_json_checks_findings(self):
+        """A report file with a malformed finding is a DataError at the finding's field."""
+        text = Report(findings=(Finding(**FINDING),)).to_json().replace('"$.meetings', '"meetings')
+        with pytest.raises(dm.DataError) as info:
+            Report.from_json(text)
+        assert [p.path for p in info.value.problems] == ["$.findings[0].path"]
 
 
 class TestNeverRaises:

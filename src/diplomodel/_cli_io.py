@@ -78,6 +78,8 @@ def partial_date(text: str) -> PartialDate:
     """An argparse type: a date at any precision, ISO (``2024-08``) or news text."""
     try:
         return parse_date(text)
+    except DataError as exc:  # one problem, about the whole text
+        raise argparse.ArgumentTypeError(exc.problems[0].message) from None
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

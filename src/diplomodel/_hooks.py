@@ -11,13 +11,16 @@ Two kinds of converter are configured here from the same hooks:
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import enum
 import functools
+import heapq
 import operator
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -34,7 +37,14 @@ from cattrs.strategies import configure_tagged_union
 
 from diplomodel._actor_hooks import structure_actor, unstructure_actor
 from diplomodel.dates import PartialDate
-from diplomodel.errors import Problem, UnknownStateError
+from diplomodel.errors import (
+    MAX_MESSAGE,
+    MAX_PROBLEMS,
+    DataError,
+    Problem,
+    UnknownStateError,
+    shown,
+)
 from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.states import State, states
@@ -92,7 +102,10 @@ def _structure_bool(value: object, _type: object) -> bool:
 def _structure_partial_date(value: object, _type: object) -> PartialDate:
     if not isinstance(value, str):
         raise TypeError(f"expected an ISO date string such as '2024-08-21', got {type_name(value)}")
-    return _parse_date(value)
+    try:
+        return _parse_date(value)
+    except DataError as exc:  # reported at this field's path, with the parser's words
+        raise ValueError(exc.problems[0].message) from None
 
 
 @functools.lru_cache(maxsize=8192)
@@ -121,6 +134,28 @@ def _structure_state(value: object, _type: object) -> State:
     return state
 
 
+def _make_enum_hook(type_: Any, _converter: Converter) -> Callable[[Any, Any], Any]:
+    """Read an enum member from its value; the message shows any value safely, however large."""
+    members: Mapping[Any, Any] = type_._value2member_map_
+    name = type_.__name__
+
+    def structure_enum(value: Any, _type: Any) -> Any:
+        if isinstance(value, str):
+            member = members.get(value)
+            if member is not None:
+                return member
+        else:
+            with contextlib.suppress(ValueError, TypeError):
+                return type_(value)
+        raise ValueError(f"{shown(value)} is not a valid {name}")
+
+    return structure_enum
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
 # -- containers ---------------------------------------------------------------
 
 
@@ -134,49 +169,80 @@ def _has_id(type_: Any) -> bool:
     return type_ is Document or (attrs.has(type_) and hasattr(attrs.fields(type_), "id"))
 
 
-def _duplicate_ids(items: list[Any]) -> list[tuple[int, str, int]]:
-    """(index, id, index of its first use) for each repeated id."""
+def _duplicate_ids(items: list[Any], *, first_only: bool = False) -> list[tuple[int, str, int]]:
+    """(index, id, index of its first use) for each repeated id (only the first, if asked)."""
     first: dict[str, int] = {}
     repeated: list[tuple[int, str, int]] = []
     for index, item in enumerate(items):
         seen = first.setdefault(item.id, index)
         if seen != index:
             repeated.append((index, item.id, seen))
+            if first_only:
+                break
     return repeated
 
 
 def _make_tuple_hook(type_: Any, converter: Converter) -> Callable[[Any, Any], Any]:
     """Structure ``tuple[X, ...]`` from a JSON array only, never from a string or an object.
 
-    Entities in one collection must have distinct ids.
+    Entities in one collection must have distinct ids. The fast converter
+    stops at the first bad item (it only needs to know that the input is
+    bad); the detailed one goes on until the problem budget is spent.
     """
     item_type = type_.__args__[0]
     item_hook = converter.get_structure_hook(item_type)
     entities = _has_id(item_type)
+    if converter.detailed_validation:
+        return _detailed_tuple_hook(type_, item_type, item_hook, entities=entities)
 
-    def structure_tuple(value: Any, _type: Any) -> tuple[Any, ...]:
+    def structure_fast(value: Any, _type: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise TypeError(f"expected an array, got {type_name(value)}")
-        items: list[Any] = []
+        items = [item_hook(item, item_type) for item in value]
+        if entities and _duplicate_ids(items, first_only=True):
+            raise ValueError("duplicate id")  # explained by the detailed converter
+        return tuple(items)
+
+    return structure_fast
+
+
+def _detailed_tuple_hook(
+    type_: Any, item_type: Any, item_hook: Callable[[Any, Any], Any], *, entities: bool
+) -> Callable[[Any, Any], Any]:
+    def structure_detailed(value: Any, _type: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected an array, got {type_name(value)}")
+        items = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
+            if errors and spent(len(value) - index):
+                break
             try:
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
                 exc.add_note(IterableValidationNote(f"item {index}", index, item_type))
-                errors.append(exc)
+                errors.append(charge(exc))
         if entities and not errors:
-            for index, repeated, first in _duplicate_ids(items):
-                problem = ValueError(f"duplicate id {repeated!r}: already used at index {first}")
-                problem.add_note(AttributeValidationNote("id", "id", str))
-                group = ClassValidationError("duplicate id", [problem], item_type)
-                group.add_note(IterableValidationNote(f"item {index}", index, item_type))
-                errors.append(group)
+            errors = _duplicate_id_errors(items, item_type)
         if errors:
             raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
         return tuple(items)
 
-    return structure_tuple
+    return structure_detailed
+
+
+def _duplicate_id_errors(items: list[Any], item_type: Any) -> list[Exception]:
+    """One error for each item whose id an earlier item already has, within the budget."""
+    errors: list[Exception] = []
+    for index, repeated, first in _duplicate_ids(items):
+        if errors and spent(1):
+            break
+        problem = ValueError(f"duplicate id {shown(repeated)}: already used at index {first}")
+        problem.add_note(AttributeValidationNote("id", "id", str))
+        group = ClassValidationError("duplicate id", [charge(problem)], item_type)
+        group.add_note(IterableValidationNote(f"item {index}", index, item_type))
+        errors.append(group)
+    return errors
 
 
 def _make_tuple_unstructure_hook(type_: Any, converter: Converter) -> Callable[[Any], Any]:
@@ -242,9 +308,11 @@ def _make_names_hook(_type: Any, _converter: Converter) -> Callable[[Any, Any], 
         errors: list[Exception] = []
         for key, text in value.items():
             if not isinstance(text, str):
+                if errors and spent(1):
+                    break
                 exc = TypeError(f"expected a string, got {type_name(text)}")
-                exc.add_note(IterableValidationNote(f"key {key!r}", key, str))
-                errors.append(exc)
+                exc.add_note(IterableValidationNote(f"key {shown(key)}", key, str))
+                errors.append(charge(exc))
         if errors:
             raise IterableValidationError("while structuring names", errors, dict)
         return dict(value)
@@ -280,11 +348,65 @@ def _structure_document(converter: Converter) -> Callable[[Any, Any], Document]:
             raise ValueError(f"a document needs a {TAG!r} tag, one of {tags}")
         tag = value[TAG]
         if tag not in known:
-            raise ValueError(f"unknown document type {tag!r}; expected one of {tags}")
+            raise ValueError(f"unknown document type {shown(tag)}; expected one of {tags}")
         document: Document = union_hook(value, DocumentUnion)
         return document
 
     return structure
+
+
+# -- the problem budget ----------------------------------------------------------
+
+
+class Budget:
+    """How many more problems the detailed converter may collect in one read.
+
+    Set for the duration of one read with `budget`; the hooks `charge` every
+    problem they collect and ask whether the budget is `spent` before doing
+    more work, so that a file of a million bad records costs no more than
+    `MAX_PROBLEMS` of them. Without a budget set, nothing is limited.
+    """
+
+    __slots__ = ("left", "stopped")
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit
+        self.stopped = False
+        """Whether some work was skipped because the budget was spent."""
+
+
+_BUDGET: Final[contextvars.ContextVar[Budget | None]] = contextvars.ContextVar(
+    "diplomodel_problem_budget", default=None
+)
+
+
+@contextlib.contextmanager
+def budget(limit: int = MAX_PROBLEMS) -> Iterator[Budget]:
+    """Limit the problems collected by detailed structuring inside the block."""
+    current = Budget(limit)
+    token = _BUDGET.set(current)
+    try:
+        yield current
+    finally:
+        _BUDGET.reset(token)
+
+
+def charge(exc: Exception) -> Exception:
+    """Count a collected problem against the budget (a group was counted by its leaves)."""
+    current = _BUDGET.get()
+    if current is not None and not isinstance(exc, BaseExceptionGroup):
+        current.left -= 1
+    return exc
+
+
+def spent(skipped: int) -> bool:
+    """Whether the budget is spent; if so, the `skipped` pieces of work left are not done."""
+    current = _BUDGET.get()
+    if current is None or current.left > 0:
+        return False
+    if skipped:
+        current.stopped = True
+    return True
 
 
 # -- attrs classes, in detail ---------------------------------------------------
@@ -310,26 +432,41 @@ def _make_detailed_attrs_hook(
         errors: list[Exception] = []
         extra = set(value) - known
         if extra and forbid_extra_keys:
-            errors.append(ForbiddenExtraKeysError("", cls, extra))
-        read: dict[str, Any] = {}
-        for a in fields:
-            if a.name not in value:
-                if a.default is attrs.NOTHING:
-                    missing = KeyError(a.name)
-                    missing.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
-                    errors.append(missing)
-                continue
-            try:
-                read[a.name] = hooks[a.name](value[a.name], hints[a.name])
-            except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
-                exc.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
-                errors.append(exc)
-        errors += _validator_errors(cls, fields, read)
+            errors.append(charge(ForbiddenExtraKeysError("", cls, extra)))
+        read = _read_fields(value, fields, hooks, hints, errors)
+        if not (errors and spent(1)):
+            errors += _validator_errors(cls, fields, read)
         if errors:
             raise ClassValidationError(f"while structuring {cls.__name__}", errors, cls)
         return cls(**{a.alias: read[a.name] for a in fields if a.name in read})
 
     return structure
+
+
+def _read_fields(
+    value: dict[str, Any],
+    fields: list[attrs.Attribute[Any]],
+    hooks: dict[str, Callable[[Any, Any], Any]],
+    hints: dict[str, Any],
+    errors: list[Exception],
+) -> dict[str, Any]:
+    """Structure each field present on its own; add the problems to `errors`, within the budget."""
+    read: dict[str, Any] = {}
+    for index, a in enumerate(fields):
+        if errors and spent(len(fields) - index):
+            break
+        if a.name not in value:
+            if a.default is attrs.NOTHING:
+                missing = KeyError(a.name)
+                missing.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
+                errors.append(charge(missing))
+            continue
+        try:
+            read[a.name] = hooks[a.name](value[a.name], hints[a.name])
+        except Exception as exc:  # noqa: BLE001 - collected, then raised as one group
+            exc.add_note(AttributeValidationNote(a.name, a.name, hints[a.name]))
+            errors.append(charge(exc))
+    return read
 
 
 def _validator_errors(
@@ -355,7 +492,7 @@ def _validator_errors(
             continue  # it needs another field, which was itself unreadable
         except (ValueError, TypeError) as exc:
             exc.add_note(_ValidatorNote(a.name))
-            errors.append(exc)
+            errors.append(charge(exc))
     return errors
 
 
@@ -375,7 +512,7 @@ def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) 
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(PartialDate, _structure_partial_date)
-    converter.register_unstructure_hook(PartialDate, operator.attrgetter("_iso"))
+    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(State, _structure_state)
     converter.register_unstructure_hook(State, operator.attrgetter("code"))
     converter.register_structure_hook(Actor, structure_actor)
@@ -385,6 +522,7 @@ def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) 
     converter.register_unstructure_hook_factory(_is_optional, _make_optional_unstructure_hook)
     converter.register_structure_hook_factory(_is_optional, _make_optional_structure_hook)
     converter.register_unstructure_hook(enum.Enum, operator.attrgetter("_value_"))
+    converter.register_structure_hook_factory(_is_enum, _make_enum_hook)
     converter.register_structure_hook_factory(_is_str_mapping, _make_names_hook)
     converter.register_unstructure_hook_func(_is_str_mapping, dict)
     configure_tagged_union(
@@ -401,7 +539,11 @@ def problems(exc: BaseException, path: str = "$") -> list[Problem]:
     """Every problem inside a (nested) cattrs error, with its path."""
     if isinstance(exc, IterableValidationError):
         with_index, without = exc.group_exceptions()
-        found = [p for sub, n in with_index for p in problems(sub, f"{path}[{n.index!r}]")]
+        found = [
+            p
+            for sub, n in with_index
+            for p in problems(sub, f"{path}[{shown(n.index, MAX_MESSAGE)}]")
+        ]
         return found + [p for sub in without for p in problems(sub, path)]
     if isinstance(exc, ClassValidationError):
         with_name, others = exc.group_exceptions()
@@ -428,9 +570,7 @@ def _validator_path(exc: BaseException, path: str) -> str:
 def _problem(exc: BaseException, path: str) -> Problem:
     """One leaf error as a problem a person can read."""
     if isinstance(exc, ForbiddenExtraKeysError):
-        keys = sorted(exc.extra_fields)
-        label = "unknown key" if len(keys) == 1 else "unknown keys"
-        return Problem(path=path, message=f"{label} {', '.join(repr(k) for k in keys)}")
+        return Problem(path=path, message=_unknown_keys(exc.extra_fields))
     if isinstance(exc, KeyError):
         return Problem(path=path, message="required field missing")
     if isinstance(exc, RecursionError):
@@ -439,3 +579,18 @@ def _problem(exc: BaseException, path: str) -> Problem:
     if not isinstance(exc, ValueError | TypeError):
         message = f"invalid value ({type(exc).__name__}: {message})"
     return Problem(path=path, message=message)
+
+
+_KEYS_SHOWN: Final = 10
+
+
+def _unknown_keys(keys: set[Any]) -> str:
+    """The message for unknown keys: the first few in sorted order, then how many more."""
+    texts = [k for k in keys if type(k) is str]  # JSON keys; a dict from Python may hold others
+    others = [k for k in keys if type(k) is not str] if len(texts) < len(keys) else []
+    first = heapq.nsmallest(_KEYS_SHOWN, texts)
+    first += heapq.nsmallest(_KEYS_SHOWN - len(first), others, key=shown)
+    label = "unknown key" if len(keys) == 1 else "unknown keys"
+    listed = ", ".join(shown(k) for k in first)
+    more = len(keys) - len(first)
+    return f"{label} {listed}" + (f" and {more:,} more" if more else "")

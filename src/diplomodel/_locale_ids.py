@@ -16,6 +16,8 @@ from babel.core import get_locale_identifier
 from babel.core import parse_locale as _split
 from babel.localedata import locale_identifiers
 
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+
 _T = typing.TypeVar("_T")
 
 __all__ = ["canonical_locale", "locale_fallbacks", "parse_locale", "respell"]
@@ -50,18 +52,20 @@ def parse_locale(locale: str) -> Locale:
     """The babel `Locale` for an identifier such as ``"ru"``, ``"zh_Hans_CN"`` or ``"pt-BR"``.
 
     Raises:
-        TypeError: `locale` is not a str.
-        ValueError: babel has no data for the locale.
+        ArgumentTypeError: `locale` is not a str (a `TypeError`).
+        InvalidArgumentError: babel has no data for the locale (a `ValueError`).
 
     >>> str(parse_locale("zh-CN")), str(parse_locale("pt-BR"))
     ('zh_Hans_CN', 'pt_BR')
     """
     if not isinstance(locale, str):
-        raise TypeError(f"a locale must be a str such as 'en' (got {type(locale).__name__})")
+        raise ArgumentTypeError(
+            f"a locale must be a str such as 'en' (got {type(locale).__name__})"
+        )
     try:
         return Locale.parse(locale.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise ValueError(f"unknown locale {locale!r}: {exc}") from None
+        raise InvalidArgumentError(f"unknown locale {locale!r}: {exc}") from None
 
 
 @functools.lru_cache(maxsize=256)

@@ -36,9 +36,11 @@ from types import MappingProxyType
 from typing import Any
 
 from attrs import frozen
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 from dateutil.parser import isoparse
+
+from diplomodel._locale_ids import parse_locale
 
 __all__ = ["Lexicon", "Reading", "Relative", "fold", "lexicon", "read"]
 
@@ -160,12 +162,7 @@ def lexicon(locale: str) -> Lexicon:
         TypeError: The locale is not a string.
         ValueError: CLDR does not know the locale.
     """
-    if not isinstance(locale, str):
-        raise TypeError(f"'locale' must be a str such as 'en' (got {type(locale).__name__})")
-    try:
-        parsed = Locale.parse(locale.replace("-", "_"))
-    except (UnknownLocaleError, ValueError) as error:
-        raise ValueError(f"unknown locale {locale!r}") from error
+    parsed = parse_locale(locale)
     extra = _EXTRA_MONTHS.get(parsed.language, {})
     months = _unique([*_cldr_names(parsed, months=True), *extra.items()])
     weekdays = _unique(_weekday_names(parsed))

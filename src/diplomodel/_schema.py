@@ -21,6 +21,7 @@ from cattrs import Converter
 from diplomodel import _validators as v
 from diplomodel._hooks import DOCUMENT_TAGS, TAG
 from diplomodel.dates import PartialDate
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.model._fields import fields_of
 from diplomodel.model.actors import BODY_PREFIX, ORG_PREFIX, Actor
 from diplomodel.model.documents import Document
@@ -105,7 +106,7 @@ class SchemaBuilder:
             return self._ref(hint, tag=DOCUMENT_TAGS[hint])
         if attrs.has(hint):
             return self._ref(hint)
-        raise TypeError(f"no JSON Schema for {hint!r}")
+        raise ArgumentTypeError(f"no JSON Schema for {hint!r}")
 
     def _define(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
         self.defs.setdefault(name, {"title": name, **schema})

@@ -17,9 +17,11 @@ import attrs
 from babel import localedata
 
 from diplomodel.dates import PartialDate
+from diplomodel.errors import shown
 
 __all__ = [
     "boolean",
+    "check_unicode",
     "date",
     "described",
     "enum_member",
@@ -99,9 +101,33 @@ def facts_of(validator: object) -> dict[str, Any]:
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, int):  # repr() refuses an int of more than 4 300 digits
+        return shown(value)
     code = getattr(value, "code", None)  # a State reads best as its code
     text = repr(code) if isinstance(code, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(name: str, value: str) -> None:
+    """Refuse text that holds a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode.
+
+    JSON escapes and Python strings can carry one; written out it would fail
+    with `UnicodeEncodeError`, so it is refused where it comes in. ASCII text
+    is passed at once, without a scan.
+
+    Raises:
+        ValueError: The text holds a surrogate code point; the message names `name`.
+    """
+    if not value.isascii():
+        found = _SURROGATE.search(value)
+        if found is not None:
+            raise ValueError(
+                f"'{name}' must be valid Unicode text: it holds a lone surrogate "
+                f"U+{ord(found.group()):04X} at index {found.start()}"
+            )
 
 
 def text(*, max_length: int = _MAX_TEXT) -> Validator:
@@ -123,6 +149,8 @@ def text(*, max_length: int = _MAX_TEXT) -> Validator:
             raise ValueError(
                 f"'{attribute.name}' must be at most {max_length} characters (got {len(value)})"
             )
+        if not value.isascii() and _SURROGATE.search(value):
+            check_unicode(attribute.name, value)  # raises, saying where
 
     return described(
         check, {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TRIMMED}
@@ -276,14 +304,21 @@ def optional_date() -> Validator:
     return optional(date())
 
 
+MAX_ORDINAL = 1_000_000
+"""The largest ordinal: no series of meetings runs to a million (and such a number still prints)."""
+
+
 def ordinal() -> Validator:
-    """A positive int (bools are not ints here)."""
+    """An int from 1 to `MAX_ORDINAL` (bools are not ints here)."""
 
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if type(value) is not int or value < 1:
-            raise ValueError(f"'{attribute.name}' must be a positive int (got {_shown(value)})")
+        if type(value) is not int or not 1 <= value <= MAX_ORDINAL:
+            raise ValueError(
+                f"'{attribute.name}' must be a positive int (got {_shown(value)}): "
+                f"ordinals run from 1 to {MAX_ORDINAL:,}"
+            )
 
-    return described(check, {"type": "integer", "minimum": 1})
+    return described(check, {"type": "integer", "minimum": 1, "maximum": MAX_ORDINAL})
 
 
 def tuple_of(  # noqa: C901, PLR0913 - one check per constraint

@@ -32,6 +32,7 @@ from attrs.validators import instance_of
 from dateutil.rrule import YEARLY, rrule
 
 from diplomodel.dates import PartialDate, Precision, as_day
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 
 __all__ = [
     "Anniversary",
@@ -67,9 +68,9 @@ class LeapDayPolicy(enum.Enum):
 
 def _check_int(value: object, name: str, minimum: int) -> int:
     if type(value) is not int:
-        raise TypeError(f"'{name}' must be an int (got {type(value).__name__})")
+        raise ArgumentTypeError(f"'{name}' must be an int (got {type(value).__name__})")
     if value < minimum:
-        raise ValueError(f"'{name}' must be at least {minimum} (got {value})")
+        raise InvalidArgumentError(f"'{name}' must be at least {minimum} (got {value})")
     return value
 
 
@@ -158,18 +159,18 @@ def _since(value: object) -> PartialDate:
         return value
     if isinstance(value, date):
         return PartialDate(year=value.year, month=value.month, day=value.day)
-    raise TypeError(f"'since' must be a date or PartialDate (got {type(value).__name__})")
+    raise ArgumentTypeError(f"'since' must be a date or PartialDate (got {type(value).__name__})")
 
 
 def _day(value: object, name: str) -> date:
     if not isinstance(value, date):
-        raise TypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
+        raise ArgumentTypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
     return as_day(value)
 
 
 def _policy(value: object) -> LeapDayPolicy:
     if not isinstance(value, LeapDayPolicy):
-        raise TypeError(f"'leap_day' must be a LeapDayPolicy (got {value!r})")
+        raise ArgumentTypeError(f"'leap_day' must be a LeapDayPolicy (got {value!r})")
     return value
 
 
@@ -186,7 +187,7 @@ def _cut(day: date, precision: Precision) -> tuple[int, ...]:
 def _falls(since: PartialDate, year: int, leap_day: LeapDayPolicy) -> PartialDate:
     """The date of the anniversary of `since` in `year` (which may be since's own year)."""
     if not 1 <= year <= 9999:
-        raise ValueError(f"no anniversary in year {year}: years run from 1 to 9999")
+        raise InvalidArgumentError(f"no anniversary in year {year}: years run from 1 to 9999")
     if (since.month, since.day) == (2, 29) and not _is_leap(year):
         if leap_day is LeapDayPolicy.MAR_1:
             return PartialDate(year=year, month=3, day=1)
@@ -229,7 +230,7 @@ def anniversary_number(
     start, day, policy = _since(since), _day(on, "on"), _policy(leap_day)
     seen = _cut(day, start.precision)
     if seen < _key(start):
-        raise ValueError(f"'on' ({day}) is before 'since' ({start})")
+        raise InvalidArgumentError(f"'on' ({day}) is before 'since' ({start})")
     years = day.year - start.year
     if years > 0 and _key(_falls(start, day.year, policy)) > seen:
         years -= 1
@@ -361,9 +362,9 @@ def anniversaries(  # noqa: PLR0913 - the signature is the public contract
     first_day, last_day = _day(start, "start"), _day(end, "end")
     _check_int(every, "every", 2)
     if not isinstance(jubilee_only, bool):
-        raise TypeError(f"'jubilee_only' must be a bool (got {jubilee_only!r})")
+        raise ArgumentTypeError(f"'jubilee_only' must be a bool (got {jubilee_only!r})")
     if last_day < first_day:
-        raise ValueError(f"'end' ({last_day}) is before 'start' ({first_day})")
+        raise InvalidArgumentError(f"'end' ({last_day}) is before 'start' ({first_day})")
     first = max(first_day.year, origin.year + 1)
     if first > last_day.year:
         return ()

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from diplomodel import _parse
+from diplomodel.errors import ArgumentTypeError, DataError, InvalidArgumentError, shown
 
 __all__ = ["Direction", "PartialDate", "Precision", "Weekday", "parse_date", "resolve_weekday"]
 
@@ -130,30 +131,35 @@ class PartialDate:
             The partial date, with the precision the text gave.
 
         Raises:
-            ValueError: The text is not one of the three forms or names a day
-                that does not exist.
+            DataError: The text is not one of the three forms or names a day
+                that does not exist (a `ValueError`).
+            ArgumentTypeError: `text` is not a str.
 
         >>> PartialDate.parse("2024-08")
         PartialDate(year=2024, month=8, day=None)
         >>> PartialDate.parse("2024-02-30")
         Traceback (most recent call last):
         ...
-        ValueError: 'day' must be from 1 to 29 in 2024-02 (got 30)
+        diplomodel.errors.DataError: 1 problem in input:
+          $: 'day' must be from 1 to 29 in 2024-02 (got 30)
         """
         if not isinstance(text, str):
-            raise TypeError(f"PartialDate.parse() needs a str (got {type(text).__name__})")
+            raise ArgumentTypeError(f"PartialDate.parse() needs a str (got {type(text).__name__})")
         match = _ISO.fullmatch(text)
         if match is None:
-            raise ValueError(
-                f"not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD): {text!r}"
+            raise DataError.single(
+                "$", f"not an ISO 8601 date (expected YYYY, YYYY-MM or YYYY-MM-DD): {shown(text)}"
             )
         month = match["month"]
         day = match["day"]
-        return cls(
-            year=int(match["year"]),
-            month=None if month is None else int(month),
-            day=None if day is None else int(day),
-        )
+        try:
+            return cls(
+                year=int(match["year"]),
+                month=None if month is None else int(month),
+                day=None if day is None else int(day),
+            )
+        except ValueError as exc:  # a day the month does not have
+            raise DataError.single("$", str(exc)) from None
 
     @classmethod
     def from_date(cls, value: date) -> PartialDate:
@@ -225,7 +231,9 @@ class PartialDate:
             return self.earliest() <= value.earliest() and value.latest() <= self.latest()
         if isinstance(value, date):
             return self.earliest() <= as_day(value) <= self.latest()
-        raise TypeError(f"contains() needs a date or PartialDate (got {type(value).__name__})")
+        raise ArgumentTypeError(
+            f"contains() needs a date or PartialDate (got {type(value).__name__})"
+        )
 
     def to_date(self) -> date:
         """The `datetime.date` of a day-precision partial date.
@@ -233,13 +241,13 @@ class PartialDate:
         Inverse of `from_date`.
 
         Raises:
-            ValueError: The date is not known to the day.
+            InvalidArgumentError: The date is not known to the day (a `ValueError`).
 
         >>> PartialDate.parse("2024-08-21").to_date()
         datetime.date(2024, 8, 21)
         """
         if self.month is None or self.day is None:
-            raise ValueError(f"{self} is not known to the day")
+            raise InvalidArgumentError(f"{self} is not known to the day")
         return date(self.year, self.month, self.day)
 
 
@@ -297,7 +305,7 @@ Direction = Literal["past", "future"]
 
 def _check_dateline(value: object, name: str = "dateline") -> date:
     if not isinstance(value, date):
-        raise TypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
+        raise ArgumentTypeError(f"'{name}' must be a datetime.date (got {type(value).__name__})")
     return as_day(value)
 
 
@@ -306,19 +314,21 @@ def _weekday_of(name: object, locale: str) -> Weekday:
     if isinstance(name, Weekday):
         return name
     if not isinstance(name, str):
-        raise TypeError(f"a weekday must be a str or a Weekday (got {type(name).__name__})")
+        raise ArgumentTypeError(f"a weekday must be a str or a Weekday (got {type(name).__name__})")
     folded = _parse.fold(name)
     for key in (folded, folded.removesuffix(".")):
         if key in names:
             return Weekday(names[key])
-    raise ValueError(f"{name!r} is not a weekday name in locale {locale!r}")
+    raise InvalidArgumentError(f"{shown(name)} is not a weekday name in locale {locale!r}")
 
 
 def _shift(dateline: date, days: int) -> date:
     try:
         return dateline + timedelta(days=days)
     except OverflowError:
-        raise ValueError(f"{days:+d} days from {dateline} is outside years 1 to 9999") from None
+        raise InvalidArgumentError(
+            f"{days:+d} days from {dateline} is outside years 1 to 9999"
+        ) from None
 
 
 def resolve_weekday(
@@ -347,9 +357,10 @@ def resolve_weekday(
         The day, within six days of the dateline in the given direction.
 
     Raises:
-        ValueError: The name is not a weekday in the locale, the locale or the
-            direction is unknown.
-        TypeError: `dateline` is not a date or `name` is neither str nor `Weekday`.
+        InvalidArgumentError: The name is not a weekday in the locale, the
+            locale or the direction is unknown (a `ValueError`).
+        ArgumentTypeError: `dateline` is not a date or `name` is neither str
+            nor `Weekday` (a `TypeError`).
 
     >>> resolve_weekday("Wednesday", date(2024, 8, 22))
     datetime.date(2024, 8, 21)
@@ -359,7 +370,9 @@ def resolve_weekday(
     datetime.date(2024, 8, 22)
     """
     if direction not in {"past", "future"}:
-        raise ValueError(f"'direction' must be 'past' or 'future' (got {direction!r})")
+        raise InvalidArgumentError(
+            f"'direction' must be 'past' or 'future' (got {shown(direction)})"
+        )
     day = _check_dateline(dateline)
     weekday = _weekday_of(name, locale).value
     if direction == "past":
@@ -435,11 +448,14 @@ def parse_date(
         A `PartialDate` of year, month or day precision.
 
     Raises:
-        ValueError: The text is not exactly one date; the date does not exist
+        DataError: The text is not exactly one date; the date does not exist
             (30 February); a year or weekday needs a dateline that was not
-            given; a weekday contradicts the date; an all-digit date is
-            ambiguous; or the locale is unknown.
-        TypeError: `text` is not a str or `dateline` is not a date.
+            given; a weekday contradicts the date; or an all-digit date is
+            ambiguous. It is a `ValueError`; its one problem, at ``$``, says
+            what is wrong.
+        InvalidArgumentError: The locale is unknown (a `ValueError`).
+        ArgumentTypeError: `text` is not a str or `dateline` is not a date
+            (a `TypeError`).
 
     >>> parse_date("21 August 2024")
     PartialDate(year=2024, month=8, day=21)
@@ -452,28 +468,44 @@ def parse_date(
     >>> parse_date("75th anniversary")
     Traceback (most recent call last):
     ...
-    ValueError: '75th' is neither a day of the month nor a year
+    diplomodel.errors.DataError: 1 problem in input:
+      $: '75th' is neither a day of the month nor a year
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse_date() needs a str (got {type(text).__name__})")
+        raise ArgumentTypeError(f"parse_date() needs a str (got {type(text).__name__})")
     if dateline is not None:
         dateline = _check_dateline(dateline)
     if dayfirst is not None and not isinstance(dayfirst, bool):
-        raise TypeError(f"'dayfirst' must be True, False or None (got {dayfirst!r})")
-    _parse.lexicon(locale)  # an unknown locale is an error even for ISO text
+        raise ArgumentTypeError(f"'dayfirst' must be True, False or None (got {dayfirst!r})")
+    try:
+        _parse.lexicon(locale)  # an unknown locale is an error even for ISO text
+    except ValueError as exc:
+        raise InvalidArgumentError(str(exc)) from None
+    try:
+        return _read_date(text, dateline, locale=locale, dayfirst=dayfirst)
+    except DataError:
+        raise
+    except ValueError as exc:  # the text is not exactly one date
+        raise DataError.single("$", str(exc)) from None
+
+
+def _read_date(
+    text: str, dateline: date | None, *, locale: str, dayfirst: bool | None
+) -> PartialDate:
+    """The date in `text`; ValueError (with what is wrong) if it holds none."""
     folded = _parse.fold(text)
     if _ISO.fullmatch(folded):
         return PartialDate.parse(folded)
     reading = _parse.read(folded, locale=locale, dayfirst=dayfirst)
     if reading.relative is not None and reading.weekday is not None:
         if dateline is None:
-            raise ValueError(f"{text!r} names a weekday: a dateline is needed to resolve it")
+            raise ValueError(f"{shown(text)} names a weekday: a dateline is needed to resolve it")
         day = _relative_day(reading.weekday, reading.relative, dateline)
         return PartialDate.from_date(day)
     year = reading.year
     if year is None:
         if dateline is None:
-            raise ValueError(f"{text!r} has no year: pass the report's dateline")
+            raise ValueError(f"{shown(text)} has no year: pass the report's dateline")
         year = dateline.year
     result = PartialDate(year=year, month=reading.month, day=reading.day)
     if reading.weekday is not None:

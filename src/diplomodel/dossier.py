@@ -14,7 +14,7 @@ from attrs import field, frozen
 from diplomodel import _validators as v
 from diplomodel.anniversaries import anniversaries
 from diplomodel.dates import PartialDate
-from diplomodel.errors import DataError, Problem
+from diplomodel.errors import DataError, Problem, UnknownExampleError, UnknownIdError, shown
 from diplomodel.files import atomic_writer
 from diplomodel.model._fields import TABLES
 from diplomodel.model.actors import Actor, Body, actor_label
@@ -24,12 +24,12 @@ from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
-from diplomodel.serialization import _parse_json as parse_json
 from diplomodel.serialization import (
     dumps,
     envelope,
     from_dict,
     open_envelope,
+    parse_json,
     to_dict,
 )
 from diplomodel.timeline import (
@@ -122,7 +122,9 @@ class Dossier:
         try:
             found: E = index[kind, id_]
         except KeyError:
-            raise KeyError(f"no {kind.__name__} with id {id_!r} in dossier {self.id!r}") from None
+            raise UnknownIdError(
+                f"no {kind.__name__} with id {shown(id_, 80)} in dossier {self.id!r}"
+            ) from None
         return found
 
     def _tables(self) -> tuple[tuple[type[Any], tuple[Any, ...]], ...]:
@@ -667,13 +669,13 @@ def load_example(name: str = "china-russia-2024") -> Dossier:
         The example's dossier, read and checked afresh on every call.
 
     Raises:
-        ValueError: There is no example of that name.
+        UnknownExampleError: There is no example of that name (a `LookupError`).
 
     >>> load_example().meeting("cn-ru-heads-of-government-29").place.locality
     'Moscow'
     """
     if name not in _EXAMPLES:
-        raise ValueError(f"no example named {name!r}; choose from {', '.join(_EXAMPLES)}")
+        raise UnknownExampleError(name, _EXAMPLES)
     resource = resources.files("diplomodel") / "_data" / "examples" / f"{name}.json"
     raw = resource.read_bytes()
     return Dossier.from_file_dict(parse_json(raw, source=name), source=name)

@@ -81,7 +81,10 @@ from diplomodel._states_data import (
     territory_names,
 )
 from diplomodel.dates import PartialDate
-from diplomodel.errors import UnknownStateError
+from diplomodel.errors import (
+    ArgumentTypeError,
+    UnknownStateError,
+)
 
 __all__ = ["State", "StateRegistry", "states"]
 
@@ -392,7 +395,7 @@ class StateRegistry:
         diplomodel.errors.UnknownStateError: code 'CS' is ambiguous: it may mean CSHH (Czechoslovakia), CSXX (Serbia and Montenegro); use one of those codes
         """  # noqa: E501
         if not isinstance(code, str):
-            raise TypeError(f"a state code must be a str (got {type(code).__name__})")
+            raise ArgumentTypeError(f"a state code must be a str (got {type(code).__name__})")
         tables = self._tables()
         key = code_key(code)
         state = tables.codes.get(key)
@@ -434,7 +437,7 @@ class StateRegistry:
         'NE'
         """
         if not isinstance(text, str):
-            raise TypeError(f"a state name must be a str (got {type(text).__name__})")
+            raise ArgumentTypeError(f"a state name must be a str (got {type(text).__name__})")
         tables = self._tables()
         key = code_key(text)
         by_code = tables.codes.get(key)

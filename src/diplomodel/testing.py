@@ -40,6 +40,7 @@ from hypothesis import strategies as st
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.model._fields import DOCUMENT_KINDS, TABLES, FieldSpec, entity_of_id, fields_of
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Communique, CooperationAgreement, Document, Signature
@@ -264,7 +265,7 @@ def from_class(cls: type[T]) -> st.SearchStrategy[T]:
     >>> test_is_meeting()
     """
     if cls not in classes():
-        raise TypeError(f"no strategy for {cls!r}")
+        raise ArgumentTypeError(f"no strategy for {cls!r}")
     if cls is PartialDate:
         return typing.cast("st.SearchStrategy[T]", partial_dates())
     if cls is State:

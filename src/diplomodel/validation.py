@@ -44,17 +44,18 @@ and `validate(..., rules=...)` runs them.
 from __future__ import annotations
 
 import enum
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 from diplomodel import _rules
+from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
-from diplomodel.errors import DataError, Problem
-from diplomodel.serialization import from_dict, to_dict
+from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
+from diplomodel.serialization import dumps, from_dict, parse_json, to_dict
 
 __all__ = [
     "DEFAULT_RULES",
@@ -116,6 +117,29 @@ class Severity(enum.Enum):
         return self.rank >= other.rank
 
 
+def _check_code(_inst: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
+        raise ValueError(
+            "'code' must be capital letters then three digits, such as 'DM101' "
+            f"(got {shown(value)})"
+        )
+
+
+def _check_path(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not value.startswith("$"):
+        raise ValueError(
+            f"'{attribute.name}' must be a path starting with '$' (got {shown(value)})"
+        )
+    v.check_unicode(attribute.name, value)
+
+
+def _check_said(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Non-blank text (a finding's message, an id it names); outer spaces are allowed."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{attribute.name}' must be non-blank text (got {shown(value)})")
+    v.check_unicode(attribute.name, value)
+
+
 @frozen(kw_only=True)
 class Finding:
     """One thing a rule found: its code, severity, where it is, who is involved, and why.
@@ -133,11 +157,11 @@ class Finding:
     warning DM105 $.meetings[0].host: host France is not a party to the meeting [m1]
     """
 
-    code: str = field()
-    severity: Severity = field()
-    path: str = field()
-    message: str = field()
-    ids: tuple[str, ...] = field()
+    code: str = field(validator=_check_code)
+    severity: Severity = field(validator=v.enum_member(Severity))
+    path: str = field(validator=_check_path)
+    message: str = field(validator=_check_said)
+    ids: tuple[str, ...] = field(validator=v.tuple_of(_check_said))
 
     def __str__(self) -> str:
         who = f" [{', '.join(self.ids)}]" if self.ids else ""
@@ -256,12 +280,11 @@ class Report:
 
         Inverse of `from_json`.
 
-        >>> import json
-        >>> json.loads(validate(load_example()).to_json())
-        {'ok': True, 'counts': {'error': 0, 'warning': 0, 'info': 0}, 'findings': []}
+        >>> print(validate(load_example()).to_json(indent=None))
+        {"ok":true,"counts":{"error":0,"warning":0,"info":0},"findings":[]}
         """
         body = {"ok": self.ok, "counts": self.counts(), "findings": to_dict(self.findings)}
-        return json.dumps(body, ensure_ascii=False, indent=indent)
+        return dumps(body, indent=indent)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
@@ -269,16 +292,16 @@ class Report:
 
         Inverse of `to_json`.
 
+        The text is read as strictly as any diplomodel file (`parse_json`):
+        duplicate keys, ``NaN`` and oversized integers are refused.
+
         Raises:
             DataError: The text is not such a report.
 
         >>> Report.from_json(validate(load_example()).to_json())
         Report(findings=())
         """
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise DataError.single("$", f"not JSON: {exc}") from None
+        data = parse_json(text)
         if isinstance(data, dict):
             data = {k: v for k, v in data.items() if k not in ("ok", "counts")}
         return from_dict(data, cls)
@@ -320,13 +343,6 @@ class Issue(_rules.Hit):
 
 Check = Callable[[Any, Dossier | None], Iterable[_rules.Hit]]
 """A rule's check: (the object, the dossier around it or None) → the issues found."""
-
-
-def _check_code(_inst: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(
-            f"'code' must be capital letters then three digits, such as 'DM101' (got {value!r})"
-        )
 
 
 def _as_types(value: type[Any] | tuple[type[Any], ...]) -> tuple[type[Any], ...]:
@@ -441,11 +457,11 @@ class Rules:
         return code in self._by_code
 
     def __getitem__(self, code: str) -> Rule:
-        """The rule with this code; `KeyError` if there is none."""
+        """The rule with this code; `UnknownRuleError` (a `KeyError`) if there is none."""
         try:
             return self._by_code[code]
-        except KeyError:
-            raise KeyError(f"no rule has the code {code!r}") from None
+        except (KeyError, TypeError):  # TypeError: an unhashable "code"
+            raise UnknownRuleError(f"no rule has the code {shown(code)}") from None
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -476,7 +492,7 @@ class Rules:
             A new `Rules`; this one is unchanged.
 
         Raises:
-            KeyError: A code names no rule.
+            UnknownRuleError: A code names no rule (a `KeyError`).
         """
         for code in codes:
             self[code]
@@ -533,8 +549,9 @@ def validate(
         The findings, errors first, then by code, then in the order found.
 
     Raises:
-        KeyError: `disable` names a code that is not among the rules.
-        TypeError: `subject` is neither a dossier nor an entity.
+        UnknownRuleError: `disable` names a code that is not among the rules
+            (a `KeyError`).
+        ArgumentTypeError: `subject` is neither a dossier nor an entity (a `TypeError`).
 
     >>> report = validate(load_example(), disable={"DM105"})
     >>> report.ok
@@ -548,7 +565,9 @@ def validate(
     elif isinstance(subject, Entity):
         dossier, whole, items = None, [], [("$", subject)]
     else:
-        raise TypeError(f"validate() needs a Dossier or an entity (got {type(subject).__name__})")
+        raise ArgumentTypeError(
+            f"validate() needs a Dossier or an entity (got {type(subject).__name__})"
+        )
     found: list[Finding] = []
     for r in whole:
         found.extend(_findings(r, subject, dossier, "$", None))

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n._formats import format_date, format_list, person_name, state_name
 from diplomodel.i18n._labels import Message, message_for
 from diplomodel.i18n._locales import Translator, translator
@@ -430,7 +431,9 @@ meeting between the heads of government of China and Russia'
     True
     """
     if not isinstance(dossier, Dossier):
-        raise TypeError(f"describe() needs a Dossier to resolve ids (got {type(dossier).__name__})")
+        raise ArgumentTypeError(
+            f"describe() needs a Dossier to resolve ids (got {type(dossier).__name__})"
+        )
     if isinstance(obj, Meeting):
         return _Writer(dossier, locale).meeting(obj)
     if isinstance(obj, Document):
@@ -439,7 +442,7 @@ meeting between the heads of government of China and Russia'
         return _Writer(dossier, locale).relation(obj)
     if isinstance(obj, Dossier):
         return _Writer(dossier, locale).dossier_text(obj)
-    raise TypeError(
+    raise ArgumentTypeError(
         "describe() needs a Meeting, a Document, a BilateralRelation or a Dossier "
         f"(got {type(obj).__name__})"
     )

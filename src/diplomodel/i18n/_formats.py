@@ -10,6 +10,7 @@ import babel.dates
 import babel.lists
 
 from diplomodel.dates import PartialDate, Precision, as_day
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n._locales import parse_locale
 from diplomodel.model.people import Person
 from diplomodel.states import State
@@ -74,7 +75,9 @@ def format_date(
     '2024年'
     """
     if format not in _FORMATS:
-        raise ValueError(f"'format' must be one of {', '.join(_FORMATS)} (got {format!r})")
+        raise InvalidArgumentError(
+            f"'format' must be one of {', '.join(_FORMATS)} (got {format!r})"
+        )
     parsed = parse_locale(locale)
     if isinstance(value, PartialDate):
         precision = value.precision
@@ -83,7 +86,9 @@ def format_date(
         precision = Precision.DAY
         day = as_day(value)
     else:
-        raise TypeError(f"format_date() needs a PartialDate or a date (got {type(value).__name__})")
+        raise ArgumentTypeError(
+            f"format_date() needs a PartialDate or a date (got {type(value).__name__})"
+        )
     if precision is Precision.DAY:
         return babel.dates.format_date(day, format=format, locale=parsed)
     skeleton = _MONTH_SKELETONS[format] if precision is Precision.MONTH else "y"
@@ -112,12 +117,14 @@ def format_list(items: Iterable[str], locale: str, *, style: ListStyle = "standa
     'Китай или Россия'
     """
     if style not in _LIST_STYLES:
-        raise ValueError(f"'style' must be one of {', '.join(_LIST_STYLES)} (got {style!r})")
+        raise InvalidArgumentError(
+            f"'style' must be one of {', '.join(_LIST_STYLES)} (got {style!r})"
+        )
     parsed = parse_locale(locale)
     texts = list(items)
     for text in texts:
         if not isinstance(text, str):
-            raise TypeError(f"format_list() needs texts (got {type(text).__name__})")
+            raise ArgumentTypeError(f"format_list() needs texts (got {type(text).__name__})")
     return babel.lists.format_list(texts, style=style, locale=parsed)
 
 
@@ -140,7 +147,7 @@ def state_name(state: State, locale: str) -> str:
     ('俄罗斯', 'Китай')
     """
     if not isinstance(state, State):
-        raise TypeError(f"state_name() needs a State (got {type(state).__name__})")
+        raise ArgumentTypeError(f"state_name() needs a State (got {type(state).__name__})")
     return state.name_in(str(parse_locale(locale)))
 
 
@@ -165,5 +172,5 @@ def person_name(person: Person, locale: str) -> str:
     ('Ли Цян', '李强', 'Li Qiang')
     """
     if not isinstance(person, Person):
-        raise TypeError(f"person_name() needs a Person (got {type(person).__name__})")
+        raise ArgumentTypeError(f"person_name() needs a Person (got {type(person).__name__})")
     return person.name_in(locale)

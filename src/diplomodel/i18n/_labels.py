@@ -12,6 +12,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any, Final, NamedTuple
 
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n._locales import translator
 from diplomodel.model.cooperation import CommitteeKind
 from diplomodel.model.documents import AgreementForm, DocumentStatus
@@ -165,7 +166,7 @@ def message_for(member: enum.Enum) -> Message:
     table = _TABLES.get(type(member))
     if table is None:
         names = ", ".join(kind.__name__ for kind in LABELLED_ENUMS)
-        raise TypeError(f"label() needs a member of {names} (got {member!r})")
+        raise ArgumentTypeError(f"label() needs a member of {names} (got {member!r})")
     return table[member]
 
 

@@ -7,6 +7,7 @@ from typing import Final
 
 from babel import Locale
 
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n._locales import parse_locale
 
 __all__ = ["GENDERS", "anniversary_phrase", "ordinal"]
@@ -100,9 +101,9 @@ _RULES: Final[dict[str, _Rule]] = {
 
 def _check_number(n: object, *, minimum: int, what: str) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{what} needs an int (got {type(n).__name__})")
+        raise ArgumentTypeError(f"{what} needs an int (got {type(n).__name__})")
     if n < minimum:
-        raise ValueError(f"{what} needs a number of at least {minimum} (got {n})")
+        raise InvalidArgumentError(f"{what} needs a number of at least {minimum} (got {n})")
     return n
 
 
@@ -111,7 +112,7 @@ def _rule(parsed: Locale, locale: str) -> _Rule:
         return _RULES[parsed.language]
     except KeyError:
         known = ", ".join(sorted(_RULES))
-        raise ValueError(
+        raise InvalidArgumentError(
             f"no ordinal rule for locale {locale!r}; languages known: {known}"
         ) from None
 
@@ -154,7 +155,7 @@ def ordinal(n: int, locale: str, *, gender: str | None = None) -> str:
     """
     number = _check_number(n, minimum=0, what="an ordinal")
     if gender is not None and gender not in GENDERS:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"'gender' must be one of {', '.join(sorted(GENDERS))} or None (got {gender!r})"
         )
     parsed = parse_locale(locale)
@@ -223,7 +224,7 @@ def anniversary_phrase(n: int, locale: str) -> str:
         phrase = _ANNIVERSARIES[parsed.language]
     except KeyError:
         known = ", ".join(sorted(_ANNIVERSARIES))
-        raise ValueError(
+        raise InvalidArgumentError(
             f"no anniversary phrase for locale {locale!r}; languages known: {known}"
         ) from None
     return phrase(number, parsed)

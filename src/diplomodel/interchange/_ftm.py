@@ -114,12 +114,12 @@ class _Graph:
             return entity_id
         schema = self._model.get(schema_name)
         if schema is None:  # pragma: no cover - a programming error
-            raise LookupError(f"FollowTheMoney has no schema {schema_name!r}")
+            raise RuntimeError(f"FollowTheMoney has no schema {schema_name!r}")
         cleaned: dict[str, list[str]] = {}
         for name in sorted(properties):
             prop = schema.get(name)
             if prop is None:  # pragma: no cover - a programming error
-                raise LookupError(f"FtM schema {schema_name} has no property {name!r}")
+                raise RuntimeError(f"FtM schema {schema_name} has no property {name!r}")
             values = self._clean(prop.type, properties[name])
             if values:
                 cleaned[name] = values

@@ -12,6 +12,7 @@ from typing import Any, Final
 from diplomodel.anniversaries import LeapDayPolicy, anniversaries, anniversary_in_year
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n import label, ordinal
 from diplomodel.interchange._common import first_of_each, optional_module
 from diplomodel.model.meetings import Meeting
@@ -39,12 +40,12 @@ def _check_window(start: date | None, end: date | None) -> tuple[date, date] | N
     if start is None and end is None:
         return None
     if start is None or end is None:
-        raise ValueError("give both 'start' and 'end' for a window, or neither")
+        raise InvalidArgumentError("give both 'start' and 'end' for a window, or neither")
     for name, value in (("start", start), ("end", end)):
         if isinstance(value, datetime) or not isinstance(value, date):
-            raise TypeError(f"'{name}' must be a date (got {type(value).__name__})")
+            raise ArgumentTypeError(f"'{name}' must be a date (got {type(value).__name__})")
     if end < start:
-        raise ValueError(f"'end' ({end}) is before 'start' ({start})")
+        raise InvalidArgumentError(f"'end' ({end}) is before 'start' ({start})")
     return start, end
 
 
@@ -52,17 +53,19 @@ def _check_stamp(stamp: datetime | None) -> datetime:
     if stamp is None:
         return _EPOCH
     if not isinstance(stamp, datetime):
-        raise TypeError(f"'stamp' must be a datetime (got {type(stamp).__name__})")
+        raise ArgumentTypeError(f"'stamp' must be a datetime (got {type(stamp).__name__})")
     if stamp.tzinfo is None or stamp.utcoffset() is None:
-        raise ValueError("'stamp' must be timezone-aware (datetime.now(UTC), not datetime.now())")
+        raise InvalidArgumentError(
+            "'stamp' must be timezone-aware (datetime.now(UTC), not datetime.now())"
+        )
     return stamp.astimezone(UTC)
 
 
 def _check_every(every: int) -> int:
     if type(every) is not int:
-        raise TypeError(f"'every' must be an int (got {type(every).__name__})")
+        raise ArgumentTypeError(f"'every' must be an int (got {type(every).__name__})")
     if every < 2:
-        raise ValueError(f"'every' must be at least 2 (got {every})")
+        raise InvalidArgumentError(f"'every' must be at least 2 (got {every})")
     return every
 
 
@@ -222,7 +225,7 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     window = _check_window(start, end)
     every = _check_every(every)
     if not isinstance(leap_day, LeapDayPolicy):
-        raise TypeError(f"'leap_day' must be a LeapDayPolicy (got {leap_day!r})")
+        raise ArgumentTypeError(f"'leap_day' must be a LeapDayPolicy (got {leap_day!r})")
     moment = _check_stamp(stamp)
     ical = optional_module("icalendar", extra="ical", purpose="to_ical()")
     calendar = _Calendar(ical, dossier, moment)

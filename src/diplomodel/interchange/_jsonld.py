@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.interchange._common import (
     first_of_each,
     referenced_organizations,
@@ -390,7 +391,7 @@ def _node(obj: object, nodes: _Nodes) -> Json:  # noqa: PLR0911 - one return per
         return nodes.thematic_year(obj)
     if isinstance(obj, State):
         return _state(obj)
-    raise TypeError(f"to_jsonld() takes a {_SUPPORTED} (got {type(obj).__name__})")
+    raise ArgumentTypeError(f"to_jsonld() takes a {_SUPPORTED} (got {type(obj).__name__})")
 
 
 def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from diplomodel._locale_ids import locale_fallbacks, respell
-from diplomodel._validators import LOCALE_SHAPE, TRIMMED, described, is_locale
+from diplomodel._validators import LOCALE_SHAPE, TRIMMED, check_unicode, described, is_locale
 
 __all__ = ["freeze_names", "locale_names", "name_for_locale"]
 
@@ -47,6 +47,7 @@ def _check_locale_names(_inst: Any, attribute: attrs.Attribute[Any], value: Any)
             raise ValueError(
                 f"'{name}[{locale}]' must be non-blank text without outer spaces (got {text!r})"
             )
+        check_unicode(f"{name}[{locale}]", text)
 
 
 locale_names = described(

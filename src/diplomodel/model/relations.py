@@ -9,6 +9,7 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, as_day
+from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.model.actors import Actor, actor, actor_key
 from diplomodel.model.ids import RelationId, ThematicYearId
 from diplomodel.model.sectors import Sector
@@ -39,7 +40,9 @@ def _as_day(on: date | PartialDate) -> date:
         return on.to_date()
     if isinstance(on, date):
         return as_day(on)
-    raise TypeError(f"expected a date or a day-precision PartialDate (got {type(on).__name__})")
+    raise ArgumentTypeError(
+        f"expected a date or a day-precision PartialDate (got {type(on).__name__})"
+    )
 
 
 @frozen(kw_only=True)
@@ -104,10 +107,10 @@ class BilateralRelation:
             The other party.
 
         Raises:
-            ValueError: `state` is not a party.
+            InvalidArgumentError: `state` is not a party (a `ValueError`).
         """
         if state not in self.parties:
-            raise ValueError(f"{actor_key(state)} is not a party to relation {self.id!r}")
+            raise InvalidArgumentError(f"{actor_key(state)} is not a party to relation {self.id!r}")
         return self.parties[1] if self.parties[0] == state else self.parties[0]
 
     def level_on(self, on: date | PartialDate) -> PartnershipLevel | None:

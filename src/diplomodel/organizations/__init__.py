@@ -42,7 +42,7 @@ from typing import Final, TypeVar, overload
 from diplomodel._names import NameIndex, build_index, code_key, normalise, suggest
 from diplomodel._states_data import read_data
 from diplomodel.dates import PartialDate
-from diplomodel.errors import UnknownOrganizationError
+from diplomodel.errors import ArgumentTypeError, UnknownOrganizationError
 from diplomodel.organizations._load import Tables, name_claims, parse
 from diplomodel.organizations._records import (
     Member,
@@ -142,7 +142,9 @@ class OrganizationRegistry:
         True
         """
         if not isinstance(code, str):
-            raise TypeError(f"an organization code must be a str (got {type(code).__name__})")
+            raise ArgumentTypeError(
+                f"an organization code must be a str (got {type(code).__name__})"
+            )
         found = self._tables().codes.get(code_key(code))
         if found is not None:
             return found
@@ -167,7 +169,9 @@ class OrganizationRegistry:
         'جامعة الدول العربية'
         """
         if not isinstance(text, str):
-            raise TypeError(f"an organization name must be a str (got {type(text).__name__})")
+            raise ArgumentTypeError(
+                f"an organization name must be a str (got {type(text).__name__})"
+            )
         index = self._index()
         key = normalise(text)
         found = index.names.get(key)

@@ -18,6 +18,7 @@ from attrs import Attribute, field, frozen
 from diplomodel import _validators as v
 from diplomodel._states_data import locale_keys
 from diplomodel.dates import PartialDate
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.states import State, states
 
 __all__ = ["Membership", "MembershipStatus", "Organization", "OrganizationKind"]
@@ -196,7 +197,7 @@ class Membership:
         """
         first, last = (on.earliest(), on.latest()) if isinstance(on, PartialDate) else (on, on)
         if not isinstance(first, date):
-            raise TypeError(f"'on' must be a date or PartialDate (got {type(on).__name__})")
+            raise ArgumentTypeError(f"'on' must be a date or PartialDate (got {type(on).__name__})")
         return self.since.latest() <= first and (
             self.until is None or last <= self.until.earliest()
         )
@@ -372,4 +373,6 @@ def _as_member(member: Member | str) -> Member:
         return states.get(member)
     if isinstance(member, State | Organization):
         return member
-    raise TypeError(f"a member must be a State, an Organization or a state code (got {member!r})")
+    raise ArgumentTypeError(
+        f"a member must be a State, an Organization or a state code (got {member!r})"
+    )
