@@ -414,7 +414,7 @@ class TestErrorsAndOutput:
         assert cli.main([], out=io.StringIO()) == 70
         assert capsys.readouterr().err == (
             "diplomodel: error: internal error ZeroDivisionError: boom "
-            "(run with --debug for more)\n"
+            "(a bug in diplomodel: run again with --debug and report the traceback)\n"
         )
 
     def test_pipe_output_is_plain(self, tmp_path):
