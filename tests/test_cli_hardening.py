@@ -62,11 +62,21 @@ class TestSpecialFiles:
 
 
 class TestCalendarEnds:
-    def test_window_from_the_first_year(self, example_file):
-        """A dossier's anniversaries from year 1 to 9999 are listed (no overflow)."""
-        status, out = main("anniversaries", example_file, "--from", "0001", "--to", "9999")
+    def test_window_from_the_first_day(self, example_file):
+        """A dossier's anniversaries from the calendar's first day are listed (no overflow)."""
+        status, out = main("anniversaries", example_file, "--from", "0001", "--to", "1950")
+        assert (status, out) == (
+            0,
+            "October 2, 1950: 1st anniversary — Diplomatic ties: China–Russia\n",
+        )
+
+    def test_window_to_the_last_day(self, example_file):
+        """... and up to its last day."""
+        status, out = main("anniversaries", example_file, "--from", "9999-10", "--to", "9999")
         assert status == 0
-        assert out.splitlines()[-1].startswith("October 2, 9999: 8050th anniversary")
+        assert out.splitlines()[-1] == (
+            "October 2, 9999: 8050th anniversary — Diplomatic ties: China–Russia"
+        )
 
     def test_example_on_the_last_day(self):
         """The example on 9999-12-31 has no coming anniversaries, and says so plainly."""

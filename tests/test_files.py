@@ -250,6 +250,12 @@ class TestTemporaryFile:
             dm.write_jsonl(tmp_path, [])
         assert caught.value.filename == str(tmp_path)
 
+    def test_a_device_is_not_replaced(self):
+        """A device at the target (/dev/null) is refused, never replaced by a file."""
+        with pytest.raises(OSError, match="not a regular file") as caught:
+            dm.write_jsonl("/dev/null", [])
+        assert caught.value.filename == "/dev/null"
+
     def test_unusable_path(self):
         """A path of the wrong type is a DataError before anything is created."""
         with pytest.raises(dm.DataError, match="got NoneType"):

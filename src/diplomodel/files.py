@@ -46,9 +46,10 @@ def _destination(path: str | os.PathLike[str]) -> tuple[str, Path, int | None]:
         return name, target, None
     except OSError as exc:
         raise _naming(exc, name) from None
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise IsADirectoryError(errno.EISDIR, f"it is {kind}; not replacing it", name)
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a directory; not replacing it", name)
+    if not stat.S_ISREG(info.st_mode):  # a device or a FIFO: replacing it would break it
+        raise OSError(errno.EINVAL, "it is not a regular file; not replacing it", name)
     return name, target, stat.S_IMODE(info.st_mode)
 
 
