@@ -86,11 +86,11 @@ def _validate_file(path: Path, args: argparse.Namespace, err: TextIO) -> tuple[R
     """The report on one input, with the line of each finding for JSON Lines records."""
     cls = _checkable(public_class(args.cls)) if args.cls else None
     form = input_format(path, args.format)
+    if cls is None and form == "jsonl" and not path.is_dir():
+        raise Failure(f"{path}: give --class, the class of every record of a JSON Lines file")
     if path.is_dir() or cls in (None, Dossier):
         if cls not in (None, Dossier):
             raise Failure(f"{path}: a directory holds a dossier; --class does not apply")
-        if form == "jsonl" and not path.is_dir():
-            raise Failure(f"{path}: give --class, the class of every record of a JSON Lines file")
         return validate(load_dossier(path, form)), []
     assert cls is not None  # noqa: S101 - narrowed above
     if form == "json":
@@ -242,9 +242,7 @@ def convert_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     elif target == "jsonl":
         raise Failure("a dossier in JSON Lines is a directory: give its name, not -")
     else:
-        with user_values():  # a date the calendar format cannot hold
-            text = _interchange(target, dossier)
-        _write_text(args.output, text, out)
+        _write_text(args.output, _interchange(target, dossier), out)
     return 0
 
 

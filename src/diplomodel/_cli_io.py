@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Final, Literal, TextIO, TypeVar
+from typing import IO, Any, Final, Literal, TextIO, TypeVar
 
 import diplomodel
 from diplomodel._paths import open_regular, path_name
@@ -192,9 +193,9 @@ def records(
         problems.append(error)
 
 
-def file_size(stream: Any) -> int:
+def file_size(stream: IO[bytes]) -> int:
     """The size of an open file in bytes."""
-    return int(Path(stream.name).stat().st_size) if isinstance(stream.name, str) else 0
+    return os.fstat(stream.fileno()).st_size
 
 
 def load_dossier(path: Path, given: Format | None) -> Dossier:
