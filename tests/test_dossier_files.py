@@ -104,6 +104,25 @@ class TestProblems:
         assert {p.path.split("[")[0] for p in error.problems} == {"$.people", "$.documents"}
         assert all(p.line == 1 for p in error.problems if p.path.startswith("$.documents"))
 
+    def test_duplicate_ids_as_in_the_json_form(self, tmp_path):
+        """Two entities of a table with one id are refused, as the JSON form refuses them."""
+        EXAMPLE.save(tmp_path, format="jsonl")
+        first = (tmp_path / "people.jsonl").read_text(encoding="utf-8").splitlines()[0]
+        with (tmp_path / "people.jsonl").open("a", encoding="utf-8") as stream:
+            stream.write(first + "\n")
+        with pytest.raises(dm.DataError) as caught:
+            dm.Dossier.load(tmp_path)
+        (problem,) = caught.value.problems
+        assert (problem.line, problem.path) == (5, "$.people[4].id")
+        assert problem.message == "duplicate id 'li-qiang': already used at index 0"
+        data = EXAMPLE.to_file_dict()
+        data["people"].append(data["people"][0])
+        with pytest.raises(dm.DataError) as json_form:
+            dm.Dossier.from_file_dict(data)
+        assert [(p.path, p.message) for p in json_form.value.problems] == [
+            (problem.path, problem.message)
+        ]
+
     def test_header_without_entities(self, tmp_path):
         """Entities in the header file are a problem: they belong in the table files."""
         EXAMPLE.save(tmp_path, format="jsonl")

@@ -76,8 +76,6 @@ class DossierClass(Protocol):
 
     def __init__(self, *, id: str, title: str, **tables: Any) -> None: ...  # noqa: A002
 
-    def __len__(self) -> int: ...
-
     def to_file_dict(self) -> dict[str, Any]: ...
 
     @classmethod
@@ -194,9 +192,19 @@ def _read_table(table: str, file: str, kind: type[Any], problems: list[Problem])
         position += len(lines)
         placed = len(reader.problems)
 
+    first: dict[str, int] = {}  # where each id was first used, as the JSON form checks
     with reader:
         for record in reader:
             place_bad_lines()
+            seen = first.setdefault(record.id, position)
+            if seen != position:
+                problems.append(
+                    Problem(
+                        path=f"$.{table}[{position}].id",
+                        message=f"duplicate id {record.id!r}: already used at index {seen}",
+                        line=reader.line,
+                    )
+                )
             records.append(record)
             position += 1
         place_bad_lines()
