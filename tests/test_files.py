@@ -119,6 +119,24 @@ def test_device_is_refused():
     assert result.stderr == f"diplomodel: error: /dev/zero: {refused}\n"
 
 
+class TestOddSources:
+    def test_bytearray_is_not_a_stream(self):
+        """A bytearray is a path of the wrong type, not an iterable of lines."""
+        with pytest.raises(dm.DataError, match="got bytearray"):
+            dm.iter_jsonl(bytearray(b"x.jsonl"), dm.Person)
+
+    @pytest.mark.parametrize("errors", ["raise", "collect"])
+    def test_iterable_of_non_text(self, errors):
+        """An iterable yielding something other than text gives a DataError for that line."""
+        reader = dm.iter_jsonl(['"2024"', 7], dm.PartialDate, errors=errors)
+        if errors == "raise":
+            with pytest.raises(dm.DataError, match="expected a line of text, got int"):
+                list(reader)
+        else:
+            assert len(list(reader)) == 1
+            assert [p.line for p in reader.problems] == [2]
+
+
 class TestDirectories:
     def test_jsonl_reader_refuses_a_directory(self, tmp_path):
         """A directory where a file of records is expected is a DataError."""

@@ -232,7 +232,9 @@ class JsonlReader(Iterator[T]):
         self.problems: list[Problem] = []
         """The problems of the bad lines skipped so far (with ``errors="collect"``)."""
         self._line = 0
-        if isinstance(source, str | os.PathLike | bytes) or not hasattr(source, "__iter__"):
+        if isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) or not hasattr(
+            source, "__iter__"
+        ):
             self._name: str | None = path_name(source)
             self._stream: IO[Any] = open_regular(self._name)
             self._owned = True
@@ -270,14 +272,20 @@ class JsonlReader(Iterator[T]):
             if record is not _SKIPPED:
                 return cast("T", record)
 
-    def _read(self, raw: str | bytes) -> object:
-        text = raw.strip()
+    def _read(self, raw: object) -> object:
+        if not isinstance(raw, str | bytes | bytearray):  # an iterable of something else
+            message = f"expected a line of text, got {type(raw).__name__}"
+            return self._bad([Problem(path="$", message=message, line=self._line)])
+        text = raw.strip() if isinstance(raw, str) else bytes(raw).strip()
         if not text:
             return _SKIPPED
         try:
             return from_json(text, self._cls, strict=self._strict)
         except DataError as exc:
-            found = [attrs.evolve(p, line=self._line) for p in exc.problems]
+            return self._bad([attrs.evolve(p, line=self._line) for p in exc.problems])
+
+    def _bad(self, found: list[Problem]) -> object:
+        """Raise the problems of a bad line, or collect them and skip it."""
         if self._errors == "raise":
             self.close()
             raise DataError(found, source=self._name)
