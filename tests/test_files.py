@@ -58,6 +58,7 @@ class TestPathsLoadersRefuse:
             (b"people.jsonl", "expected a str or os.PathLike path, got bytes"),
             (3, "expected a str or os.PathLike path, got int"),
             ("a\0b.jsonl", "the path contains a NUL character"),
+            ("a\ud800.jsonl", "the path cannot be a file name: surrogates not allowed"),
         ],
     )
     def test_unusable_paths(self, load, path, message):
@@ -275,6 +276,8 @@ class TestTemporaryFile:
         assert caught.value.filename == "/dev/null"
 
     def test_unusable_path(self):
-        """A path of the wrong type is a DataError before anything is created."""
+        """A path of the wrong type, or no file name, is a DataError before anything is created."""
         with pytest.raises(dm.DataError, match="got NoneType"):
             dm.write_jsonl(None, [])
+        with pytest.raises(dm.DataError, match="cannot be a file name"):
+            EXAMPLE.save("x\ud800.json")

@@ -25,10 +25,11 @@ _NOCTTY: Final = getattr(os, "O_NOCTTY", 0)
 
 
 def path_name(path: object) -> str:
-    """The text of a path, checked: a `str` or `os.PathLike` of text, without NUL.
+    """The text of a path, checked: a `str` or `os.PathLike` of text that can name a file.
 
     Raises:
-        DataError: `path` is of another type (None, bytes, a number) or holds a NUL.
+        DataError: `path` is of another type (None, bytes, a number), holds a
+            NUL or cannot be encoded as a file name (a lone surrogate).
 
     >>> path_name(b"x.json")
     Traceback (most recent call last):
@@ -50,6 +51,12 @@ def path_name(path: object) -> str:
         raise DataError.single(
             "$", "the path contains a NUL character", source=name.replace("\0", "\\0")
         )
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError as exc:  # a lone surrogate, say: no file can have this name
+        shown = name.encode("utf-8", "backslashreplace").decode("utf-8")
+        message = f"the path cannot be a file name: {exc.reason}"
+        raise DataError.single("$", message, source=shown) from None
     return name
 
 
