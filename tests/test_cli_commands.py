@@ -27,7 +27,17 @@ def interchange_ready():
 
 
 HAS_INTERCHANGE = interchange_ready()
-COMMANDS = ("example", "validate", "convert", "describe", "anniversaries", "schema", "state")
+COMMANDS = (
+    "example",
+    "validate",
+    "convert",
+    "describe",
+    "anniversaries",
+    "schema",
+    "state",
+    "org",
+    "extract",
+)
 
 
 def run(*args, script=False):
@@ -414,7 +424,7 @@ class TestErrorsAndOutput:
         assert cli.main([], out=io.StringIO()) == 70
         assert capsys.readouterr().err == (
             "diplomodel: error: internal error ZeroDivisionError: boom "
-            "(run with --debug for more)\n"
+            "(a bug in diplomodel: run again with --debug and report the traceback)\n"
         )
 
     def test_pipe_output_is_plain(self, tmp_path):

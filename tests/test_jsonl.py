@@ -167,3 +167,16 @@ class TestRead:
         """errors must be 'raise' or 'collect'."""
         with pytest.raises(ValueError, match="errors must be"):
             dm.iter_jsonl(io.StringIO(""), dm.Person, errors="ignore")  # type: ignore[arg-type]
+
+
+class TestCollectIsBounded:
+    def test_problems_past_the_cap_are_counted(self):
+        """With errors="collect", 1 500 bad lines keep 1 000 problems and count the rest."""
+        lines = io.StringIO('{"year": "x"}\n' * 1500)
+        reader = dm.JsonlReader(lines, dm.PartialDate, errors="collect")
+        assert list(reader) == []
+        assert len(reader.problems) == dm.MAX_PROBLEMS
+        error = reader.error()
+        assert error is not None
+        assert error.total == 1500
+        assert "500 more problems" in str(error)

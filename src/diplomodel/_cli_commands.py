@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Final, TextIO
@@ -17,16 +16,18 @@ from diplomodel._cli_io import (
     Failure,
     Progress,
     as_failure,
+    check_locale,
+    checked_path,
     data_failure,
-    file_size,
     input_format,
     load_dossier,
     public_class,
-    read_dossier_directory,
     records,
     report_failure,
-    write_dossier_directory,
+    user_values,
+    writing,
 )
+from diplomodel._paths import read_regular
 from diplomodel.anniversaries import (
     Anniversary,
     anniversaries,
@@ -37,10 +38,12 @@ from diplomodel.dossier import Dossier, Entity
 from diplomodel.errors import DataError
 from diplomodel.files import atomic_writer
 from diplomodel.i18n import anniversary_phrase, describe, format_date, state_name
+from diplomodel.model.actors import actor_key
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.relations import BilateralRelation
-from diplomodel.serialization import dumps, from_json, json_schema
+from diplomodel.organizations import organizations
+from diplomodel.serialization import dumps, from_json, json_schema, to_dict
 from diplomodel.states import states
 from diplomodel.timeline import UpcomingAnniversary
 from diplomodel.validation import Finding, Report, validate
@@ -51,6 +54,7 @@ __all__ = [
     "anniversary_line",
     "convert_command",
     "describe_command",
+    "org_command",
     "schema_command",
     "state_command",
     "upcoming_lines",
@@ -85,33 +89,31 @@ def _validate_file(path: Path, args: argparse.Namespace, err: TextIO) -> tuple[R
     """The report on one input, with the line of each finding for JSON Lines records."""
     cls = _checkable(public_class(args.cls)) if args.cls else None
     form = input_format(path, args.format)
-    if path.is_dir():
+    if cls is None and form == "jsonl" and not path.is_dir():
+        raise Failure(f"{path}: give --class, the class of every record of a JSON Lines file")
+    if path.is_dir() or cls in (None, Dossier):
         if cls not in (None, Dossier):
             raise Failure(f"{path}: a directory holds a dossier; --class does not apply")
-        return validate(read_dossier_directory(path, err)), []
+        return validate(load_dossier(path, form)), []
+    assert cls is not None  # noqa: S101 - narrowed above
     if form == "json":
-        if cls in (None, Dossier):
-            return validate(Dossier.load(path)), []
-        assert cls is not None  # noqa: S101 - narrowed above
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise Failure(f"{path}: cannot read file: {exc.strerror}") from None
-        return validate(from_json(raw, cls, source=str(path))), []
-    if cls is None:
-        raise Failure(f"{path}: give --class, the class of every record of a JSON Lines file")
-    progress = Progress(err, f"validating {path}", file_size(path))
+        return validate(from_json(read_regular(path), cls, source=str(path))), []
+    progress = Progress(err, f"validating {path}", 0)
     findings: list[Finding] = []
     lines: list[int] = []
     problems: list[DataError] = []
+    read = 0
     try:
         for line, record in records(path, cls, progress, problems):
+            read += 1
             found = validate(record).findings
             findings += found
             lines += [line] * len(found)
     finally:
         progress.close()
     report = Report(findings=tuple(findings))
+    if problems and read == 0:  # nothing could be checked: no report, only the problems
+        raise problems[0]
     if problems:
         raise _Unusable(report, lines, data_failure(problems[0]))
     return report, lines
@@ -135,7 +137,14 @@ def _text_report(path: Path, report: Report, lines: list[int]) -> str:
 
 
 def _json_report(path: Path, report: Report, lines: list[int], failure: Failure | None) -> str:
-    body: dict[str, Any] = {"source": str(path), "report": json.loads(report.to_json())}
+    body: dict[str, Any] = {
+        "source": str(path),
+        "report": {
+            "ok": report.ok,
+            "counts": report.counts(),
+            "findings": to_dict(report.findings),
+        },
+    }
     if lines:
         body["lines"] = lines
     if failure is not None:
@@ -147,9 +156,9 @@ def validate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``diplomodel validate FILE...``: check files; 0 valid, 1 errors found, 2 unusable."""
     status = 0
     for name in args.files:
-        path = Path(name)
         failure: Failure | None = None
         try:
+            path = checked_path(name)
             report, lines = _validate_file(path, args, err)
         except _Unusable as partial:
             report, lines, failure = partial.report, partial.lines, partial.failure
@@ -220,20 +229,21 @@ def _write_text(target: str, text: str, out: TextIO) -> None:
     if target == "-":
         out.write(text)
         return
-    with atomic_writer(target) as stream:
+    with writing(target), atomic_writer(target) as stream:
         stream.write(text)
 
 
-def convert_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def convert_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """``diplomodel convert IN OUT``: a dossier from JSON to JSON Lines, back, or elsewhere."""
     target = _target_format(args)
-    dossier = load_dossier(Path(args.input), None, err)
-    if target == "jsonl":
-        write_dossier_directory(dossier, Path(args.output))
-    elif target == "json" and args.output != "-":
-        dossier.save(args.output)
+    dossier = load_dossier(checked_path(args.input), None)
+    if target in ("json", "jsonl") and args.output != "-":
+        with writing(args.output):
+            dossier.save(checked_path(args.output), format="json" if target == "json" else "jsonl")
     elif target == "json":
         out.write(dumps(dossier.to_file_dict(), indent=2) + "\n")
+    elif target == "jsonl":
+        raise Failure("a dossier in JSON Lines is a directory: give its name, not -")
     else:
         _write_text(args.output, _interchange(target, dossier), out)
     return 0
@@ -259,11 +269,12 @@ def _describable(dossier: Dossier, id_: str) -> Meeting | Document | BilateralRe
     raise Failure(f"no entity has the id {id_!r} in dossier {dossier.id!r}")
 
 
-def describe_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def describe_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """``diplomodel describe FILE``: a paragraph about a dossier or one of its entities."""
-    dossier = load_dossier(Path(args.file), args.format, err)
+    locale = check_locale(args.locale)
+    dossier = load_dossier(checked_path(args.file), args.format)
     subject = dossier if args.id is None else _describable(dossier, args.id)
-    out.write(describe(subject, dossier, args.locale) + "\n")
+    out.write(describe(subject, dossier, locale) + "\n")
     return 0
 
 
@@ -293,9 +304,9 @@ def _window(args: argparse.Namespace) -> tuple[date, date]:
     return start, end
 
 
-def anniversaries_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def anniversaries_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """``diplomodel anniversaries``: anniversaries of a date, or of a dossier's ties and series."""
-    anniversary_phrase(1, args.locale)  # an unknown locale fails before any work is done
+    locale = check_locale(args.locale)  # an unknown locale fails before any work is done
     if (args.file is None) == (args.since is None):
         raise Failure("give either --since DATE or a dossier FILE")
     chosen = [o for o, v in (("--on", args.on), ("--year", args.year)) if v is not None]
@@ -303,27 +314,29 @@ def anniversaries_command(args: argparse.Namespace, out: TextIO, err: TextIO) ->
         chosen.append("--from/--to")
     if args.jubilee and chosen and chosen[0] != "--from/--to":
         raise Failure("--jubilee goes with --from and --to")
-    if args.file is not None:
-        if chosen != ["--from/--to"]:
-            raise Failure("with a dossier FILE, give --from and --to")
-        start, end = _window(args)
-        dossier = load_dossier(Path(args.file), args.format, err)
-        found = dossier.upcoming_anniversaries(
-            start - timedelta(days=1), end, jubilee_only=args.jubilee
-        )
-        out.write(upcoming_lines(found, args.locale))
-        return 0
+    if args.file is not None and chosen != ["--from/--to"]:
+        raise Failure("with a dossier FILE, give --from and --to")
     if len(chosen) != 1:
         raise Failure("give one of --on, --year, or --from with --to")
-    if args.on is not None:
-        out.write(f"{anniversary_number(args.since, args.on)}\n")
-    elif args.year is not None:
-        out.write(anniversary_line(anniversary_in_year(args.since, args.year), args.locale))
-    else:
-        start, end = _window(args)
-        found_here = anniversaries(args.since, start, end, jubilee_only=args.jubilee)
-        out.write("".join(anniversary_line(a, args.locale) for a in found_here))
+    with user_values():  # a day before --since, a year out of the calendar
+        out.write(_anniversaries(args, locale))
     return 0
+
+
+def _anniversaries(args: argparse.Namespace, locale: str) -> str:
+    if args.on is not None:
+        return f"{anniversary_number(args.since, args.on)}\n"
+    if args.year is not None:
+        return anniversary_line(anniversary_in_year(args.since, args.year), locale)
+    start, end = _window(args)
+    if args.file is None:
+        found = anniversaries(args.since, start, end, jubilee_only=args.jubilee)
+        return "".join(anniversary_line(a, locale) for a in found)
+    dossier = load_dossier(checked_path(args.file), args.format)
+    # From the day before the window; nothing can fall on the calendar's first day.
+    after = start - timedelta(days=1) if start > date.min else start
+    upcoming = dossier.upcoming_anniversaries(after, end, jubilee_only=args.jubilee)
+    return upcoming_lines(upcoming, locale)
 
 
 # -- schema and state -------------------------------------------------------------
@@ -353,6 +366,11 @@ def state_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     if state.official_name:
         rows.append(("official name", state.official_name))
     rows += [(f"name ({locale})", state_name(state, locale)) for locale in STATE_LOCALES]
+    rows += [
+        (f"official name ({locale})", official)
+        for locale in STATE_LOCALES
+        if (official := state.official_name_in(locale)) != state_name(state, locale)
+    ]
     if state.historical:
         withdrawn = f", code withdrawn {state.withdrawn}" if state.withdrawn else ""
         rows += [("status", f"historical ({state.alpha4}{withdrawn})")]
@@ -362,6 +380,36 @@ def state_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
             rows.append(("other successors", ", ".join(named[1:])))
     else:
         rows.append(("status", "current"))
+    width = max(len(key) for key, _ in rows) + 2
+    out.write("".join(f"{key + ':':<{width}}{value}\n" for key, value in rows))
+    return 0
+
+
+#: The languages `org` shows an organisation's name in: the six UN languages and German.
+ORG_LOCALES: Final = ("en", "fr", "es", "ru", "zh", "ar", "de")
+
+
+def org_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """``diplomodel org TEXT``: an organisation's names, kind, dates and members on a day."""
+    org = organizations.lookup(" ".join(args.text))
+    rows = [("code", org.code), ("name", org.name), ("kind", org.kind.value)]
+    rows += [(f"name ({locale})", org.name_in(locale)) for locale in ORG_LOCALES[1:]]
+    acronyms = {form for locale in ORG_LOCALES if (form := org.acronym_in(locale))}
+    if acronyms:
+        rows.append(("acronyms", ", ".join(sorted(acronyms))))
+    for key, value in (
+        ("founded", org.founded),
+        ("dissolved", org.dissolved),
+        ("headquarters", org.headquarters),
+        ("part of", None if org.parent is None else f"{org.parent.name} ({org.parent.code})"),
+    ):
+        if value is not None:
+            rows.append((key, str(value)))
+    if args.on is not None:
+        members = org.members_on(args.on)
+        codes = ", ".join(actor_key(m) for m in members) or "none recorded"
+        note = "" if org.members_recorded else " (the record of members is incomplete)"
+        rows.append((f"members on {args.on}", f"{len(members)}: {codes}{note}"))
     width = max(len(key) for key, _ in rows) + 2
     out.write("".join(f"{key + ':':<{width}}{value}\n" for key, value in rows))
     return 0

@@ -7,6 +7,7 @@ the small adapters between argparse, files and the library.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import time
 from collections.abc import Iterator
@@ -15,21 +16,16 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, TextIO, TypeVar
 
 import diplomodel
+from diplomodel._paths import open_regular, path_name
 from diplomodel.dates import PartialDate, Precision, parse_date
-from diplomodel.dossier import _TABLES, Dossier
+from diplomodel.dossier import Dossier
 from diplomodel.errors import DataError, DiplomodelError, Problem
-from diplomodel.files import iter_jsonl, write_jsonl
+from diplomodel.files import iter_jsonl
+from diplomodel.i18n import anniversary_phrase
 
 T = TypeVar("T")
 
 Format = Literal["json", "jsonl"]
-
-#: The JSON Lines form of a dossier is a directory: this file holds the
-#: dossier's header (format version, id, title) and no entities...
-HEADER_FILE: Final = "dossier.json"
-
-#: ... and each table is ``<name>.jsonl``, one entity of its class a line.
-TABLES: Final = _TABLES
 
 
 class Failure(Exception):  # noqa: N818 - it is what the user sees: the command failed
@@ -171,113 +167,95 @@ class Progress:
             self._drawn_at = None
 
 
-# -- reading ----------------------------------------------------------------------
+# -- reading ---------------------------------------------------------------------
 
 
-def _open(path: Path) -> IO[bytes]:
-    try:
-        return path.open("rb")
-    except OSError as exc:
-        raise Failure(f"{path}: cannot read file: {exc.strerror}") from None
+def checked_path(name: str) -> Path:
+    """A path given on the command line, checked as the library checks paths (DataError)."""
+    return Path(path_name(name))
 
 
 def records(
-    path: Path, cls: type[T], progress: Progress, problems: list[DataError], done: int = 0
+    path: Path, cls: type[T], progress: Progress, problems: list[DataError]
 ) -> Iterator[tuple[int, T]]:
     """The good records of a JSON Lines file with their line numbers, one at a time.
 
-    The bad lines' problems (every one, with its line) are appended to
-    `problems` once the file is read.
+    A FIFO or a device is refused before it is opened. The bad lines'
+    problems (every one, with its line) are appended to `problems` once the
+    file is read.
     """
-    with _open(path) as stream:
+    with open_regular(path) as stream:
+        progress.add(file_size(stream))
         reader = iter_jsonl(stream, cls, errors="collect")
         for record in reader:
             yield reader.line, record
-            progress.update(done + stream.tell())
+            progress.update(stream.tell())
         error = reader.error()
     if error is not None:
         problems.append(error)
 
 
-def file_size(path: Path) -> int:
-    """The size of a file in bytes; 0 if it cannot be read (reading it will say why)."""
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+def file_size(stream: IO[bytes]) -> int:
+    """The size of an open file in bytes."""
+    return os.fstat(stream.fileno()).st_size
 
 
-def read_dossier_directory(directory: Path, progress_stream: TextIO) -> Dossier:
-    """Read the JSON Lines form of a dossier: the header file and one file per table.
-
-    A missing table file is an empty table. Every bad line of every file is
-    reported.
-    """
-    head = Dossier.load(directory / HEADER_FILE)
-    if len(head) > 0:
-        raise Failure(f"{directory / HEADER_FILE}: the header of a JSONL dossier holds no entities")
-    files = {name: directory / f"{name}.jsonl" for name in TABLES}
-    present = {name: file for name, file in files.items() if file.is_file()}
-    progress = Progress(
-        progress_stream, f"reading {directory}", sum(file_size(f) for f in present.values())
-    )
-    problems: list[DataError] = []
-    tables: dict[str, tuple[Any, ...]] = {}
-    done = 0
-    try:
-        for name, file in present.items():
-            tables[name] = tuple(
-                record for _, record in records(file, TABLES[name], progress, problems, done)
-            )
-            done += file_size(file)
-    finally:
-        progress.close()
-    if problems:
-        raise several(problems)
-    return Dossier(id=head.id, title=head.title, **tables)
-
-
-def several(errors: list[DataError]) -> Failure:
-    """One failure for the data errors of several files."""
-    if len(errors) == 1:
-        return data_failure(errors[0])
-    count = sum(len(e.problems) for e in errors)
-    lines = tuple(line for e in errors for line in str(e).splitlines())
-    return Failure(f"{count} problems in {len(errors)} files:", lines)
-
-
-def load_dossier(path: Path, given: Format | None, progress_stream: TextIO) -> Dossier:
-    """A dossier from a JSON file or from its JSON Lines directory."""
+def load_dossier(path: Path, given: Format | None) -> Dossier:
+    """A dossier from a JSON file or from its JSON Lines directory, by `Dossier.load`."""
     form = input_format(path, given)
-    if form == "json":
-        return Dossier.load(path)
-    if not path.is_dir():
+    if (form == "jsonl") != path.is_dir():
+        kind = "a directory" if path.is_dir() else "not a directory"
         raise Failure(
-            f"{path}: a dossier in JSON Lines is a directory "
-            f"({HEADER_FILE} and one .jsonl file per table)"
+            f"{path}: {kind}; a dossier in JSON is a file, in JSON Lines a directory "
+            "(dossier.json and one .jsonl file per table)"
         )
-    return read_dossier_directory(path, progress_stream)
+    return Dossier.load(path)
 
 
-def write_dossier_directory(dossier: Dossier, directory: Path) -> None:
-    """Write the JSON Lines form of a dossier; every table file is written, empty or not."""
-    directory.mkdir(parents=True, exist_ok=True)
-    Dossier(id=dossier.id, title=dossier.title).save(directory / HEADER_FILE)
-    for name in TABLES:
-        write_jsonl(directory / f"{name}.jsonl", getattr(dossier, name))
+@contextlib.contextmanager
+def user_values() -> Iterator[None]:
+    """Report the `ValueError` of a library call about values the user gave, as a failure.
+
+    Only around calls whose documentation says they raise `ValueError` for
+    such values (a window that ends before it starts); any other error
+    stays a bug.
+    """
+    try:
+        yield
+    except DiplomodelError:
+        raise
+    except ValueError as exc:
+        raise Failure(str(exc)) from None
+
+
+def check_locale(locale: str) -> str:
+    """The locale, once the library has said it knows it; else a failure (before any work)."""
+    with user_values():
+        anniversary_phrase(1, locale)
+    return locale
+
+
+@contextlib.contextmanager
+def writing(target: str) -> Iterator[None]:
+    """Report a failure to write `target` (a missing directory, no permission) as a failure."""
+    try:
+        yield
+    except OSError as exc:
+        raise Failure(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def as_failure(exc: Exception) -> Failure | None:
-    """An expected error (bad input or usage) as the failure to report; None for a bug."""
+    """An expected error as the failure to report (exit status 2); None for a bug (70).
+
+    Expected are usage errors and the errors diplomodel raises on purpose
+    (`DiplomodelError`: bad data, an unknown state or id); anything else is
+    a bug in diplomodel.
+    """
     if isinstance(exc, Failure):
         return exc
     if isinstance(exc, DataError):
         return data_failure(exc)
-    if isinstance(exc, OSError):
-        where = f"{os.fsdecode(exc.filename)}: " if exc.filename else ""
-        return Failure(f"{where}{exc.strerror or exc}")
-    if isinstance(exc, KeyError) and exc.args:
-        return Failure(str(exc.args[0]))
-    if isinstance(exc, DiplomodelError | ValueError | LookupError | OverflowError):
-        return Failure(str(exc))
+    if isinstance(exc, DiplomodelError):
+        text = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        return Failure(str(text))
     return None

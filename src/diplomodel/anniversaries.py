@@ -32,7 +32,7 @@ from attrs.validators import instance_of
 from dateutil.rrule import YEARLY, rrule
 
 from diplomodel.dates import PartialDate, Precision, as_day
-from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+from diplomodel.errors import ArgumentTypeError, DataError, InvalidArgumentError
 
 __all__ = [
     "Anniversary",
@@ -186,8 +186,11 @@ def _cut(day: date, precision: Precision) -> tuple[int, ...]:
 
 def _falls(since: PartialDate, year: int, leap_day: LeapDayPolicy) -> PartialDate:
     """The date of the anniversary of `since` in `year` (which may be since's own year)."""
-    if not 1 <= year <= 9999:
-        raise InvalidArgumentError(f"no anniversary in year {year}: years run from 1 to 9999")
+    if not 1 <= year <= date.max.year:
+        # A DiplomodelError (and a ValueError): the calendar ends, the input is not a bug.
+        raise DataError.single(
+            "$", f"no anniversary in year {year}: the calendar runs from year 1 to 9999"
+        )
     if (since.month, since.day) == (2, 29) and not _is_leap(year):
         if leap_day is LeapDayPolicy.MAR_1:
             return PartialDate(year=year, month=3, day=1)
@@ -251,7 +254,9 @@ def anniversary_in_year(
         The anniversary, at the precision of `since`.
 
     Raises:
-        ValueError: `year` is not after the year of `since`, or beyond 9999.
+        ValueError: `year` is not after the year of `since`.
+        DataError: `year` is beyond 9999, where the calendar ends (a
+            `DiplomodelError` and a `ValueError`).
         TypeError: An argument has the wrong type (a bool is not a year).
 
     >>> anniversary_in_year(date(1949, 10, 2), 2024)
@@ -282,7 +287,8 @@ def next_anniversary(
         The next anniversary (the first one if `after` precedes `since`).
 
     Raises:
-        ValueError: The next anniversary would fall after the year 9999.
+        DataError: The next anniversary would fall after the year 9999,
+            where the calendar ends (a `DiplomodelError` and a `ValueError`).
         TypeError: An argument has the wrong type.
 
     >>> next_anniversary(date(1949, 10, 2), date(2024, 8, 21))

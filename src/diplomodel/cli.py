@@ -34,20 +34,28 @@ Dates are ISO 8601 (``2024``, ``2024-08``, ``2024-08-21``) or news text
 (``21 August 2024``), read by `parse_date`. ``--from`` starts at the first
 day of a partial date, ``--to`` ends at its last.
 
-The JSON Lines form of a dossier is a directory: ``dossier.json`` holds the
-file header, id and title (a dossier file with no entities), and each table
-is ``<table>.jsonl`` (``people``, ``offices``, ``meetings``, ``series``,
+The JSON Lines form of a dossier is a directory, read and written by
+`Dossier.load` and `Dossier.save`: ``dossier.json`` holds the file header,
+id and title (a dossier file with no entities), and each table is
+``<table>.jsonl`` (``people``, ``offices``, ``meetings``, ``series``,
 ``documents``, ``committees``, ``relations``, ``thematic_years``,
 ``statements``) with one entity a line, as `write_jsonl` writes it.
 ``convert`` writes every table file, empty or not; a missing one reads as
 an empty table. Converting JSON to JSON Lines and back gives the same dossier.
+Every file is written atomically (see `atomic_writer`).
+
+Inputs are read only if they are regular files (or dossier directories): a
+FIFO, a device or a socket is refused at once, before it is opened.
 
 Exit status: 0 success; 1 the validation report holds an error; 2 a usage
-error or unusable input (a missing file, bad JSON, invalid data, an unknown
-locale, date, state, id or class), reported on standard error as one line
-``diplomodel: error: ...`` (the problems of invalid data follow it), with no
-traceback unless ``--debug`` is given; 70 a bug in diplomodel (run again
-with ``--debug`` and report the traceback). Output is plain text, never
+error or unusable input (a missing or special file, bad JSON, invalid data,
+an unknown locale, state, id or class, a date the calendar cannot hold, an
+output that cannot be written): what diplomodel raises on purpose (a
+`DiplomodelError`) or the command itself refuses, reported on standard error
+as one line ``diplomodel: error: ...`` (the problems of invalid data follow
+it), with no traceback unless ``--debug`` is given; 70 anything else, which
+is a bug in diplomodel: one line ``diplomodel: error: internal error ...``
+(run again with ``--debug`` and report the traceback). Output is plain text, never
 coloured; a progress bar appears on standard error only when it is a
 terminal and reading takes more than half a second.
 """
@@ -67,13 +75,22 @@ from diplomodel._cli_commands import (
     anniversaries_command,
     convert_command,
     describe_command,
+    org_command,
     schema_command,
     state_command,
     upcoming_lines,
     validate_command,
 )
-from diplomodel._cli_io import Failure, as_failure, day, partial_date, report_failure
+from diplomodel._cli_io import (
+    Failure,
+    as_failure,
+    check_locale,
+    day,
+    partial_date,
+    report_failure,
+)
 from diplomodel.dossier import Dossier, load_example
+from diplomodel.extract._cli import run as run_extract
 from diplomodel.i18n import describe
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting, Participation, Role
@@ -119,7 +136,7 @@ def _meeting_lines(dossier: Dossier, meeting: Meeting) -> list[str]:
     if meeting.place is not None:
         lines.append(f"  where:     {meeting.place}")
     if meeting.series is not None:
-        series = dossier.meeting_series(meeting.series)
+        series = dossier.series_by_id(meeting.series)
         since = f", since {series.established}" if series.established else ""
         lines.append(f"  series:    {series.title}{since}; number {meeting.ordinal}")
     chairs = [
@@ -165,17 +182,23 @@ def _latest_meeting_day(dossier: Dossier) -> date:
     return max(m.start for m in dossier.meetings).latest()
 
 
+def _end_of_next_year(day: date) -> date:
+    """31 December of the year after `day`'s, or the calendar's last day if there is none."""
+    return date(day.year + 1, 12, 31) if day.year < date.max.year else date.max
+
+
 def _example(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """The main job: the bundled example described, summarised, checked and validated."""
+    locale = check_locale(args.locale)
     dossier = load_example()
     report = validate(dossier)
     after = args.on if args.on is not None else _latest_meeting_day(dossier)
-    until = args.until if args.until is not None else date(after.year + 1, 12, 31)
+    until = args.until if args.until is not None else _end_of_next_year(after)
     if until < after:
         raise Failure(f"--until ({until}) is before --on ({after})")
-    upcoming = upcoming_lines(dossier.upcoming_anniversaries(after, until), args.locale)
+    upcoming = upcoming_lines(dossier.upcoming_anniversaries(after, until), locale)
     sections = [
-        describe(dossier, dossier, args.locale),
+        describe(dossier, dossier, locale),
         summarize(dossier),
         f"Coming anniversaries (after {after}, up to {until}):\n"
         + "".join(f"  {line}" for line in upcoming.splitlines(keepends=True)).rstrip("\n"),
@@ -229,17 +252,22 @@ def _add_format(parser: argparse.ArgumentParser) -> None:
     )
 
 
+Command = Callable[[str, Handler, str, str], _Parser]
+"""Adds a subcommand: its name, handler, one-line summary and description."""
+
+
 def _build_parser(out: TextIO) -> _Parser:
-    common = _Parser(add_help=False, out=out)
-    common.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
-    )
+    """The complete parser of the ``diplomodel`` command; help goes to `out`.
+
+    Each subcommand is added by its own function (`_add_example`, ...).
+    """
     parser = _Parser(
         prog="diplomodel",
         out=out,
         description="A typed domain model of diplomacy, on the command line. "
         "With no command, runs 'example'.",
-        epilog="Exit status: 0 success, 1 validation errors, 2 usage error or unusable input.",
+        epilog="Exit status: 0 success, 1 validation errors, 2 usage error or unusable input, "
+        "70 a bug in diplomodel.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"diplomodel {__version__}")
     parser.add_argument(
@@ -247,6 +275,10 @@ def _build_parser(out: TextIO) -> _Parser:
     )
     parser.set_defaults(handler=_example, locale="en", on=None, until=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    common = _Parser(add_help=False, out=out)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
 
     def command(name: str, handler: Handler, summary: str, text: str) -> _Parser:
         sub: _Parser = commands.add_parser(
@@ -255,6 +287,22 @@ def _build_parser(out: TextIO) -> _Parser:
         sub.set_defaults(handler=handler)
         return sub
 
+    for add in (
+        _add_example,
+        _add_validate,
+        _add_convert,
+        _add_describe,
+        _add_anniversaries,
+        _add_schema,
+        _add_state,
+        _add_org,
+        _add_extract,
+    ):
+        add(command)
+    return parser
+
+
+def _add_example(command: Command) -> None:
     example = command(
         "example",
         _example,
@@ -277,6 +325,8 @@ def _build_parser(out: TextIO) -> _Parser:
         help="list anniversaries up to this day (default: 31 December of the next year)",
     )
 
+
+def _add_validate(command: Command) -> None:
     check = command(
         "validate",
         validate_command,
@@ -296,6 +346,8 @@ def _build_parser(out: TextIO) -> _Parser:
     )
     check.add_argument("--json", action="store_true", help="one JSON object per file")
 
+
+def _add_convert(command: Command) -> None:
     convert = command(
         "convert",
         convert_command,
@@ -312,6 +364,8 @@ def _build_parser(out: TextIO) -> _Parser:
         help="the output's format (default: from OUT's name)",
     )
 
+
+def _add_describe(command: Command) -> None:
     tell = command(
         "describe",
         describe_command,
@@ -323,6 +377,8 @@ def _build_parser(out: TextIO) -> _Parser:
     _add_locale(tell)
     _add_format(tell)
 
+
+def _add_anniversaries(command: Command) -> None:
     dates = command(
         "anniversaries",
         anniversaries_command,
@@ -346,6 +402,8 @@ def _build_parser(out: TextIO) -> _Parser:
     _add_locale(dates)
     _add_format(dates)
 
+
+def _add_schema(command: Command) -> None:
     schema = command(
         "schema",
         schema_command,
@@ -354,6 +412,8 @@ def _build_parser(out: TextIO) -> _Parser:
     )
     schema.add_argument("cls", nargs="?", default="Dossier", metavar="CLASS")
 
+
+def _add_state(command: Command) -> None:
     state = command(
         "state",
         state_command,
@@ -362,10 +422,61 @@ def _build_parser(out: TextIO) -> _Parser:
         "status and successor.",
     )
     state.add_argument("text", nargs="+", metavar="TEXT", help="a name or a code")
-    return parser
+
+
+def _add_org(command: Command) -> None:
+    org = command(
+        "org",
+        org_command,
+        "look an organisation up by name, acronym or code",
+        "Resolve an intergovernmental organisation's name or acronym (in the six UN languages "
+        "and German) or its code, and print its names, kind, dates and, with --on, its members "
+        "on that day.",
+    )
+    org.add_argument("text", nargs="+", metavar="TEXT", help="a name, an acronym or a code")
+    org.add_argument("--on", type=day, metavar="DAY", help="list the full members on this day")
+
+
+def _extract(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    out.write(
+        run_extract(
+            args.report,
+            dateline=args.dateline,
+            published=args.published,
+            language=args.language,
+            dossier=args.dossier,
+            records=args.records,
+        )
+        + "\n"
+    )
+    return 0
+
+
+def _add_extract(command: Command) -> None:
+    read = command(
+        "extract",
+        _extract,
+        "read a news report into an extraction or proposed records",
+        "Read a UTF-8 news report and print what it states (states, organisations, officials, "
+        "dated events, ordinals, anniversaries, documents, each with its span) as JSON, or with "
+        "--records the records it proposes.",
+    )
+    read.add_argument("report", metavar="REPORT", help="the report, a UTF-8 text file")
+    read.add_argument("--dateline", metavar="DAY", help="the dateline's date (ISO 8601)")
+    read.add_argument("--published", metavar="DAY", help="the publication date (ISO 8601)")
+    read.add_argument("--language", help="the report's language (en, ru, zh, fr, de, ar)")
+    read.add_argument("--dossier", metavar="FILE", help="a dossier to resolve known records in")
+    read.add_argument(
+        "--records", action="store_true", help="print the proposed records, not the extraction"
+    )
 
 
 # -- running ----------------------------------------------------------------------
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "(no message)"
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
@@ -404,7 +515,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         if failure is None:
             report_failure(
                 errors,
-                Failure(f"internal error {type(exc).__name__}: {exc} (run with --debug for more)"),
+                Failure(
+                    f"internal error {type(exc).__name__}: {_first_line(exc)} "
+                    "(a bug in diplomodel: run again with --debug and report the traceback)"
+                ),
             )
             return 70
         report_failure(errors, failure)

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date, timedelta
-from importlib import resources
-from pathlib import Path
+from datetime import date
 from typing import Any, Final, TypeVar
 
 from attrs import field, frozen
 
+from diplomodel import _tables
 from diplomodel import _validators as v
-from diplomodel.anniversaries import anniversaries
-from diplomodel.dates import PartialDate
-from diplomodel.errors import DataError, Problem, UnknownExampleError, UnknownIdError, shown
-from diplomodel.files import atomic_writer
-from diplomodel.model._fields import TABLES
+from diplomodel._tables import Format
+from diplomodel.errors import UnknownIdError, shown
 from diplomodel.model.actors import Actor, Body, actor_label
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
@@ -24,25 +20,18 @@ from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
-from diplomodel.serialization import (
-    dumps,
-    envelope,
-    from_dict,
-    open_envelope,
-    parse_json,
-    to_dict,
-)
+from diplomodel.serialization import envelope, from_dict, open_envelope, to_dict
 from diplomodel.timeline import (
     TimelineEntry,
     UpcomingAnniversary,
     timeline_entries,
     timeline_key,
+    upcoming_anniversaries,
 )
 
 __all__ = ["Dossier", "Entity", "load_example"]
 
 _KIND: Final = "dossier"
-_EXAMPLES: Final = ("china-russia-2024",)
 
 Entity = (
     Person
@@ -59,8 +48,8 @@ Entity = (
 
 E = TypeVar("E")
 
-_TABLES: Final = TABLES
-"""Each collection of a dossier and the class of its entities, in file order."""
+TABLES: Final = _tables.TABLES
+"""Each table of a dossier (its attribute) and the class of its entities, in file order."""
 
 
 def _entities(kind: type[Any]) -> Any:
@@ -128,7 +117,7 @@ class Dossier:
         return found
 
     def _tables(self) -> tuple[tuple[type[Any], tuple[Any, ...]], ...]:
-        return tuple((kind, getattr(self, name)) for name, kind in _TABLES.items())
+        return tuple((kind, getattr(self, name)) for name, kind in TABLES.items())
 
     def _build_index(self) -> dict[tuple[type[Any], str], Any]:
         index: dict[tuple[type[Any], str], Any] = {}
@@ -141,9 +130,12 @@ class Dossier:
     def person(self, id_: str) -> Person:
         """The person with this id.
 
-        The other lookups by id (`office`, `meeting`, `meeting_series`,
+        The other lookups by id (`office`, `meeting`, `series_by_id`,
         `document`, `committee`, `relation_by_id`, `thematic_year`,
         `statement`) work the same way; `get` is the one that does not raise.
+        Each is named after its kind, except where the name is taken by a
+        table (`series`) or by a query (`relation` of two states): those
+        end in ``_by_id``.
 
         Args:
             id_: The person's id.
@@ -214,8 +206,22 @@ class Dossier:
         """
         return self._lookup(Meeting, id_)
 
+    def series_by_id(self, id_: str) -> MeetingSeries:
+        """The meeting series with this id (not its meetings: see `series_meetings`).
+
+        Args:
+            id_: Its id.
+
+        Raises:
+            KeyError: There is none.
+
+        >>> load_example().series_by_id("cn-ru-heads-of-government").established
+        PartialDate(year=1996, month=None, day=None)
+        """
+        return self._lookup(MeetingSeries, id_)
+
     def meeting_series(self, id_: str) -> MeetingSeries:
-        """The meeting series with this id.
+        """The meeting series with this id: the older name of `series_by_id`, which is preferred.
 
         Args:
             id_: Its id.
@@ -223,7 +229,7 @@ class Dossier:
         Raises:
             KeyError: There is none.
         """
-        return self._lookup(MeetingSeries, id_)
+        return self.series_by_id(id_)
 
     def document(self, id_: str) -> Document:
         """The document with this id.
@@ -310,7 +316,7 @@ class Dossier:
         >>> next(load_example().entities())
         ('$.people[0]', Person(id='li-qiang', ...))
         """
-        for name, (_, table) in zip(_TABLES, self._tables(), strict=True):
+        for name, (_, table) in zip(TABLES, self._tables(), strict=True):
             for position, entity in enumerate(table):
                 yield f"$.{name}[{position}]", entity
 
@@ -406,15 +412,9 @@ class Dossier:
         'comprehensive strategic partnership of coordination for a new era'
         """
         pairs: dict[frozenset[Actor], BilateralRelation] = self._cached(
-            "relations", self._build_pairs
+            "relations", lambda: _tables.relations_by_pair(self.relations)
         )
         return pairs.get(frozenset((a, b)))
-
-    def _build_pairs(self) -> dict[frozenset[Actor], BilateralRelation]:
-        pairs: dict[frozenset[Actor], BilateralRelation] = {}
-        for relation in self.relations:
-            pairs.setdefault(frozenset(relation.parties), relation)
-        return pairs
 
     def series_meetings(self, series_id: str) -> tuple[Meeting, ...]:
         """The meetings of a series, by ordinal, then date; unnumbered ones last, by date.
@@ -430,23 +430,10 @@ class Dossier:
         >>> [m.ordinal for m in load_example().series_meetings("cn-ru-heads-of-government")]
         [29]
         """
-        groups: dict[str, tuple[Meeting, ...]] = self._cached("series", self._build_series)
+        groups: dict[str, tuple[Meeting, ...]] = self._cached(
+            "series", lambda: _tables.meetings_by_series(self.meetings)
+        )
         return groups.get(series_id, ())
-
-    def _build_series(self) -> dict[str, tuple[Meeting, ...]]:
-        groups: dict[str, list[Meeting]] = {}
-        for meeting in self.meetings:
-            if meeting.series is not None:
-                groups.setdefault(meeting.series, []).append(meeting)
-        return {
-            series: tuple(
-                sorted(
-                    found,
-                    key=lambda m: (m.ordinal is None, m.ordinal or 0, m.start),
-                )
-            )
-            for series, found in groups.items()
-        }
 
     def timeline(self, state: Actor) -> tuple[TimelineEntry, ...]:
         """Every dated record involving a state, earliest first.
@@ -495,28 +482,7 @@ class Dossier:
         ...  load_example().upcoming_anniversaries(date(2024, 1, 1), date(2026, 12, 31))]
         [('cn-ru-heads-of-government', 28), ('cn-ru', 75), ('cn-ru-heads-of-government', 29), ...]
         """
-        if until < after:
-            raise ValueError(f"'until' ({until}) is before 'after' ({after})")
-        if until == after:
-            return ()
-        start = after + timedelta(days=1)
-        subjects: list[tuple[str, str, str, PartialDate]] = []
-        for relation in self.relations:
-            if relation.established is not None:
-                pair = "–".join(self.actor_name(s, locale="en") for s in relation.parties)
-                title = f"Diplomatic ties: {pair}"
-                subjects.append((relation.id, "relation", title, relation.established))
-        subjects += [
-            (series.id, "series", series.title, series.established)
-            for series in self.series
-            if series.established is not None
-        ]
-        found = [
-            UpcomingAnniversary(subject=id_, kind=kind, title=title, anniversary=anniversary)
-            for id_, kind, title, since in subjects
-            for anniversary in anniversaries(since, start, until, jubilee_only=jubilee_only)
-        ]
-        return tuple(sorted(found, key=lambda a: (a.anniversary.date, a.kind, a.subject)))
+        return upcoming_anniversaries(self, after, until, jubilee_only=jubilee_only)
 
     def merge(self, other: Dossier) -> Dossier:
         """This dossier with the entities of `other` added; the id and title stay this one's.
@@ -542,32 +508,8 @@ class Dossier:
         >>> len(d.merge(Dossier(id="x", title="X", people=(Person(id="p", name="P"),)))) - len(d)
         1
         """
-        merged: dict[str, tuple[Any, ...]] = {}
-        problems: list[Problem] = []
-        for name, (_, mine), (_, theirs) in zip(
-            _TABLES, self._tables(), other._tables(), strict=True
-        ):
-            held: dict[str, Any] = {}
-            for entity in mine:
-                held.setdefault(entity.id, entity)
-            added: list[Any] = []
-            for position, entity in enumerate(theirs):
-                known = held.get(entity.id)
-                if known is None:
-                    held[entity.id] = entity
-                    added.append(entity)
-                elif known != entity:
-                    problems.append(
-                        Problem(
-                            path=f"$.{name}[{position}]",
-                            message=f"{type(entity).__name__} {entity.id!r} differs from "
-                            f"the one already in dossier {self.id!r}",
-                        )
-                    )
-            merged[name] = (*mine, *added)
-        if problems:
-            raise DataError(problems, source=other.id)
-        return Dossier(id=self.id, title=self.title, **merged)
+        tables = _tables.merge(self, other)
+        return Dossier(id=self.id, title=self.title, **tables)
 
     # -- files -----------------------------------------------------------------
 
@@ -604,41 +546,58 @@ class Dossier:
         """
         return from_dict(open_envelope(data, _KIND, source=source), cls, source=source)
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the dossier to a JSON file, atomically.
+    def save(self, path: str | os.PathLike[str], *, format: Format | None = None) -> None:  # noqa: A002
+        """Write the dossier to a JSON file, or to a directory of JSON Lines; atomically per file.
 
-        The file is written beside its destination and then renamed over it,
-        so a reader never sees half a file and a failed write leaves any old
-        file untouched.
+        ``format="json"`` writes one file with a format header;
+        ``format="jsonl"`` a directory (made if need be) where ``dossier.json``
+        holds the header, id and title and each of `TABLES` is
+        ``<table>.jsonl``, one entity a line, empty or not. By default a path
+        that is a directory or ends with a separator gets ``"jsonl"``.
+
+        Each file is written beside its destination and renamed over it, so
+        a reader never sees half a file; see `atomic_writer` (modes, symlinks,
+        what a kill leaves). A directory is replaced file by file.
 
         Args:
             path: Where to write.
+            format: ``"json"`` or ``"jsonl"``; by default, from `path`.
+
+        Raises:
+            DataError: `path` is not a usable path.
+            ValueError: `format` is neither ``"json"`` nor ``"jsonl"``.
+            OSError: A file cannot be written; the error names it.
 
         >>> import pathlib, tempfile
-        >>> target = pathlib.Path(tempfile.mkdtemp()) / "example.json"
-        >>> load_example().save(target)
-        >>> Dossier.load(target) == load_example()
+        >>> target = pathlib.Path(tempfile.mkdtemp())
+        >>> load_example().save(target / "example.json")
+        >>> load_example().save(target / "example", format="jsonl")
+        >>> sorted(p.name for p in (target / "example").iterdir())[:3]
+        ['committees.jsonl', 'documents.jsonl', 'dossier.json']
+        >>> Dossier.load(target / "example") == Dossier.load(target / "example.json")
         True
         """
-        text = dumps(self.to_file_dict(), indent=2) + "\n"
-        with atomic_writer(path) as stream:
-            stream.write(text)
+        _tables.save(self, path, format)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Dossier:
-        """Read a dossier from a JSON file written by `save` (or by hand).
+        """Read a dossier from a JSON file or a JSON Lines directory written by `save`.
 
-        Inverse of `save`.
+        Inverse of `save`. A directory is read a table and a line at a time;
+        a missing table file is an empty table, other files are ignored. A
+        FIFO or a device is refused before it is opened.
 
         Args:
-            path: The file to read.
+            path: The JSON file, or the directory.
 
         Returns:
             The dossier.
 
         Raises:
-            DataError: The file cannot be read or its content is invalid; the
-                error lists every problem with its path.
+            DataError: The path is unusable (not a str or os.PathLike, a NUL),
+                a file cannot be read, or the content is invalid: every
+                problem with its path; from a directory, with its line in
+                ``<table>.jsonl`` (``line 12: $.meetings[11].role: ...``).
 
         >>> Dossier.load("no-such-file.json")
         Traceback (most recent call last):
@@ -646,12 +605,7 @@ class Dossier:
         diplomodel.errors.DataError: 1 problem in no-such-file.json:
           $: cannot read file: No such file or directory
         """
-        name = os.fspath(path)
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise DataError.single("$", f"cannot read file: {exc.strerror}", source=name) from None
-        return cls.from_file_dict(parse_json(raw, source=name), source=name)
+        return _tables.load(cls, path)
 
 
 def load_example(name: str = "china-russia-2024") -> Dossier:
@@ -674,8 +628,4 @@ def load_example(name: str = "china-russia-2024") -> Dossier:
     >>> load_example().meeting("cn-ru-heads-of-government-29").place.locality
     'Moscow'
     """
-    if name not in _EXAMPLES:
-        raise UnknownExampleError(name, _EXAMPLES)
-    resource = resources.files("diplomodel") / "_data" / "examples" / f"{name}.json"
-    raw = resource.read_bytes()
-    return Dossier.from_file_dict(parse_json(raw, source=name), source=name)
+    return _tables.example(Dossier, name)

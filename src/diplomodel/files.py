@@ -9,16 +9,24 @@ carry its line number.
 from __future__ import annotations
 
 import contextlib
-import io
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Final, Literal, TextIO, TypeVar, cast
 
 import attrs
 
-from diplomodel.errors import DataError, Problem
+from diplomodel._paths import open_regular, path_name
+from diplomodel.errors import (
+    MAX_PROBLEMS,
+    DataError,
+    InvalidArgumentError,
+    Problem,
+    ProblemCollector,
+)
 from diplomodel.serialization import dumps, from_json, to_dict
 
 __all__ = ["JsonlReader", "atomic_writer", "iter_jsonl", "write_jsonl"]
@@ -26,19 +34,85 @@ __all__ = ["JsonlReader", "atomic_writer", "iter_jsonl", "write_jsonl"]
 T = TypeVar("T")
 
 
+_TEMPORARY_SUFFIX: Final = ".tmp"
+
+
+def _temporary_name(target: Path) -> Path:
+    """A fresh name for the temporary file beside `target`: ``.<name>.<8 hex digits>.tmp``."""
+    return target.with_name(f".{target.name}.{secrets.token_hex(4)}{_TEMPORARY_SUFFIX}")
+
+
+def _destination(path: str | os.PathLike[str]) -> tuple[str, Path, int | None]:
+    """The name to report, the file to replace (symlinks followed) and its mode, if it exists."""
+    name = path_name(path)
+    target = Path(os.path.realpath(name))  # a symlink is written through, and stays a link
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return name, target, None
+    except OSError as exc:
+        raise _naming(exc, name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a directory; not replacing it", name)
+    if not stat.S_ISREG(info.st_mode):  # a device or a FIFO: replacing it would break it
+        raise OSError(errno.EINVAL, "it is not a regular file; not replacing it", name)
+    return name, target, stat.S_IMODE(info.st_mode)
+
+
+def _naming(exc: OSError, name: str) -> OSError:
+    """The same error, naming the destination instead of the temporary file."""
+    if exc.errno is None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror, name)
+
+
+def _create(target: Path, name: str) -> tuple[int, Path]:
+    for _ in range(100):
+        temporary = _temporary_name(target)
+        try:
+            # 0o666 filtered by the umask (and any default ACL), as open() creates a file.
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _naming(exc, name) from None
+    raise FileExistsError(errno.EEXIST, "no free temporary name beside it", name)
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     r"""Open a text file that replaces `path` only once it is completely written.
 
-    The text goes to a temporary file beside the destination, which is flushed
-    to disk and renamed over it on success, and removed on any failure: a
-    reader never sees half a file and an old file survives a failed write.
+    The text goes to a temporary file beside the destination, named
+    ``.<name>.<8 hex digits>.tmp``, which is flushed to disk and renamed over
+    it on success: a reader never sees half a file and an old file survives a
+    failed write.
+
+    - An existing file keeps its permission mode. A new file gets the mode
+      `open` would give it: ``0o666`` less the umask. The umask is never read
+      or changed (`os.umask` changes it for the whole process); the
+      temporary file is created with ``0o666`` and the system applies it.
+    - A symlink is written through: its target is replaced and the link stays.
+    - A directory, FIFO or device at `path` is refused, not replaced.
+    - The temporary file is removed however the block ends: on success (by
+      the rename), on an exception, on `KeyboardInterrupt`, or when the
+      writer is closed before the end. Errors name `path`, never the
+      temporary file.
+
+    Only a process killed outright (``kill -9``, a power cut) can leave the
+    temporary file behind: a file ``.<name>.XXXXXXXX.tmp`` beside the
+    destination, which is safe to delete; the destination itself is then
+    either the old file or the new one, whole.
 
     Args:
         path: The file to write.
 
     Yields:
         A UTF-8 text stream with ``\n`` line endings.
+
+    Raises:
+        DataError: `path` is not a usable path (wrong type, a NUL character).
+        OSError: The file cannot be written; the error names `path`.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -47,17 +121,30 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     >>> target.read_text()
     'done\n'
     """
-    target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    name, target, mode = _destination(path)
+    fd, temporary = _create(target, name)
+    renamed = False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        try:
+            stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        except BaseException:
+            os.close(fd)
+            raise
+        with stream:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(stream.fileno(), mode)
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.replace(target)
+        renamed = True
+    except OSError as exc:
+        if exc.filename in (None, str(temporary)):
+            raise _naming(exc, name) from None
         raise
+    finally:
+        if not renamed:
+            temporary.unlink(missing_ok=True)
 
 
 def write_jsonl(destination: str | os.PathLike[str] | TextIO, records: Iterable[Any]) -> int:
@@ -85,10 +172,10 @@ def write_jsonl(destination: str | os.PathLike[str] | TextIO, records: Iterable[
     >>> out.getvalue()
     '"1996"\n"2024-08"\n'
     """
-    if isinstance(destination, str | os.PathLike):
-        with atomic_writer(destination) as stream:
-            return _write_lines(stream, records)
-    return _write_lines(destination, records)
+    if callable(getattr(destination, "write", None)):
+        return _write_lines(cast("TextIO", destination), records)
+    with atomic_writer(cast("str", destination)) as stream:
+        return _write_lines(stream, records)
 
 
 def _write_lines(stream: TextIO, records: Iterable[Any]) -> int:
@@ -114,14 +201,18 @@ class JsonlReader(Iterator[T]):
     end of a ``with`` block.
 
     Args:
-        source: A file path, or an open text or binary stream.
+        source: A file path (a regular file: a FIFO or a device is refused
+            before it is opened), or an open text or binary stream.
         cls: The class of every record.
         errors: ``"raise"`` or ``"collect"``.
         strict: Reject keys the model does not know (the default).
 
     Raises:
         ValueError: `errors` is neither ``"raise"`` nor ``"collect"``.
-        DataError: The file cannot be opened.
+        DataError: The path is unusable (not a str or os.PathLike, a NUL
+            character) or names what cannot be read as a regular file; or,
+            while iterating, a text stream's bytes are not UTF-8 (even with
+            ``errors="collect"``: the rest of the stream cannot be read).
 
     >>> import io
     >>> from diplomodel.dates import PartialDate
@@ -140,26 +231,32 @@ class JsonlReader(Iterator[T]):
         strict: bool = True,
     ) -> None:
         if errors not in ("raise", "collect"):
-            raise ValueError(f"errors must be 'raise' or 'collect' (got {errors!r})")
+            raise InvalidArgumentError(f"errors must be 'raise' or 'collect' (got {errors!r})")
         self._cls = cls
         self._errors = errors
         self._strict = strict
-        self.problems: list[Problem] = []
-        """The problems of the bad lines skipped so far (with ``errors="collect"``)."""
+        self._collector = ProblemCollector()
         self._line = 0
-        if isinstance(source, str | os.PathLike):
-            self._name: str | None = os.fspath(source)
-            try:
-                self._stream: IO[Any] = Path(source).open("rb")  # noqa: SIM115 - closed by close()
-            except OSError as exc:
-                raise DataError.single(
-                    "$", f"cannot read file: {exc.strerror}", source=self._name
-                ) from None
+        if isinstance(source, str | os.PathLike | bytes | bytearray | memoryview) or not hasattr(
+            source, "__iter__"
+        ):
+            self._name: str | None = path_name(source)
+            self._stream: IO[Any] = open_regular(self._name)
             self._owned = True
         else:
-            self._name = getattr(source, "name", None) if isinstance(source, io.IOBase) else None
+            name = getattr(source, "name", None)
+            self._name = name if isinstance(name, str) else None
             self._stream = source
             self._owned = False
+        self._lines: Iterator[str | bytes] = iter(self._stream)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems of the bad lines skipped so far (with ``errors="collect"``).
+
+        At most `MAX_PROBLEMS` are kept; the rest are counted in `error()`.
+        """
+        return self._collector.problems
 
     @property
     def line(self) -> int:
@@ -170,31 +267,55 @@ class JsonlReader(Iterator[T]):
         return self
 
     def __next__(self) -> T:
-        for raw in self._stream:
+        while True:
+            try:
+                raw = next(self._lines)
+            except StopIteration:
+                self.close()
+                raise
+            except UnicodeDecodeError as exc:  # a text stream over bytes that are not UTF-8
+                self.close()
+                # The decoder failed on a chunk that starts on the line after the last one read.
+                line = self._line + 1 + bytes(exc.object[: exc.start]).count(b"\n")
+                message = f"not valid UTF-8 text: {exc.reason}"
+                problem = Problem(path="$", message=message, line=line)
+                self._collector.add(problem)
+                error = self._collector.error(source=self._name)
+                raise error or DataError([problem], source=self._name) from None
             self._line += 1
             record = self._read(raw)
             if record is not _SKIPPED:
                 return cast("T", record)
-        self.close()
-        raise StopIteration
 
-    def _read(self, raw: str | bytes) -> object:
-        text = raw.strip()
+    def _read(self, raw: object) -> object:
+        if not isinstance(raw, str | bytes | bytearray):  # an iterable of something else
+            message = f"expected a line of text, got {type(raw).__name__}"
+            return self._bad([Problem(path="$", message=message, line=self._line)])
+        text = raw.strip() if isinstance(raw, str) else bytes(raw).strip()
         if not text:
             return _SKIPPED
+        full = self._collector.full  # past the cap, a bad line is only counted: check it cheaply
         try:
-            return from_json(text, self._cls, strict=self._strict)
+            return from_json(
+                text, self._cls, strict=self._strict, max_problems=1 if full else MAX_PROBLEMS
+            )
         except DataError as exc:
-            found = [attrs.evolve(p, line=self._line) for p in exc.problems]
+            if full and self._errors == "collect":
+                self._collector.extend((), omitted=exc.total)
+                return _SKIPPED
+            return self._bad([attrs.evolve(p, line=self._line) for p in exc.problems])
+
+    def _bad(self, found: list[Problem]) -> object:
+        """Raise the problems of a bad line, or collect them and skip it."""
         if self._errors == "raise":
             self.close()
             raise DataError(found, source=self._name)
-        self.problems.extend(found)
+        self._collector.extend(found)
         return _SKIPPED
 
     def error(self) -> DataError | None:
         """The collected problems as one `DataError`, or None if every line was good."""
-        return DataError(self.problems, source=self._name) if self.problems else None
+        return self._collector.error(source=self._name)
 
     def close(self) -> None:
         """Close the file if the reader opened it."""
@@ -235,8 +356,10 @@ def iter_jsonl(
         An iterator of records; see `JsonlReader`.
 
     Raises:
-        DataError: The file cannot be opened, or (with ``errors="raise"``,
-            while iterating) a line is bad; each problem names its line.
+        DataError: The path is unusable or not a regular file (see
+            `JsonlReader`), or, while iterating, a line is bad (with
+            ``errors="raise"``) or a text stream's bytes are not UTF-8; each
+            problem names its line.
 
     >>> import io
     >>> from diplomodel.dates import PartialDate

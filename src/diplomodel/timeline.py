@@ -7,13 +7,15 @@ The functions here read a dossier's tables; `Dossier.timeline` and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Final, Protocol, TypeVar
 
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel.anniversaries import Anniversary
+from diplomodel.anniversaries import Anniversary, anniversaries
 from diplomodel.dates import PartialDate
+from diplomodel.errors import InvalidArgumentError
 from diplomodel.model.actors import Actor
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
@@ -251,3 +253,31 @@ def _statement_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
                 id=statement.id,
                 title=f"{who}: {statement.summary}",
             )
+
+
+def upcoming_anniversaries(
+    tables: Tables, after: date, until: date, *, jubilee_only: bool
+) -> tuple[UpcomingAnniversary, ...]:
+    """Anniversaries of relations' ties and series' founding: `Dossier.upcoming_anniversaries`."""
+    if until < after:
+        raise InvalidArgumentError(f"'until' ({until}) is before 'after' ({after})")
+    if until == after:
+        return ()
+    start = after + timedelta(days=1)
+    subjects: list[tuple[str, str, str, PartialDate]] = []
+    for relation in tables.relations:
+        if relation.established is not None:
+            pair = "–".join(tables.actor_name(s, locale="en") for s in relation.parties)
+            title = f"Diplomatic ties: {pair}"
+            subjects.append((relation.id, "relation", title, relation.established))
+    subjects += [
+        (series.id, "series", series.title, series.established)
+        for series in tables.series
+        if series.established is not None
+    ]
+    found = [
+        UpcomingAnniversary(subject=id_, kind=kind, title=title, anniversary=anniversary)
+        for id_, kind, title, since in subjects
+        for anniversary in anniversaries(since, start, until, jubilee_only=jubilee_only)
+    ]
+    return tuple(sorted(found, key=lambda a: (a.anniversary.date, a.kind, a.subject)))

@@ -26,8 +26,8 @@ _DAY: Final = timedelta(days=1)
 
 
 def _span(start: PartialDate, end: PartialDate | None = None) -> tuple[date, date]:
-    """The first day and the day after the last: DTSTART and DTEND of an all-day event."""
-    return start.earliest(), (end or start).latest() + _DAY
+    """The first and the last day of an all-day event (DTSTART, and DTEND less a day)."""
+    return start.earliest(), (end or start).latest()
 
 
 def _precision_note(value: PartialDate) -> str | None:
@@ -89,7 +89,10 @@ class _Calendar:
         event.add("dtstamp", self.stamp)
         event.add("summary", summary)
         event.add("dtstart", span[0])
-        event.add("dtend", span[1])
+        if span[1] < date.max:
+            event.add("dtend", span[1] + _DAY)  # DTEND is exclusive: the day after the last
+        else:  # the calendar's last day has no day after it: say how many days instead
+            event.add("duration", span[1] - span[0] + _DAY)
         for name, value in extra.items():
             if value is not None and value != []:
                 event.add(name.replace("_", "-"), value)
@@ -120,8 +123,8 @@ class _Calendar:
         leap_day: LeapDayPolicy,
     ) -> None:
         since = relation.established
-        if since is None or since.precision is Precision.YEAR:
-            return
+        if since is None or since.precision is Precision.YEAR or since.year == date.max.year:
+            return  # no yearly day to recur on, or no anniversary left in the calendar
         pair = "–".join(self.dossier.actor_name(s, locale="en") for s in relation.parties)
         title = f"Anniversary of diplomatic ties: {pair}"
         first = anniversary_in_year(since, since.year + 1, leap_day=leap_day).date
@@ -163,8 +166,8 @@ class _Calendar:
 def _overlaps(meeting: Meeting, window: tuple[date, date] | None) -> bool:
     if window is None:
         return True
-    first, after = _span(meeting.start, meeting.end)
-    return first <= window[1] and after > window[0]
+    first, last = _span(meeting.start, meeting.end)
+    return first <= window[1] and last >= window[0]
 
 
 def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
