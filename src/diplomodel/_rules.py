@@ -23,7 +23,7 @@ from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
 from diplomodel.model.people import Office, Person, Tenure
-from diplomodel.model.relations import BilateralRelation, ThematicYear
+from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.statements import Statement
 
 __all__ = ["BUILTIN", "Check", "Hit", "Spec"]
@@ -390,18 +390,6 @@ def check_ordinal_gaps(dossier: Dossier, _dossier: Dossier | None) -> Iterator[H
 # -- relations, years, statements --------------------------------------------------
 
 
-def check_levels_ordered(relation: BilateralRelation, _dossier: Dossier | None) -> Iterator[Hit]:
-    """A relation's partnership levels follow one another in date order."""
-    for i in range(1, len(relation.levels)):
-        earlier, later = relation.levels[i - 1], relation.levels[i]
-        if later.since.earliest() <= earlier.since.latest():
-            yield Hit(
-                message=f"level {later.name!r} ({later.since}) does not come after "
-                f"{earlier.name!r} ({earlier.since})",
-                at=f".levels[{i}].since",
-            )
-
-
 def check_levels_after_ties(relation: BilateralRelation, _dossier: Dossier | None) -> Iterator[Hit]:
     """No partnership level predates the establishment of diplomatic ties."""
     if relation.established is None:
@@ -413,12 +401,6 @@ def check_levels_after_ties(relation: BilateralRelation, _dossier: Dossier | Non
                 f"established {relation.established}",
                 at=f".levels[{i}].since",
             )
-
-
-def check_year_span(year: ThematicYear, _dossier: Dossier | None) -> Iterator[Hit]:
-    """A thematic year does not end before it starts."""
-    if year.end.latest() < year.start.earliest():
-        yield Hit(message=f"ends {year.end}, before it starts ({year.start})", at=".end")
 
 
 def check_speaker_attended(statement: Statement, dossier: Dossier | None) -> Iterator[Hit]:
@@ -459,9 +441,7 @@ BUILTIN: Final = (
     _spec("DM113", "error", (Dossier,), check_ordinal_order),
     _spec("DM114", "error", (Dossier,), check_ordinal_unique),
     _spec("DM115", "info", (Dossier,), check_ordinal_gaps),
-    _spec("DM116", "error", (BilateralRelation,), check_levels_ordered),
     _spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
-    _spec("DM118", "error", (ThematicYear,), check_year_span),
     _spec("DM119", "warning", (Statement,), check_speaker_attended),
     _spec("DM120", "warning", _AT_MEETING, check_outcome_links),
 )

@@ -10,6 +10,8 @@ file is replaced atomically.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final, Literal, Protocol, Self, TypeVar
@@ -18,7 +20,9 @@ from diplomodel._paths import is_directory, path_name, read_regular
 from diplomodel.errors import DataError, InvalidArgumentError, Problem, UnknownExampleError
 from diplomodel.files import atomic_writer, iter_jsonl, write_jsonl
 from diplomodel.model import _fields
+from diplomodel.model.actors import Actor
 from diplomodel.model.meetings import Meeting
+from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.serialization import dumps, parse_json
 
@@ -28,11 +32,14 @@ __all__ = [
     "TABLES",
     "Format",
     "example",
+    "index_by_id",
+    "latest_holder",
     "load",
     "meetings_by_series",
     "merge",
     "relations_by_pair",
     "save",
+    "terms_by_office",
 ]
 
 TABLES: Final = _fields.TABLES
@@ -253,3 +260,42 @@ def meetings_by_series(meetings: tuple[Meeting, ...]) -> dict[str, tuple[Meeting
         series: tuple(sorted(found, key=lambda m: (m.ordinal is None, m.ordinal or 0, m.start)))
         for series, found in groups.items()
     }
+
+
+def index_by_id(
+    tables: tuple[tuple[type[Any], tuple[Any, ...]], ...],
+) -> dict[tuple[type[Any], str], Any]:
+    """Every entity under its class and id; the first of duplicates wins."""
+    index: dict[tuple[type[Any], str], Any] = {}
+    for kind, table in tables:
+        for entity in table:
+            index.setdefault((kind, entity.id), entity)
+    return index
+
+
+def terms_by_office(
+    people: tuple[Person, ...], offices: tuple[Office, ...]
+) -> dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]]:
+    """Each (office kind, holder actor) with the people and terms of its offices."""
+    known: dict[str, Office] = {}
+    for office in offices:
+        known.setdefault(office.id, office)
+    terms: dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]] = {}
+    for person in people:
+        for tenure in person.tenures:
+            held = known.get(tenure.office)
+            if held is not None:
+                terms.setdefault((held.kind, held.state), []).append((person, tenure))
+    return terms
+
+
+def latest_holder(terms: Iterable[tuple[Person, Tenure]], on: date) -> Person | None:
+    """Of the terms that may cover a day, the holder of the one that began last."""
+    best: tuple[date, int] | None = None
+    chosen: Person | None = None
+    for position, (person, tenure) in enumerate(terms):
+        if tenure.covers(on):
+            began = tenure.start.earliest() if tenure.start is not None else date.min
+            if best is None or (began, -position) > best:
+                best, chosen = (began, -position), person
+    return chosen

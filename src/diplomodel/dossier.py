@@ -120,10 +120,7 @@ class Dossier:
         return tuple((kind, getattr(self, name)) for name, kind in TABLES.items())
 
     def _build_index(self) -> dict[tuple[type[Any], str], Any]:
-        index: dict[tuple[type[Any], str], Any] = {}
-        for kind, table in self._tables():
-            for entity in table:
-                index.setdefault((kind, entity.id), entity)  # the first of duplicates wins
+        index = _tables.index_by_id(self._tables())
         object.__setattr__(self, "_index", index)
         return index
 
@@ -174,9 +171,7 @@ class Dossier:
         return self._lookup(Body, id_)
 
     def actor_name(self, actor: Actor, *, locale: str) -> str:
-        """The name of a state, organisation or body in a locale.
-
-        A body is looked up in this dossier; one it does not hold is named by its id.
+        """The name of a state, organisation or body (looked up here, else its id) in a locale.
 
         Args:
             actor: The actor.
@@ -220,16 +215,8 @@ class Dossier:
         """
         return self._lookup(MeetingSeries, id_)
 
-    def meeting_series(self, id_: str) -> MeetingSeries:
-        """The meeting series with this id: the older name of `series_by_id`, which is preferred.
-
-        Args:
-            id_: Its id.
-
-        Raises:
-            KeyError: There is none.
-        """
-        return self.series_by_id(id_)
+    meeting_series = series_by_id
+    """The older name of `series_by_id`, which is preferred; kept working."""
 
     def document(self, id_: str) -> Document:
         """The document with this id.
@@ -372,28 +359,9 @@ class Dossier:
         'Vladimir Putin'
         """
         terms: dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]] = self._cached(
-            "holders", self._build_terms
+            "holders", lambda: _tables.terms_by_office(self.people, self.offices)
         )
-        best: tuple[date, int] | None = None
-        chosen: Person | None = None
-        for position, (person, tenure) in enumerate(terms.get((kind, state), ())):
-            if tenure.covers(on):
-                began = tenure.start.earliest() if tenure.start is not None else date.min
-                if best is None or (began, -position) > best:
-                    best, chosen = (began, -position), person
-        return chosen
-
-    def _build_terms(self) -> dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]]:
-        offices: dict[str, Office] = {}
-        for office in self.offices:
-            offices.setdefault(office.id, office)
-        terms: dict[tuple[OfficeKind, Actor], list[tuple[Person, Tenure]]] = {}
-        for person in self.people:
-            for tenure in person.tenures:
-                held = offices.get(tenure.office)
-                if held is not None:
-                    terms.setdefault((held.kind, held.state), []).append((person, tenure))
-        return terms
+        return _tables.latest_holder(terms.get((kind, state), ()), on)
 
     def relation(self, a: Actor, b: Actor) -> BilateralRelation | None:
         """The bilateral relation between two states, in either order, or None.
@@ -573,7 +541,7 @@ class Dossier:
         >>> load_example().save(target / "example.json")
         >>> load_example().save(target / "example", format="jsonl")
         >>> sorted(p.name for p in (target / "example").iterdir())[:3]
-        ['committees.jsonl', 'documents.jsonl', 'dossier.json']
+        ['bodies.jsonl', 'committees.jsonl', 'documents.jsonl']
         >>> Dossier.load(target / "example") == Dossier.load(target / "example.json")
         True
         """

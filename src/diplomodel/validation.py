@@ -23,11 +23,13 @@ Every finding has a stable code. The built-in rules are:
 - ``DM113`` (error): The ordinals of a series rise with the meetings' dates.
 - ``DM114`` (error): No two meetings of a series share an ordinal.
 - ``DM115`` (info): Missing numbers between the recorded meetings of a series (for information).
-- ``DM116`` (error): A relation's partnership levels follow one another in date order.
 - ``DM117`` (error): No partnership level predates the establishment of diplomatic ties.
-- ``DM118`` (error): A thematic year does not end before it starts.
 - ``DM119`` (warning): A statement's speaker took part in the meeting where it was made.
 - ``DM120`` (warning): A meeting's outcomes and the documents' meetings agree with each other.
+
+The codes DM116 (partnership levels in date order) and DM118 (a thematic year
+that ends before it starts) are retired: construction refuses such records,
+so no rule could ever find one.
 
 Co-chairs are participants with the co-chair role, so DM103 holds for them by
 construction; it matters for committee-report presenters and for the signers
@@ -255,11 +257,11 @@ class Report:
     def to_text(self) -> str:
         """The report as text: a count line, then one finding a line.
 
-        >>> print(Report(findings=(Finding(code="DM118", severity=Severity.ERROR,
-        ...     path="$.end", message="ends 2023, before it starts (2024)", ids=("y",)),)
+        >>> print(Report(findings=(Finding(code="DM111", severity=Severity.ERROR,
+        ...     path="$.signed", message="dated 2023, not after 'a' (2024)", ids=("a",)),)
         ... ).to_text())
         1 finding: 1 error, 0 warnings, 0 infos
-          error DM118 $.end: ends 2023, before it starts (2024) [y]
+          error DM111 $.signed: dated 2023, not after 'a' (2024) [a]
         """
         if not self.findings:
             return "No findings."
@@ -429,7 +431,7 @@ class Rules:
         ValueError: Two rules share a code.
 
     >>> len(DEFAULT_RULES), "DM101" in DEFAULT_RULES
-    (20, True)
+    (18, True)
     >>> "DM105" in DEFAULT_RULES.without("DM105")
     False
     """
