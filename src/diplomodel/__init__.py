@@ -73,6 +73,7 @@ from diplomodel.i18n import (
     state_name,
 )
 from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
+from diplomodel.issues import Issue
 from diplomodel.model.actors import Actor, Body, BodyKind, actor_key
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
@@ -144,7 +145,6 @@ from diplomodel.timeline import TimelineEntry, UpcomingAnniversary
 from diplomodel.validation import (
     DEFAULT_RULES,
     Finding,
-    Issue,
     Report,
     Rule,
     Rules,

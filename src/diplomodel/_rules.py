@@ -13,10 +13,11 @@ from datetime import date
 from itertools import groupby, pairwise
 from typing import Any, Final
 
-from attrs import field, frozen
+from attrs import frozen
 
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
+from diplomodel.issues import Issue
 from diplomodel.model._fields import references
 from diplomodel.model.actors import Actor, actor_key, actor_label
 from diplomodel.model.documents import Document
@@ -29,13 +30,8 @@ from diplomodel.model.statements import Statement
 __all__ = ["BUILTIN", "Check", "Hit", "Spec"]
 
 
-@frozen(kw_only=True)
-class Hit:
-    """One thing a rule found wrong: what, where (relative to the object), and who."""
-
-    message: str = field()
-    at: str = field(default="")
-    ids: tuple[str, ...] = field(default=())
+Hit = Issue
+"""The built-in rules' name for `Issue`."""
 
 
 Check = Callable[[Any, Dossier | None], Iterable[Hit]]

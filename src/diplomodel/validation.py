@@ -57,6 +57,7 @@ from diplomodel import _rules
 from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
 from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
+from diplomodel.issues import Issue
 from diplomodel.serialization import dumps, from_dict, parse_json, to_dict
 
 __all__ = [
@@ -326,24 +327,7 @@ class Report:
             raise DataError(problems, source=source)
 
 
-@frozen(kw_only=True)
-class Issue(_rules.Hit):
-    """What a rule's check yields for each thing wrong: the engine makes it a `Finding`.
-
-    Args:
-        message: What is wrong.
-        at: Where, relative to the object checked: ``".host"``,
-            ``".participants[1].office"``; empty for the object itself. A
-            rule that applies to the whole `Dossier` gives the path from its
-            root (``".meetings[3].ordinal"``).
-        ids: Ids of other entities involved (the checked entity's own id is added).
-
-    >>> Issue(message="no summary", at=".summary").at
-    '.summary'
-    """
-
-
-Check = Callable[[Any, Dossier | None], Iterable[_rules.Hit]]
+Check = Callable[[Any, Dossier | None], Iterable[Issue]]
 """A rule's check: (the object, the dossier around it or None) → the issues found."""
 
 
@@ -376,7 +360,7 @@ class Rule:
     summary: str = field()
     check: Check = field(eq=False)
 
-    def __call__(self, subject: Any, dossier: Dossier | None) -> Iterable[_rules.Hit]:
+    def __call__(self, subject: Any, dossier: Dossier | None) -> Iterable[Issue]:
         """Run the check on one object."""
         return self.check(subject, dossier)
 
@@ -387,7 +371,7 @@ def rule(
     severity: Severity | str,
     applies_to: type[Any] | tuple[type[Any], ...],
     summary: str | None = None,
-) -> Callable[[Callable[[S, Dossier | None], Iterable[_rules.Hit]]], Rule]:
+) -> Callable[[Callable[[S, Dossier | None], Iterable[Issue]]], Rule]:
     """Turn a check function into a `Rule` (a decorator). It registers nothing anywhere.
 
     Args:
@@ -410,7 +394,7 @@ def rule(
     []
     """
 
-    def make(check: Callable[[S, Dossier | None], Iterable[_rules.Hit]]) -> Rule:
+    def make(check: Callable[[S, Dossier | None], Iterable[Issue]]) -> Rule:
         text = summary or (check.__doc__ or "").strip().split("\n", 1)[0] or code
         return Rule(code=code, severity=severity, applies_to=applies_to, summary=text, check=check)
 
