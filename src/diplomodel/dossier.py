@@ -42,7 +42,7 @@ from diplomodel.timeline import (
 __all__ = ["Dossier", "Entity", "load_example"]
 
 _KIND: Final = "dossier"
-_EXAMPLES: Final = ("china-russia-2024",)
+_EXAMPLES: Final = ("china-russia-2024", "brics-2023", "sco-2023", "eu-china-2023", "g20-2023")
 
 Entity = (
     Person
@@ -658,7 +658,9 @@ def load_example(name: str = "china-russia-2024") -> Dossier:
     ``"china-russia-2024"`` is the 29th regular meeting of the Chinese and
     Russian heads of government (Moscow, 21 August 2024) with everything
     around it: people, offices, committees, documents, the relation and the
-    Years of Culture.
+    Years of Culture. Four multilateral ones show organisations and
+    attendance: ``"brics-2023"``, ``"sco-2023"``, ``"eu-china-2023"`` and
+    ``"g20-2023"``.
 
     Args:
         name: Which example.
