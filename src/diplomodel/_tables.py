@@ -45,7 +45,7 @@ __all__ = [
 TABLES: Final = _fields.TABLES
 """Each table of a dossier and the class of its entities, in file order."""
 
-EXAMPLES: Final = ("china-russia-2024",)
+EXAMPLES: Final = ("china-russia-2024", "brics-2023", "sco-2023", "eu-china-2023", "g20-2023")
 """The names of the bundled example dossiers."""
 
 HEADER_FILE: Final = "dossier.json"

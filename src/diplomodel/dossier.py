@@ -579,10 +579,10 @@ class Dossier:
 def load_example(name: str = "china-russia-2024") -> Dossier:
     """The bundled example dossier.
 
-    ``"china-russia-2024"`` is the 29th regular meeting of the Chinese and
-    Russian heads of government (Moscow, 21 August 2024) with everything
-    around it: people, offices, committees, documents, the relation and the
-    Years of Culture.
+    ``"china-russia-2024"``: the 29th regular meeting of the Chinese and Russian
+    heads of government (Moscow, 21 August 2024) and everything around it.
+    Organisations and attendance: ``"brics-2023"``, ``"sco-2023"``,
+    ``"eu-china-2023"`` and ``"g20-2023"``.
 
     Args:
         name: Which example.
