@@ -46,17 +46,17 @@ class TestFiles:
             dm.from_dict(data, dm.Meeting)
         (problem,) = info.value.problems
         assert problem.path == "$.parties[0]"
-        assert "org:<code>" in problem.message
+        assert "did you mean 'org:EU'" in problem.message
 
     def test_unknown_organisation_names_candidates(self):
         """An unknown code is an error at its path that offers the closest codes."""
         data = dm.to_dict(SUMMIT)
-        data["host"] = "org:SCOO"
+        data["host"] = "org:SOC"
         with pytest.raises(dm.DataError) as info:
             dm.from_dict(data, dm.Meeting)
         (problem,) = info.value.problems
         assert problem.path == "$.host"
-        assert "SCO" in problem.message
+        assert "did you mean 'org:SCO'" in problem.message
 
     @pytest.mark.parametrize("text", ["org:", "body:", "body:has space", "org:eu"])
     def test_malformed(self, text):

@@ -8,6 +8,7 @@ codes too, and no state code can be mistaken for an organisation.
 
 from __future__ import annotations
 
+import difflib
 from typing import Final
 
 from diplomodel import _validators as v
@@ -43,7 +44,8 @@ def structure_actor(value: object, _type: object = None) -> Actor:
         try:
             organization = organizations.get(code)
         except UnknownOrganizationError as exc:
-            raise ValueError(str(exc)) from None
+            known = [org.code for org in organizations]
+            raise ValueError(f"{exc}{_closest(code, known, ORG_PREFIX)}") from None
         if organization.code != code:
             raise ValueError(
                 f"organisation codes are written as {ORG_PREFIX}{organization.code} in files "
@@ -58,9 +60,28 @@ def structure_actor(value: object, _type: object = None) -> Actor:
     try:
         state = states.get(value)
     except UnknownStateError as exc:
+        same = organizations.get(value, None)
+        near = f"; did you mean '{ORG_PREFIX}{same.code}'?" if same is not None else ""
+        near = near or _closest(value, [s.code for s in states if len(s.code) == len(value)])
         raise ValueError(
-            f"{exc} (an organisation is written 'org:<code>', a body 'body:<id>')"
+            f"{exc}{near} (an organisation is written 'org:<code>', a body 'body:<id>')"
         ) from None
     if state.code != value:
         raise ValueError(f"state codes are written as {state.code!r} in files (got {value!r})")
     return state
+
+
+def _closest(text: str, known: list[str], prefix: str = "") -> str:
+    """A "did you mean" clause naming the closest known codes, or nothing when none is close.
+
+    The same letters in another order come first (``SOC`` for ``SCO``), then
+    codes that differ by little (``BRIC`` for ``BRICS``).
+
+    >>> _closest("SOC", ["SCO", "OAS", "EU"], "org:")
+    "; did you mean 'org:SCO'?"
+    >>> _closest("XYZ", ["SCO", "OAS", "EU"], "org:")
+    ''
+    """
+    found = [code for code in known if sorted(code) == sorted(text) and code != text]
+    found = found or difflib.get_close_matches(text, known, n=3, cutoff=0.7)
+    return f"; did you mean {' or '.join(repr(prefix + f) for f in found)}?" if found else ""
