@@ -153,7 +153,7 @@ FULL: dict[type, dict[str, Any]] = {
         "names": {"zh": "\u674e\u5f3a", "ru": "\u041b\u0438 \u0426\u044f\u043d"},
         "tenures": (Tenure(office="cn-premier", start=D("2023-03-11")),),
     },
-    Place: {"state": RU, "locality": "Moscow", "venue": "Kremlin"},
+    Place: {"state": RU, "locality": "Moscow", "venue": "Kremlin", "names": {"fr": "Moscou"}},
     Source: {
         "publisher": "The Example Times",
         "title": "Premiers meet in Moscow",
@@ -459,6 +459,7 @@ INVALID: list[Any] = [
     (Place, {"locality": "x" * 201}, ValueError, "'locality' must be at most 200"),
     *_bad_optional_text(Place, "venue"),
     (Place, {"venue": "x" * 201}, ValueError, "'venue' must be at most 200"),
+    (Place, {"names": {"klingon": "x"}}, ValueError, "'names' has a key"),
     # Source
     *_bad_text(Source, "publisher", 300),
     *_bad_optional_text(Source, "title"),
@@ -1389,3 +1390,24 @@ class TestStrictLocalesAndLevels:
         )
         with pytest.raises(ValueError, match="'levels' must be in date order"):
             BilateralRelation(id="r", parties=(cn, ru), levels=levels)
+
+
+class TestPlaceNames:
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [("zh", "莫斯科"), ("ru", "Москва"), ("ar", "موسكو"), ("en", "Moscow")],
+    )
+    def test_cldr_cities(self, locale, expected):
+        """A city CLDR knows is named in the locale without being typed in."""
+        assert Place(state=RU, locality="Moscow").locality_in(locale) == expected
+
+    def test_own_names_win(self):
+        """Names the place carries come before CLDR's, with locale fallbacks."""
+        place = Place(state=RU, locality="Moscow", names={"zh_Hant": "莫斯科市"})
+        assert place.locality_in("zh-Hant-TW") == "莫斯科市"
+        assert place.locality_in("zh") == "莫斯科"
+
+    def test_unknown_city_stays_as_recorded(self):
+        """A city CLDR does not know keeps its recorded name; no locality gives None."""
+        assert Place(state=CN, locality="Beijing").locality_in("ru") == "Beijing"
+        assert Place(state=CN).locality_in("ru") is None
