@@ -8,18 +8,17 @@ that need other entities stay silent without a dossier.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from itertools import groupby, pairwise
-from typing import Any, Final
+from typing import Final
 
-from attrs import frozen
-
+from diplomodel import _rules_multilateral as multi
+from diplomodel._rule_support import Check, Hit, Spec, label, related, side_of, spec, unresolved
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
-from diplomodel.issues import Issue
 from diplomodel.model._fields import references
-from diplomodel.model.actors import Actor, actor_key, actor_label
+from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
@@ -28,24 +27,6 @@ from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.statements import Statement
 
 __all__ = ["BUILTIN", "Check", "Hit", "Spec"]
-
-
-Hit = Issue
-"""The built-in rules' name for `Issue`."""
-
-
-Check = Callable[[Any, Dossier | None], Iterable[Hit]]
-
-
-@frozen(kw_only=True)
-class Spec:
-    """How a built-in rule is registered."""
-
-    code: str
-    severity: str
-    applies_to: tuple[type[Any], ...]
-    summary: str
-    check: Check
 
 
 # -- references and ids ------------------------------------------------------------
@@ -128,7 +109,7 @@ def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) ->
             )
 
 
-def check_co_chairs_per_side(meeting: Meeting, _dossier: Dossier | None) -> Iterator[Hit]:
+def check_co_chairs_per_side(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """A bilateral meeting has at most one co-chair for each party."""
     if len(meeting.parties) != 2:
         return
@@ -136,30 +117,34 @@ def check_co_chairs_per_side(meeting: Meeting, _dossier: Dossier | None) -> Iter
     for i, p in enumerate(meeting.participants):
         if p.role is not Role.CO_CHAIR:
             continue
-        other = chairs.setdefault(actor_key(p.delegation), p.person)
+        side = side_of(p.delegation, meeting.parties, dossier) or p.delegation
+        other = chairs.setdefault(actor_key(side), p.person)
         if other != p.person:
             yield Hit(
-                message=f"{actor_label(p.delegation)} has a second co-chair, {p.person!r}, "
+                message=f"{actor_label(side)} has a second co-chair, {p.person!r}, "
                 f"besides {other!r}",
                 at=f".participants[{i}]",
                 ids=(p.person, other),
             )
 
 
-def check_host_is_party(meeting: Meeting, _dossier: Dossier | None) -> Iterator[Hit]:
+def check_host_is_party(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """The host is one of the parties (a warning: third-country hosts exist)."""
-    if meeting.host is not None and meeting.host not in meeting.parties:
-        yield Hit(
-            message=f"host {actor_label(meeting.host)} is not a party to the meeting", at=".host"
-        )
+    host = meeting.host
+    if host is None or meeting.kind in multi.VISITS or unresolved(host, dossier):
+        return  # a visit's host is DM132's to judge
+    if side_of(host, meeting.parties, dossier) is None:
+        yield Hit(message=f"host {label(host, dossier)} is not a party to the meeting", at=".host")
 
 
-def check_delegations_are_parties(meeting: Meeting, _dossier: Dossier | None) -> Iterator[Hit]:
-    """Every participant's delegation is a party to the meeting."""
+def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
+    """Every participant's delegation is a party to the meeting, or a body of one."""
     for i, p in enumerate(meeting.participants):
-        if p.delegation not in meeting.parties:
+        if unresolved(p.delegation, dossier):
+            continue
+        if side_of(p.delegation, meeting.parties, dossier) is None:
             yield Hit(
-                message=f"{p.person!r} is in the delegation of {actor_label(p.delegation)}, "
+                message=f"{p.person!r} is in the delegation of {label(p.delegation, dossier)}, "
                 "which is not a party to the meeting",
                 at=f".participants[{i}].delegation",
                 ids=(p.person,),
@@ -223,10 +208,12 @@ def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> 
         return
     for at, person_id, office_id, state, _, _ in _acting(subject, dossier):
         office = dossier.get(Office, office_id)
-        if office is not None and office.state != state:
+        if office is None or unresolved(state, dossier) or unresolved(office.state, dossier):
+            continue
+        if not related(office.state, state, dossier):
             yield Hit(
-                message=f"{person_id!r} acts for {actor_label(state)} in {office.title!r}, "
-                f"an office of {actor_label(office.state)}",
+                message=f"{person_id!r} acts for {label(state, dossier)} in {office.title!r}, "
+                f"an office of {label(office.state, dossier)}",
                 at=at + ".office",
                 ids=(person_id, office_id),
             )
@@ -275,16 +262,18 @@ def check_signatory_delegation(document: Document, dossier: Dossier | None) -> I
     meeting = _meeting_of(document, dossier)
     delegations = {} if meeting is None else {p.person: p.delegation for p in meeting.participants}
     for i, s in enumerate(document.signatories):
-        if s.state not in document.parties:
+        if unresolved(s.state, dossier):
+            continue
+        if side_of(s.state, document.parties, dossier) is None:
             yield Hit(
-                message=f"{s.person!r} signs for {actor_label(s.state)}, which is not a party",
+                message=f"{s.person!r} signs for {label(s.state, dossier)}, which is not a party",
                 at=f".signatories[{i}].state",
                 ids=(s.person,),
             )
-        elif delegations.get(s.person, s.state) != s.state:
+        elif not related(delegations.get(s.person, s.state), s.state, dossier):
             yield Hit(
-                message=f"{s.person!r} signs for {actor_label(s.state)} but took part in the "
-                f"meeting in the delegation of {actor_label(delegations[s.person])}",
+                message=f"{s.person!r} signs for {label(s.state, dossier)} but took part in the "
+                f"meeting in the delegation of {label(delegations[s.person], dossier)}",
                 at=f".signatories[{i}].state",
                 ids=(s.person,),
             )
@@ -414,31 +403,38 @@ def check_speaker_attended(statement: Statement, dossier: Dossier | None) -> Ite
         )
 
 
-def _spec(code: str, severity: str, applies_to: tuple[type[Any], ...], check: Check) -> Spec:
-    summary = (check.__doc__ or "").strip().splitlines()[0]
-    return Spec(code=code, severity=severity, applies_to=applies_to, summary=summary, check=check)
-
-
 _AT_MEETING: Final = (Meeting, Document)
 
 BUILTIN: Final = (
-    _spec("DM101", "error", (Dossier,), check_references),
-    _spec("DM102", "error", (Dossier,), check_unique_ids),
-    _spec("DM103", "warning", _AT_MEETING, check_actors_attend),
-    _spec("DM104", "warning", (Meeting,), check_co_chairs_per_side),
-    _spec("DM105", "warning", (Meeting,), check_host_is_party),
-    _spec("DM106", "error", (Meeting,), check_delegations_are_parties),
-    _spec("DM107", "error", _AT_MEETING, check_tenure),
-    _spec("DM108", "error", _AT_MEETING, check_office_state),
-    _spec("DM109", "error", (Document,), check_signed_after_meeting),
-    _spec("DM110", "error", (Document,), check_signatory_delegation),
-    _spec("DM111", "error", (Document,), check_revision_date),
-    _spec("DM112", "error", (Document,), check_revision_parties),
-    _spec("DM113", "error", (Dossier,), check_ordinal_order),
-    _spec("DM114", "error", (Dossier,), check_ordinal_unique),
-    _spec("DM115", "info", (Dossier,), check_ordinal_gaps),
-    _spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
-    _spec("DM119", "warning", (Statement,), check_speaker_attended),
-    _spec("DM120", "warning", _AT_MEETING, check_outcome_links),
+    spec("DM101", "error", (Dossier,), check_references),
+    spec("DM102", "error", (Dossier,), check_unique_ids),
+    spec("DM103", "warning", _AT_MEETING, check_actors_attend),
+    spec("DM104", "warning", (Meeting,), check_co_chairs_per_side),
+    spec("DM105", "warning", (Meeting,), check_host_is_party),
+    spec("DM106", "error", (Meeting,), check_delegations_are_parties),
+    spec("DM107", "error", _AT_MEETING, check_tenure),
+    spec("DM108", "error", _AT_MEETING, check_office_state),
+    spec("DM109", "error", (Document,), check_signed_after_meeting),
+    spec("DM110", "error", (Document,), check_signatory_delegation),
+    spec("DM111", "error", (Document,), check_revision_date),
+    spec("DM112", "error", (Document,), check_revision_parties),
+    spec("DM113", "error", (Dossier,), check_ordinal_order),
+    spec("DM114", "error", (Dossier,), check_ordinal_unique),
+    spec("DM115", "info", (Dossier,), check_ordinal_gaps),
+    spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
+    spec("DM119", "warning", (Statement,), check_speaker_attended),
+    spec("DM120", "warning", _AT_MEETING, check_outcome_links),
+    spec("DM121", "error", (Meeting,), multi.check_attendee_membership),
+    spec("DM122", "warning", (Meeting,), multi.check_party_membership),
+    spec("DM123", "warning", (Meeting,), multi.check_chair_attended),
+    spec("DM124", "error", (Meeting,), multi.check_one_chair),
+    spec("DM125", "error", (Meeting,), multi.check_within_dates),
+    spec("DM126", "error", (Dossier,), multi.check_within_cycles),
+    spec("DM127", "warning", (Meeting,), multi.check_remote_place),
+    spec("DM128", "info", (Meeting,), multi.check_hybrid_places),
+    spec("DM129", "error", (Meeting,), multi.check_kind_format),
+    spec("DM130", "error", (Body,), multi.check_body_parent_state),
+    spec("DM131", "info", (Meeting,), multi.check_visit_has_host),
+    spec("DM132", "error", (Meeting,), multi.check_visit_host_is_party),
 )
 """Every built-in rule, in code order."""

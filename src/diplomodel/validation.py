@@ -13,7 +13,7 @@ Every finding has a stable code. The built-in rules are:
 - ``DM103`` (warning): Co-chairs, presenters, signers and witnesses are the meeting's participants.
 - ``DM104`` (warning): A bilateral meeting has at most one co-chair for each party.
 - ``DM105`` (warning): The host is one of the parties (a warning: third-country hosts exist).
-- ``DM106`` (error): Every participant's delegation is a party to the meeting.
+- ``DM106`` (error): Every participant's delegation is a party to the meeting, or a body of one.
 - ``DM107`` (error): An official held the office they act in on the meeting's or signing's date.
 - ``DM108`` (error): The office in which someone acts belongs to the state they act for.
 - ``DM109`` (error): A document signed at a meeting is dated on or after the meeting's start.
@@ -26,6 +26,18 @@ Every finding has a stable code. The built-in rules are:
 - ``DM117`` (error): No partnership level predates the establishment of diplomatic ties.
 - ``DM119`` (warning): A statement's speaker took part in the meeting where it was made.
 - ``DM120`` (warning): A meeting's outcomes and the documents' meetings agree with each other.
+- ``DM121`` (error): An attendee as member or chair was a member of the meeting's organisation.
+- ``DM122`` (warning): A state party to an organisation's meeting, with no other role, was a member.
+- ``DM123`` (warning): The chair is a party, a delegation, or a member of a party organisation.
+- ``DM124`` (error): One chair: one chairing actor and one chairing person, on one side.
+- ``DM125`` (error): A meeting held within or on the sidelines of another falls within its dates.
+- ``DM126`` (error): No meeting is held within itself, directly or through others.
+- ``DM127`` (warning): A meeting by video link or phone has no single place (each side has its own).
+- ``DM128`` (info): A hybrid meeting says where each remote side was (for information).
+- ``DM129`` (error): A video conference or phone call is not held in person.
+- ``DM130`` (error): A body sits within a body of the same state.
+- ``DM131`` (info): A visit names its host, the one visited (for information).
+- ``DM132`` (error): The host of a visit is a party to it.
 
 The codes DM116 (partnership levels in date order) and DM118 (a thematic year
 that ends before it starts) are retired: construction refuses such records,
@@ -415,7 +427,7 @@ class Rules:
         ValueError: Two rules share a code.
 
     >>> len(DEFAULT_RULES), "DM101" in DEFAULT_RULES
-    (18, True)
+    (30, True)
     >>> "DM105" in DEFAULT_RULES.without("DM105")
     False
     """

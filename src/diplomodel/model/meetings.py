@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
@@ -259,6 +259,15 @@ class MeetingSeries:
     established: PartialDate | None = field(default=None, validator=v.optional_date())
 
 
+def _usual_format(kind: object) -> MeetingFormat:
+    """The format a kind of meeting implies when none is given."""
+    if kind is MeetingKind.PHONE_CALL:
+        return MeetingFormat.PHONE
+    if kind is MeetingKind.VIDEO_CONFERENCE:
+        return MeetingFormat.VIDEO_LINK
+    return MeetingFormat.IN_PERSON
+
+
 @frozen(kw_only=True)
 class Meeting:
     """A diplomatic meeting, visit, call or ceremony.
@@ -281,7 +290,8 @@ class Meeting:
         summary: A short account in your own words.
         sources: Where the facts come from.
         level: The rank of those who met (leaders, ministers ...).
-        format: In person, by video link, by phone, or hybrid.
+        format: In person, by video link, by phone, or hybrid; by default what the kind
+            implies (a phone call by phone, a video conference by video link, else in person).
         within: Id of the meeting this one was held within (a foreign ministers'
             meeting within a summit) or on the sidelines of.
         on_sidelines: Whether it was held on the sidelines of `within` rather
@@ -346,7 +356,10 @@ class Meeting:
         default=None, validator=v.optional(v.enum_member(MeetingLevel))
     )
     format: MeetingFormat = field(
-        default=MeetingFormat.IN_PERSON, validator=v.enum_member(MeetingFormat)
+        default=Factory(
+            lambda meeting: _usual_format(getattr(meeting, "kind", None)), takes_self=True
+        ),
+        validator=v.enum_member(MeetingFormat),
     )
     within: MeetingId | None = field(
         default=None, validator=[v.optional(v.identifier()), v.other_than("id")]
