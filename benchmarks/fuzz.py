@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import attrs
@@ -157,33 +158,6 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-class _Alarm:
-    """Raises `Timeout` when it rings, and again every 0.2 s until it is stopped.
-
-    Ringing again matters: Python drops an exception raised where it cannot propagate (a
-    garbage-collector callback, a `__del__`), and a case must not then run on unbounded.
-    """
-
-    rang = False
-
-    def ring(self, _signum: int, _frame: object) -> None:
-        self.rang = True
-        raise Timeout
-
-
-@contextlib.contextmanager
-def alarm(seconds: float) -> Iterator[_Alarm]:
-    """Raise `Timeout` in the block after `seconds` (a hang becomes an outcome)."""
-    bell = _Alarm()
-    previous = signal.signal(signal.SIGALRM, bell.ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
-    try:
-        yield bell
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def _after_load(value: Any) -> None:
     """What loaded must also write, read back equal, and (if it can) validate."""
     objects = value if isinstance(value, list) else [value]
@@ -197,19 +171,56 @@ def _after_load(value: Any) -> None:
             dm.validate(obj)
 
 
+def _call(case: Case, stage: list[str]) -> None:
+    """Run a case: load, then write back and validate what loaded (the alarm's only target)."""
+    loaded = case.call(case.arg)
+    stage[0] = "write back and validate"
+    _after_load(loaded)
+
+
+class _Alarm:
+    """Raises `Timeout` within `_call` when it rings, and again every 0.2 s until stopped.
+
+    Ringing again matters: Python drops an exception raised where it cannot propagate (a
+    garbage-collector callback, a `__del__`), and a case must not then run on unbounded.
+    A ring outside `_call` (while its exception is being kept) raises nothing, so no
+    `Timeout` escapes `run_case`.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.rang = False
+        self.stopped = False
+        self._previous = signal.signal(signal.SIGALRM, self._ring)
+        signal.setitimer(signal.ITIMER_REAL, seconds, 0.2)
+
+    def _ring(self, _signum: int, frame: FrameType | None) -> None:
+        while frame is not None and not self.stopped:
+            if frame.f_code is _call.__code__:
+                self.rang = True
+                raise Timeout
+            frame = frame.f_back
+
+    def stop(self) -> None:
+        """Silence the alarm and give the signal back its previous handler."""
+        self.stopped = True
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self._previous)
+
+
 def run_case(case: Case, timeout: float) -> tuple[BaseException | None, str]:
     """Run one case under an alarm; the exception it ended in (or None) and at which stage."""
-    stage = "load"
+    stage = ["load"]
+    error: BaseException | None = None
+    bell = _Alarm(timeout)
     try:
-        with alarm(timeout) as bell:
-            loaded = case.call(case.arg)
-            stage = "write back and validate"
-            _after_load(loaded)
+        _call(case, stage)
     except (Exception, Timeout) as exc:  # noqa: BLE001 - counting every kind is the point
-        return exc, stage
-    if bell.rang:  # the Timeout was raised where it was dropped: the case overran all the same
-        return Timeout(), stage
-    return None, stage
+        error = exc
+    finally:
+        bell.stop()
+    if error is None and bell.rang:  # a Timeout was raised where it was dropped
+        error = Timeout()
+    return error, stage[0]
 
 
 def _where(exc: BaseException) -> str:

@@ -4,6 +4,7 @@ These tests prove the harness works, not that the library is already clean: the 
 (`python benchmarks/fuzz.py`) is what must end with no exception other than DataError.
 """
 
+import contextlib
 import importlib.util
 import json
 import sys
@@ -103,6 +104,23 @@ class TestFuzz:
         assert tally.examples["TypeError", "type"].message == "wrong type"
         assert tally.longest_message > 0
         assert tally.peak_rss_mb > 0
+
+    def test_a_swallowed_timeout_still_counts(self, fuzz):
+        """A loader that swallows the alarm's exception is interrupted again, or counted."""
+
+        def swallows_once(_arg):
+            with contextlib.suppress(BaseException):
+                time.sleep(10)
+            time.sleep(10)
+
+        def swallows_always(_arg):
+            for _ in range(4):
+                with contextlib.suppress(BaseException):
+                    time.sleep(0.3)
+
+        cases = [fuzz.Case("once", swallows_once, None), fuzz.Case("always", swallows_always, None)]
+        tally = fuzz.fuzz(cases, timeout=0.1, minimise_budget=0)
+        assert tally.outcomes == {("once", "Timeout"): 1, ("always", "Timeout"): 1}
 
     def test_last_line(self, fuzz):
         """The summary has the figures the run prints as JSON on its last line."""
