@@ -450,9 +450,10 @@ def to_text(tree: Any, rng: random.Random) -> str:
         return node
 
     text = json.dumps(mark(tree), ensure_ascii=rng.random() < 0.5, allow_nan=True)
-    for i, special in enumerate(texts):
-        text = text.replace(f'"\\u0001{i}\\u0001"', special).replace(f'"\x01{i}\x01"', special)
-    return text
+    return _PLACEHOLDER.sub(lambda match: texts[int(match[1])], text)  # one pass, however many
+
+
+_PLACEHOLDER = re.compile(r'"\\u0001([0-9]+)\\u0001"')
 
 
 def special(rng: random.Random, rare: float) -> Any:
@@ -860,9 +861,15 @@ def generated_case(number: int, seed: int, pool: Pool, files: Files) -> Case:
     return Case(target, call, arg, number)
 
 
-def generated_cases(count: int, seed: int, pool: Pool, files: Files) -> Iterator[Case]:
-    """`count` generated cases, numbered from 0."""
+def generated_cases(
+    count: int, seed: int, pool: Pool, files: Files, *, every: int = 0
+) -> Iterator[Case]:
+    """`count` generated cases, numbered from 0 (telling standard error `every` so many)."""
+    started = time.monotonic()
     for number in range(count):
+        if every and number and number % every == 0:
+            elapsed = time.monotonic() - started
+            print(f"{number} generated inputs in {elapsed:.0f} s", file=sys.stderr, flush=True)
         yield generated_case(number, seed, pool, files)
 
 
@@ -953,7 +960,7 @@ def main(argv: list[str] | None = None) -> int:
             return int(classify(exc) not in ALLOWED)
         budget = args.minimise
         tally = fuzz(fixed_cases(files), timeout=args.timeout, minimise_budget=budget)
-        generated = generated_cases(args.count, args.seed, pool, files)
+        generated = generated_cases(args.count, args.seed, pool, files, every=10_000)
         fuzz(
             generated,
             timeout=args.timeout,
