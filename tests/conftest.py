@@ -2,15 +2,16 @@
 
 Hypothesis profiles (choose one with the environment variable `HYPOTHESIS_PROFILE`):
 
-- `default`: what a plain `pytest` runs, 60 examples per property test.
+- `default`: what a plain `pytest` runs, 40 examples per property test.
 - `fast` (or `FAST=1`): 10 examples, for a quick run while editing.
 - `slow`: 1 000 examples, for CI's slow job or before a release
   (`HYPOTHESIS_PROFILE=slow .venv/bin/pytest`).
 
 Every property test honours the loaded profile. A test that wants more or fewer examples
 than its neighbours (a cheap fuzz test, an expensive export) asks for
-`tests.profiles.examples(n)`: n examples under `default`, scaled by the same factor as the
-profile under the others. None sets a fixed `max_examples`.
+`tests.profiles.examples(n)`: n examples where a plain property test has 60, scaled like
+every other test (2/3 of n under `default`, n/6 under `fast`, 50n/3 under `slow`). None sets
+a fixed `max_examples`.
 
 Markers:
 
@@ -28,7 +29,7 @@ from hypothesis import HealthCheck, settings
 
 _QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 
-settings.register_profile("default", max_examples=60, **_QUIET)
+settings.register_profile("default", max_examples=40, **_QUIET)
 settings.register_profile("fast", max_examples=10, **_QUIET)
 settings.register_profile("slow", max_examples=1000, **_QUIET)
 settings.load_profile(

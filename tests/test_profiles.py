@@ -26,9 +26,9 @@ def profile():
 
 
 class TestProfiles:
-    @pytest.mark.parametrize(("name", "expected"), [("default", 300), ("fast", 50), ("slow", 5000)])
+    @pytest.mark.parametrize(("name", "expected"), [("default", 200), ("fast", 50), ("slow", 5000)])
     def test_examples_scale_with_the_profile(self, profile, name, expected):
-        """A test's share of examples scales like its profile: 300 by default."""
+        """A test's share of examples scales like its profile: 300 become 200 by default."""
         profile(name)
         assert examples(300) == expected
         assert examples(60) == settings().max_examples
