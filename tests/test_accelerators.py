@@ -7,6 +7,7 @@ from hypothesis import given, settings
 
 import diplomodel as dm
 from diplomodel import _jsontext, serialization, testing
+from tests.profiles import examples
 
 orjson = pytest.importorskip("orjson")
 
@@ -40,7 +41,7 @@ class TestSameText:
         fast, plain = both(lambda: dm.to_json(EXAMPLE, indent=indent))
         assert fast == plain
 
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(testing.dossiers())
     def test_generated(self, dossier):
         """Any dossier is written identically either way."""

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel import Extraction, extract
+from tests.profiles import examples
 
 DEVSET = Path(__file__).parent / "data" / "extraction"
 LANGUAGES = ("en", "ru", "zh", "fr", "de", "ar")
@@ -98,7 +99,7 @@ def _check_spans(found: Extraction) -> None:
 
 
 class TestAnyText:
-    @settings(max_examples=300, deadline=None)
+    @settings(max_examples=examples(300), deadline=None)
     @given(
         text=_TEXTS,
         language=st.sampled_from((None, *LANGUAGES)),

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import ftm_id, to_ftm
+from tests.profiles import examples
 
 ftm = pytest.importorskip("followthemoney")
 model = ftm.model
@@ -270,13 +271,13 @@ class TestEdgeCases:
 
 
 class TestGenerated:
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(testing.dossiers())
     def test_any_dossier_exports_valid_entities(self, dossier):
         """Any dossier gives entities that pass every check, with unique ids."""
         check(to_ftm(dossier))
 
-    @settings(max_examples=20)
+    @settings(max_examples=examples(20))
     @given(testing.dossiers())
     def test_every_person_and_meeting_is_exported(self, dossier):
         """Each person and meeting (first of duplicates) has its entity."""

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_ical
+from tests.profiles import examples
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -243,7 +244,7 @@ class TestArguments:
 
 
 class TestGenerated:
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(testing.dossiers())
     def test_any_dossier(self, generated):
         """Any dossier gives a calendar with each meeting's title and span, and each rule."""
@@ -264,7 +265,7 @@ class TestGenerated:
         assert len(rules) == len(expected)
         assert len(events) == len(meetings) + len(rules)
 
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(
         testing.partial_dates(min_year=1900, max_year=2000),
         st.integers(2001, 2090),

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_jsonld
+from tests.profiles import examples
 
 jsonld = pytest.importorskip("pyld.jsonld")
 
@@ -200,7 +201,7 @@ class TestOneEntity:
 
 
 class TestGenerated:
-    @settings(max_examples=25)
+    @settings(max_examples=examples(25))
     @given(testing.dossiers())
     def test_any_dossier(self, dossier):
         """Any dossier expands offline and keeps every property as a schema.org triple."""
@@ -209,7 +210,7 @@ class TestGenerated:
         assert {f"urn:diplomodel:person:{p.id}" for p in dossier.people} <= subjects
         assert {f"urn:diplomodel:meeting:{m.id}" for m in dossier.meetings} <= subjects
 
-    @settings(max_examples=25)
+    @settings(max_examples=examples(25))
     @given(testing.meetings())
     def test_any_meeting(self, meeting):
         """Any meeting on its own gives its title and start date as triples."""

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel import testing
+from tests.profiles import examples
 
 EXAMPLE = dm.load_example()
 
@@ -67,7 +68,7 @@ class TestRead:
         dm.write_jsonl(path, EXAMPLE.documents)
         assert tuple(dm.iter_jsonl(path, dm.Document)) == EXAMPLE.documents
 
-    @settings(max_examples=25)
+    @settings(max_examples=examples(25))
     @given(st.lists(testing.meetings(), max_size=5))
     def test_generated_round_trip(self, meetings):
         """Any list of valid meetings survives JSON Lines."""

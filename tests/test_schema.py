@@ -7,6 +7,7 @@ from hypothesis import given, settings
 
 import diplomodel as dm
 from diplomodel import testing
+from tests.profiles import examples
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -42,7 +43,7 @@ class TestSchemas:
         """Every generated object's JSON form validates against its class's schema."""
         check = validator(cls)
 
-        @settings(max_examples=25)
+        @settings(max_examples=examples(25))
         @given(testing.from_class(cls))
         def run(obj):
             data = dm.to_dict(obj)

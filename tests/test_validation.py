@@ -21,6 +21,7 @@ from diplomodel.validation import (
     validate,
 )
 from tests import strategies as s
+from tests.profiles import examples
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meetings[0]
@@ -512,7 +513,7 @@ class TestFinding:
 
 
 class TestNeverRaises:
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     @given(s.dossiers)
     def test_generated_dossiers(self, dossier):
         """validate returns a report for any valid dossier, and the report survives JSON."""
@@ -520,7 +521,7 @@ class TestNeverRaises:
         assert isinstance(report, Report)
         assert Report.from_json(report.to_json()) == report
 
-    @settings(max_examples=20)
+    @settings(max_examples=examples(20))
     @given(s.meetings() | s.documents() | s.relations() | s.statements() | s.people())
     def test_generated_entities(self, entity):
         """validate returns a report for any lone entity."""
