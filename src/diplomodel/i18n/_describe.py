@@ -275,7 +275,15 @@ class _Writer(ActorTexts):
         parties = self.parties(document.parties)
         what = self.document_phrase(document)
         setting = self.setting(document.signed, document.place)
-        if setting is not None:
+        if len(document.parties) == 1:
+            # One party: a singular verb, which Russian must agree with the party.
+            party = self.actor(document.parties[0])
+            if setting is not None:
+                opening = self.t._("{setting}, {party} signed {document}.")
+            else:
+                opening = self.t._("{party} signed {document}.")
+            opening = opening.format(setting=setting, party=party, document=what)
+        elif setting is not None:
             opening = self.t._("{setting}, {parties} signed {document}.").format(
                 setting=setting, document=what, **parties
             )

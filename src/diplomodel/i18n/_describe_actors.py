@@ -95,17 +95,18 @@ class ActorTexts(Base):
             )
         if chairs:
             sentences.append(
-                self.t._("The meeting was chaired by {chair}.").format(
+                self.t._("{chair} was in the chair.").format(
                     chair=self.join(self.states(chairs))
                 )
             )
         return sentences
 
     def guests(self, meeting: Meeting) -> list[str]:
-        """Say who attended as observers, guests and dialogue partners."""
+        """Say who attended as members, observers, guests and dialogue partners."""
         t = self.t
         sentences = []
         for role in (
+            AttendanceRole.MEMBER,
             AttendanceRole.OBSERVER,
             AttendanceRole.GUEST,
             AttendanceRole.DIALOGUE_PARTNER,
@@ -114,7 +115,9 @@ class ActorTexts(Base):
             count = len(actors)
             if not count:
                 continue
-            if role is AttendanceRole.OBSERVER:
+            if role is AttendanceRole.MEMBER:
+                text = t.n_("{names} attended as a member.", "{names} attended as members.", count)
+            elif role is AttendanceRole.OBSERVER:
                 text = t.n_(
                     "{names} attended as an observer.", "{names} attended as observers.", count
                 )

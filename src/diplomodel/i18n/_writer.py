@@ -133,7 +133,18 @@ class Base:
             return self.t._("{when}, {where}").format(when=when, where=where)
         return when if when is not None else where
 
+    def short(self, actor: Actor) -> str:
+        """An actor as it reads in a format's name: an organisation by its acronym ("ЕС")."""
+        if isinstance(actor, Organization):
+            acronym = actor.acronym_in(self.locale)
+            if acronym is not None:
+                return acronym
+        return self.actor(actor)
+
     def parties(self, parties: Sequence[Actor]) -> dict[str, str]:
-        names = self.states(parties)
+        """The parties as a list ("the European Union and China") and a format ("ЕС – Китай")."""
         separator = self.t.p_("separator of the parties of a format, as in 'China – Russia'", " – ")
-        return {"parties": self.join(names), "pair": separator.join(names)}
+        return {
+            "parties": self.join(self.states(parties)),
+            "pair": separator.join(self.short(party) for party in parties),
+        }
