@@ -603,6 +603,11 @@ class TestMeetingsOfMany:
             describe(RU_MINOBRNAUKI, DOSSIER, "zh") == "俄罗斯联邦科学与高等教育部是俄罗斯的部委。"
         )
 
+    def test_a_body_the_dossier_does_not_hold_is_named_from_itself(self):
+        empty = Dossier(id="empty", title="Empty")
+        assert describe(CN_MOE, empty, "en").startswith("The Ministry of Education is")
+        assert describe(CN_MOE, empty, "zh").startswith("教育部是中国的部委。")
+
     def test_a_dissolved_organization(self):
         from diplomodel.organizations import Organization
 

@@ -271,7 +271,8 @@ class _Writer(ActorTexts):
             )
         return phrase
 
-    def document(self, document: Document) -> str:
+    def document_opening(self, document: Document) -> str:
+        """Say "On …, in …, China and Russia signed a memorandum"."""
         parties = self.parties(document.parties)
         what = self.document_phrase(document)
         setting = self.setting(document.signed, document.place)
@@ -282,13 +283,15 @@ class _Writer(ActorTexts):
                 opening = self.t._("{setting}, {party} signed {document}.")
             else:
                 opening = self.t._("{party} signed {document}.")
-            opening = opening.format(setting=setting, party=party, document=what)
-        elif setting is not None:
-            opening = self.t._("{setting}, {parties} signed {document}.").format(
+            return opening.format(setting=setting, party=party, document=what)
+        if setting is not None:
+            return self.t._("{setting}, {parties} signed {document}.").format(
                 setting=setting, document=what, **parties
             )
-        else:
-            opening = self.t._("{parties} signed {document}.").format(document=what, **parties)
+        return self.t._("{parties} signed {document}.").format(document=what, **parties)
+
+    def document(self, document: Document) -> str:
+        opening = self.document_opening(document)
         sentences = [sentence(opening)]
         signatories = [s.person for s in document.signatories]
         if signatories:

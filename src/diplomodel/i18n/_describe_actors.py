@@ -49,7 +49,7 @@ class ActorTexts(Base):
 
     def body(self, body: Body) -> str:
         text = self.t._("{body} is {kind} of {state}.").format(
-            body=self.actor(body.id),
+            body=self.in_text(body.name_in(self.locale)),
             kind=self.tr(BODY_KINDS[body.kind]),
             state=self.actor(body.belongs_to),
         )
@@ -95,9 +95,7 @@ class ActorTexts(Base):
             )
         if chairs:
             sentences.append(
-                self.t._("{chair} was in the chair.").format(
-                    chair=self.join(self.states(chairs))
-                )
+                self.t._("{chair} was in the chair.").format(chair=self.join(self.states(chairs)))
             )
         return sentences
 

@@ -67,9 +67,11 @@ class Base:
         if isinstance(actor, State):
             return state_name(actor, self.locale)
         if isinstance(actor, Organization):
-            name = actor.name_in(self.locale)
-        else:
-            name = self.dossier.actor_name(actor, locale=self.locale)
+            return self.in_text(actor.name_in(self.locale))
+        return self.in_text(self.dossier.actor_name(actor, locale=self.locale))
+
+    def in_text(self, name: str) -> str:
+        """The name of an organisation or body inside a sentence ("the European Union")."""
         if self.text_locale == "en" and name != name.upper() and not name.startswith("the "):
             return f"the {name}"
         return name
