@@ -28,6 +28,8 @@ from diplomodel.model.meetings import (
 )
 from diplomodel.model.people import Person
 from diplomodel.model.places import Place
+from diplomodel.model.sectors import Sector
+from diplomodel.model.statements import Statement
 from diplomodel.organizations import MembershipStatus, OrganizationKind, organizations
 from diplomodel.states import states
 
@@ -503,6 +505,11 @@ def test_organizations(code, index):
     assert describe(organization, DOSSIER, ("en", "ru", "zh")[index]) == ORGANIZATIONS[code][index]
 
 
+def _reads(obj, en, ru, zh):
+    """`obj` reads exactly so in English, Russian and Chinese."""
+    assert [describe(obj, DOSSIER, locale) for locale in ("en", "ru", "zh")] == [en, ru, zh]
+
+
 class TestMeetingsOfMany:
     def test_lists_of_three_or_more_read_naturally(self):
         """Babel's list patterns: "A, B, and C" (en), "A, B и C" (ru), "A、B和C" (zh)."""
@@ -523,17 +530,18 @@ class TestMeetingsOfMany:
             level=MeetingLevel.SENIOR_OFFICIALS,
             format=MeetingFormat.HYBRID,
         )
-        assert describe(hybrid, DOSSIER, "en") == (
-            "On March 1, 2022, consultations between China and the European Union at the level"
-            " of senior officials took place. The meeting was held partly in person and partly"
-            " by video link."
-        )
-        assert describe(hybrid, DOSSIER, "ru") == (
-            "1 марта 2022\u202fг. стороны провели консультации Китай — ЕС на уровне старших"
-            " должностных лиц. Встреча прошла в смешанном формате, очно и по видеосвязи."
-        )
-        assert describe(hybrid, DOSSIER, "zh") == (
-            "2022年3月1日，举行了中国和欧洲联盟磋商（高官级）。会议以线上线下相结合方式举行。"
+        _reads(
+            hybrid,
+            (
+                "On March 1, 2022, consultations between China and the European Union at the level"
+                " of senior officials took place. The meeting was held partly in person and partly"
+                " by video link."
+            ),
+            (
+                "1 марта 2022\u202fг. стороны провели консультации Китай — ЕС на уровне старших"
+                " должностных лиц. Встреча прошла в смешанном формате, очно и по видеосвязи."
+            ),
+            ("2022年3月1日，举行了中国和欧洲联盟磋商（高官级）。会议以线上线下相结合方式举行。"),
         )
 
     def test_a_visit_without_a_named_leader_names_the_states(self):
@@ -545,14 +553,15 @@ class TestMeetingsOfMany:
             host=S("RU"),
             parties=(S("CN"), S("RU")),
         )
-        assert (
-            describe(visit, DOSSIER, "en") == "In May 2024, China paid an official visit to Russia."
+        _reads(
+            visit,
+            "In May 2024, China paid an official visit to Russia.",
+            (
+                "В мае 2024 г. состоялся официальный визит. Принимающая сторона — Россия,"
+                " гость — Китай."
+            ),
+            "2024年5月，中国对俄罗斯进行正式访问。",
         )
-        assert describe(visit, DOSSIER, "ru") == (
-            "В мае 2024 г. состоялся официальный визит. Принимающая сторона — Россия,"
-            " гость — Китай."
-        )
-        assert describe(visit, DOSSIER, "zh") == "2024年5月，中国对俄罗斯进行正式访问。"
 
     def test_a_parent_the_dossier_does_not_hold_is_left_out(self):
         orphan = Meeting(
@@ -620,21 +629,73 @@ class TestMeetingsOfMany:
             founded=day("1949-01"),
             dissolved=day("1991-06-28"),
         )
-        assert describe(comecon, DOSSIER, "en") == (
-            "The Council for Mutual Economic Assistance (Comecon) is a regional organisation,"
-            " founded in January 1949. It was dissolved on June 28, 1991."
-        )
-        assert describe(comecon, DOSSIER, "ru") == (
-            "Совет экономической взаимопомощи (СЭВ) — региональная международная организация;"
-            " дата основания — январь 1949\u202fг. Дата роспуска — 28 июня 1991\u202fг."
-        )
-        assert describe(comecon, DOSSIER, "zh") == (
-            "经济互助委员会（经互会）是区域性国际组织，成立于1949年1月。已于1991年6月28日解散。"
+        _reads(
+            comecon,
+            (
+                "The Council for Mutual Economic Assistance (Comecon) is a regional organisation,"
+                " founded in January 1949. It was dissolved on June 28, 1991."
+            ),
+            (
+                "Совет экономической взаимопомощи (СЭВ) — региональная международная организация;"
+                " дата основания — январь 1949\u202fг. Дата роспуска — 28 июня 1991\u202fг."
+            ),
+            ("经济互助委员会（经互会）是区域性国际组织，成立于1949年1月。已于1991年6月28日解散。"),
         )
 
     def test_not_describable(self):
-        with pytest.raises(TypeError, match="an Organization or a Body"):
+        with pytest.raises(TypeError, match="an Organization, a Body or a Statement"):
             describe(S("CN"), DOSSIER)  # type: ignore[arg-type]
+
+
+class TestStatements:
+    def test_on_behalf_of_an_organization_at_a_meeting(self):
+        statement = Statement(
+            id="michel-2023-12-07",
+            speaker="charles-michel",
+            summary="Called for more balanced trade.",
+            on_behalf_of=EU,
+            meeting="eu-china-24",
+            date=day("2023-12-07"),
+            topics=(Sector.ECONOMY_AND_TRADE,),
+        )
+        _reads(
+            statement,
+            (
+                "On December 7, 2023, Charles Michel made a statement on behalf of the European"
+                " Union. It concerned economy and trade. It was made at the 24th summit between the"
+                " European Union and China."
+            ),
+            (
+                "7 декабря 2023\u202fг. прозвучало заявление. Автор заявления — Шарль Мишель;"
+                " сторона — Европейский союз. Темы: экономика и торговля. Заявление прозвучало"
+                " в ходе встречи: 24-й саммит ЕС — Китай."
+            ),
+            (
+                "2023年12月7日，米歇尔代表欧洲联盟发表声明。声明涉及经贸。"
+                "声明是在欧洲联盟和中国第24次峰会期间发表的。"
+            ),
+        )
+
+    def test_on_behalf_of_a_body_without_a_date(self):
+        statement = Statement(
+            id="moe", speaker="li-qiang", summary="On exchanges.", on_behalf_of="cn-moe"
+        )
+        _reads(
+            statement,
+            ("Li Qiang made a statement on behalf of the Ministry of Education."),
+            (
+                "Прозвучало заявление. Автор заявления — Ли Цян; сторона — Министерство образования"
+                " КНР."
+            ),
+            "李强代表教育部发表声明。",
+        )
+
+    def test_without_principal(self):
+        statement = Statement(
+            id="s", speaker="unknown-person", summary="…", date=day("2024"), meeting="nowhere"
+        )
+        assert describe(statement, DOSSIER, "en") == "In 2024, unknown-person made a statement."
+        assert describe(statement, DOSSIER, "zh") == "2024年，unknown-person发表声明。"
 
 
 class TestDateRanges:

@@ -25,11 +25,12 @@ from diplomodel.model.meetings import Meeting, MeetingKind, MeetingLevel, Role
 from diplomodel.model.people import OfficeKind
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.sectors import Sector
+from diplomodel.model.statements import Statement
 from diplomodel.organizations import Organization
 
 __all__ = ["describe"]
 
-Describable = Meeting | Document | BilateralRelation | Dossier | Organization | Body
+Describable = Meeting | Document | BilateralRelation | Dossier | Organization | Body | Statement
 
 _VISITS = frozenset(
     {MeetingKind.STATE_VISIT, MeetingKind.OFFICIAL_VISIT, MeetingKind.WORKING_VISIT}
@@ -321,6 +322,15 @@ class _Writer(ActorTexts):
             sentences.append(self.t._("It revises an earlier document."))
         return self.gap.join(map(full_stop, sentences))
 
+    def statement_text(self, statement: Statement) -> str:
+        at = None
+        if statement.meeting is not None:
+            try:
+                at = self.meeting_phrase(self.dossier.meeting(statement.meeting))
+            except KeyError:
+                at = None
+        return self.statement(statement, at)
+
     # -- relations and dossiers --------------------------------------------------
 
     def level_name(self, name: str) -> str:
@@ -442,7 +452,7 @@ class _Writer(ActorTexts):
 
 
 def describe(obj: Describable, dossier: Dossier, locale: str = "en") -> str:
-    """A readable paragraph about a meeting, document, relation, organisation, body or dossier.
+    """A readable paragraph about a meeting, document, statement, relation, actor or dossier.
 
     The text comes from the package's message catalogs (English, Russian and
     Chinese); a locale without a catalog gets English text with its own
@@ -451,7 +461,8 @@ def describe(obj: Describable, dossier: Dossier, locale: str = "en") -> str:
 
     Args:
         obj: A `Meeting`, a `Document` (`Communique` or `CooperationAgreement`),
-            a `BilateralRelation`, an `Organization`, a `Body` or a `Dossier`.
+            a `BilateralRelation`, an `Organization`, a `Body`, a `Statement` or a
+            `Dossier`.
         dossier: The dossier that resolves the ids `obj` refers to (people,
             series, documents, meetings). Pass the dossier itself to describe it.
         locale: A locale identifier such as ``"en"``, ``"ru"`` or ``"zh"``.
@@ -480,20 +491,21 @@ meeting between the heads of government of China and Russia'
     """
     if not isinstance(dossier, Dossier):
         raise TypeError(f"describe() needs a Dossier to resolve ids (got {type(dossier).__name__})")
+    writer = _Writer(dossier, locale)
     if isinstance(obj, Meeting):
-        return _Writer(dossier, locale).meeting(obj)
+        return writer.meeting(obj)
     if isinstance(obj, Document):
-        return _Writer(dossier, locale).document(obj)
+        return writer.document(obj)
     if isinstance(obj, BilateralRelation):
-        return _Writer(dossier, locale).relation(obj)
+        return writer.relation(obj)
     if isinstance(obj, Dossier):
-        return _Writer(dossier, locale).dossier_text(obj)
-    if isinstance(obj, Organization):
-        return _Writer(dossier, locale).organization(obj)
-    if isinstance(obj, Body):
-        return _Writer(dossier, locale).body(obj)
+        return writer.dossier_text(obj)
+    if isinstance(obj, Statement):
+        return writer.statement_text(obj)
+    if isinstance(obj, Organization | Body):
+        return writer.organization(obj) if isinstance(obj, Organization) else writer.body(obj)
     raise TypeError(
         "describe() needs a Meeting, a Document, a BilateralRelation, a Dossier, "
-        "an Organization or a Body "
+        "an Organization, a Body or a Statement "
         f"(got {type(obj).__name__})"
     )

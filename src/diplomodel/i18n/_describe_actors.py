@@ -8,6 +8,7 @@ from diplomodel.i18n._phrases import BODY_KINDS, ORGANIZATION_KINDS
 from diplomodel.i18n._writer import Base, full_stop, sentence
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.meetings import AttendanceRole, Meeting, Role
+from diplomodel.model.statements import Statement
 from diplomodel.organizations import Organization
 
 __all__ = ["ActorTexts"]
@@ -60,6 +61,29 @@ class ActorTexts(Base):
                     when=self.when(body.established), date=self.date(body.established)
                 )
             )
+        return self.gap.join(map(full_stop, sentences))
+
+    def statement(self, statement: Statement, at: str | None) -> str:
+        """Say who spoke on whose behalf, when, on what and at which meeting (`at`)."""
+        t = self.t
+        speaker = self.people([statement.speaker])
+        setting = self.setting(statement.date, None)
+        principal = None if statement.on_behalf_of is None else self.actor(statement.on_behalf_of)
+        if setting is not None and principal is not None:
+            text = t._("{setting}, {speaker} made a statement on behalf of {principal}.")
+        elif setting is not None:
+            text = t._("{setting}, {speaker} made a statement.")
+        elif principal is not None:
+            text = t._("{speaker} made a statement on behalf of {principal}.")
+        else:
+            text = t._("{speaker} made a statement.")
+        sentences = [sentence(text.format(setting=setting, speaker=speaker, principal=principal))]
+        if statement.topics:
+            sentences.append(
+                t._("It concerned {sectors}.").format(sectors=self.sectors(statement.topics))
+            )
+        if at is not None:
+            sentences.append(t._("It was made at {meeting}.").format(meeting=at))
         return self.gap.join(map(full_stop, sentences))
 
     # -- who attended a meeting as what -------------------------------------------
