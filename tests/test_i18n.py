@@ -323,6 +323,24 @@ class TestLabels:
         assert all(text.strip() for text in labels)
         assert len(set(labels)) == len(labels) or kind.__name__ == "CommitteeKind"
 
+    def test_every_vocabulary_is_labelled(self):
+        """Every public enum of the model has labels; tools' own switches are left out."""
+        import diplomodel
+
+        tools = {"Precision", "Weekday", "Severity", "LeapDayPolicy"}
+        # The extractor's own vocabularies describe what a report said, not the model.
+        tools |= {"Anchor", "AnniversaryKind", "DocumentKind", "EventKind", "OfficialKind"}
+        tools |= {"StateForm"}
+        public = {
+            name
+            for name in diplomodel.__all__
+            if isinstance(getattr(diplomodel, name), type)
+            and issubclass(getattr(diplomodel, name), enum.Enum)
+        }
+        assert {"MeetingLevel", "MeetingFormat", "AttendanceRole", "BodyKind"} <= public
+        assert {"OrganizationKind", "MembershipStatus"} <= public
+        assert public - tools == {kind.__name__ for kind in LABELLED_ENUMS}
+
     def test_examples(self):
         """A few labels in three languages."""
         assert label(Sector.MARITIME_SEARCH_AND_RESCUE, "ru") == "поиск и спасание на море"

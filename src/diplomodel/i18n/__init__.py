@@ -11,7 +11,13 @@ the source language).
 """
 
 from diplomodel.i18n._describe import describe
-from diplomodel.i18n._formats import format_date, format_list, person_name, state_name
+from diplomodel.i18n._formats import (
+    format_date,
+    format_date_range,
+    format_list,
+    person_name,
+    state_name,
+)
 from diplomodel.i18n._labels import label
 from diplomodel.i18n._ordinals import anniversary_phrase, ordinal
 
@@ -19,6 +25,7 @@ __all__ = [
     "anniversary_phrase",
     "describe",
     "format_date",
+    "format_date_range",
     "format_list",
     "label",
     "ordinal",

@@ -1,130 +1,54 @@
-"""`describe`: a readable paragraph about a meeting, document, relation or dossier."""
+"""`describe`: a readable paragraph about a meeting, document, relation, actor or dossier."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
-from diplomodel.i18n._formats import format_date, format_list, person_name, state_name
-from diplomodel.i18n._labels import Message, message_for
-from diplomodel.i18n._locales import Translator, translator
+from diplomodel.i18n._describe_actors import ActorTexts
 from diplomodel.i18n._ordinals import anniversary_phrase, ordinal
 from diplomodel.i18n._phrases import (
     DOCUMENT_FORMS,
+    FORMAT_SENTENCES,
+    FORMATS,
     KNOWN_LEVELS,
-    KNOWN_LOCALITIES,
     LEVELS,
+    MEETING_LEVELS,
     MEETINGS,
-    MONTHS,
     NUMBERED_MEETINGS,
     REVISED_FORMS,
 )
-from diplomodel.model.actors import Actor
+from diplomodel.i18n._writer import full_stop, sentence
+from diplomodel.model.actors import Body
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
-from diplomodel.model.meetings import Meeting, Role
+from diplomodel.model.meetings import Meeting, MeetingKind, MeetingLevel, Role
 from diplomodel.model.people import OfficeKind
-from diplomodel.model.places import Place
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.sectors import Sector
-from diplomodel.states import State
+from diplomodel.model.statements import Statement
+from diplomodel.organizations import Organization
 
 __all__ = ["describe"]
 
-_NO_SPACE_BETWEEN_SENTENCES = frozenset({"zh", "ja"})
+Describable = Meeting | Document | BilateralRelation | Dossier | Organization | Body | Statement
 
-Describable = Meeting | Document | BilateralRelation | Dossier
+_VISITS = frozenset(
+    {MeetingKind.STATE_VISIT, MeetingKind.OFFICIAL_VISIT, MeetingKind.WORKING_VISIT}
+)
+
+#: A level that goes without saying for a kind of meeting.
+_IMPLIED_LEVELS = frozenset(
+    {
+        (MeetingKind.SUMMIT, MeetingLevel.LEADERS),
+        (MeetingKind.STATE_VISIT, MeetingLevel.LEADERS),
+        (MeetingKind.MINISTERIAL_MEETING, MeetingLevel.MINISTERIAL),
+    }
+)
 
 
-def _sentence(text: str) -> str:
-    """The text with its first letter in upper case ("on 21 August" → "On 21 August")."""
-    return text[:1].upper() + text[1:]
-
-
-def _full_stop(text: str) -> str:
-    """One full stop at the end, where an abbreviation met the sentence's own ("1949 г..")."""
-    return text[:-1] if text.endswith("..") else text
-
-
-class _Writer:
+class _Writer(ActorTexts):
     """Builds the phrases of a description in one locale from one dossier."""
-
-    def __init__(self, dossier: Dossier, locale: str) -> None:
-        self.t: Translator = translator(locale)
-        self.dossier = dossier
-        self.locale = locale
-        # The language of the text: lists and ordinals follow it; names and
-        # dates follow the locale.
-        self.text_locale = self.t.language or "en"
-        # Chinese sentences follow each other without a space.
-        self.gap = "" if self.text_locale in _NO_SPACE_BETWEEN_SENTENCES else " "
-
-    # -- small pieces ------------------------------------------------------------
-
-    def tr(self, message: Message) -> str:
-        return self.t.p_(message.context, message.text)
-
-    def join(self, items: Sequence[str]) -> str:
-        return format_list(items, self.text_locale)
-
-    def states(self, parties: Iterable[Actor]) -> list[str]:
-        return [
-            state_name(party, self.locale)
-            if isinstance(party, State)
-            else self.dossier.actor_name(party, locale=self.locale)
-            for party in parties
-        ]
-
-    def people(self, ids: Iterable[str]) -> str:
-        names = []
-        for id_ in ids:
-            try:
-                names.append(person_name(self.dossier.person(id_), self.locale))
-            except KeyError:
-                names.append(id_)
-        return self.join(names)
-
-    def sectors(self, sectors: Iterable[Sector]) -> str:
-        return self.join([self.tr(message_for(sector)) for sector in sectors])
-
-    def date(self, value: PartialDate) -> str:
-        return format_date(value, self.locale)
-
-    def when(self, value: PartialDate) -> str:
-        """An adverbial of time: "on 21 August 2024", "in August 2024", "in 2024"."""
-        shown = self.date(value)
-        if value.precision is Precision.DAY:
-            return self.t.p_("day", "on {date}").format(date=shown)
-        if value.precision is Precision.YEAR:
-            return self.t.p_("year", "in {date}").format(date=shown)
-        if self.t.language is None:  # English text: the month as the locale names it
-            return f"in {shown}"
-        month = MONTHS[(value.month or 1) - 1]
-        return self.tr(month).format(year=value.year)
-
-    def where(self, place: Place | None) -> str | None:
-        """An adverbial of place: "in Moscow"."""
-        if place is None:
-            return None
-        if place.locality is not None:
-            known = KNOWN_LOCALITIES.get(place.locality)
-            if known is not None:
-                return self.tr(known)
-            return self.t._("in {locality}").format(locality=place.locality)
-        return self.t._("in {state}").format(state=state_name(place.state, self.locale))
-
-    def setting(self, on: PartialDate | None, place: Place | None) -> str | None:
-        when = None if on is None else self.when(on)
-        where = self.where(place)
-        if when is not None and where is not None:
-            return self.t._("{when}, {where}").format(when=when, where=where)
-        return when if when is not None else where
-
-    def parties(self, parties: Sequence[Actor]) -> dict[str, str]:
-        names = self.states(parties)
-        separator = self.t.p_("separator of the parties of a format, as in 'China – Russia'", " – ")
-        return {"parties": self.join(names), "pair": separator.join(names)}
 
     # -- meetings ----------------------------------------------------------------
 
@@ -136,25 +60,90 @@ class _Writer:
         except KeyError:
             return None
 
-    def meeting_phrase(self, meeting: Meeting) -> str:
-        """Say "the 29th regular meeting between the heads of government of China and Russia"."""
-        if meeting.ordinal is not None:
-            number = meeting.ordinal
-            what = self.tr(NUMBERED_MEETINGS[meeting.kind]).format(
-                ordinal=ordinal(number, self.text_locale), number=number
-            )
-        else:
-            what = self.tr(MEETINGS[meeting.kind])
+    def forum(self, meeting: Meeting) -> Organization | None:
+        """The organisation whose meeting this is: its only party, or its series' only party."""
+        parties: Sequence[object] = meeting.parties
+        if len(parties) != 1 and meeting.series is not None:
+            try:
+                parties = self.dossier.meeting_series(meeting.series).parties
+            except KeyError:
+                return None
+        if len(parties) == 1 and isinstance(parties[0], Organization):
+            return parties[0]
+        return None
+
+    def numbered(self, meeting: Meeting) -> str:
+        """Say "the 29th regular meeting" or "a summit"."""
+        if meeting.ordinal is None:
+            return self.tr(MEETINGS[meeting.kind])
+        number = meeting.ordinal
+        return self.tr(NUMBERED_MEETINGS[meeting.kind]).format(
+            ordinal=ordinal(number, self.text_locale), number=number
+        )
+
+    def meeting_phrase(self, meeting: Meeting, *, with_format: bool = True) -> str:
+        """Say "the 29th regular meeting between the heads of government of China and Russia".
+
+        A meeting of an organisation is named after it ("the 15th summit of
+        BRICS"); a meeting of three or more states lists them; the level and
+        a remote format follow where they add something.
+        """
+        what = self.numbered(meeting)
         level = self.level(meeting)
-        parties = self.parties(meeting.parties)
+        forum = self.forum(meeting)
         if level is not None:
-            return self.t._("{meeting} between the {level} of {parties}").format(
+            parties = self.parties(meeting.parties)
+            phrase = self.t._("{meeting} between the {level} of {parties}").format(
                 meeting=what, level=self.tr(LEVELS[level]), **parties
             )
-        return self.t._("{meeting} between {parties}").format(meeting=what, **parties)
+        elif forum is not None:
+            phrase = self.of_organization(what, forum)
+        elif len(meeting.parties) > 2:
+            phrase = self.t._("{meeting} of {parties}").format(
+                meeting=what, **self.parties(meeting.parties)
+            )
+        elif len(meeting.parties) == 1:
+            phrase = self.t._("{meeting} of {party}").format(
+                meeting=what, party=self.actor(meeting.parties[0])
+            )
+        else:
+            phrase = self.t._("{meeting} between {parties}").format(
+                meeting=what, **self.parties(meeting.parties)
+            )
+        if (
+            meeting.level is not None
+            and level is None
+            and (meeting.kind, meeting.level) not in _IMPLIED_LEVELS
+        ):
+            phrase = self.tr(MEETING_LEVELS[meeting.level]).format(meeting=phrase)
+        remote = FORMATS.get(meeting.format) if with_format else None
+        if remote is not None:
+            phrase = self.tr(remote).format(meeting=phrase)
+        return phrase
+
+    def of_organization(self, what: str, organization: Organization) -> str:
+        """Say "a summit of the Shanghai Cooperation Organisation (SCO)"."""
+        name = self.actor(organization)
+        acronym = organization.acronym_in(self.locale)
+        if acronym is None or acronym == organization.name_in(self.locale):
+            return self.t._("{meeting} of {organization}").format(meeting=what, organization=name)
+        return self.t._("{meeting} of {organization} ({acronym})").format(
+            meeting=what, organization=name, acronym=acronym
+        )
 
     def meeting(self, meeting: Meeting) -> str:
         sentences = [self.meeting_opening(meeting)]
+        remote = FORMAT_SENTENCES.get(meeting.format)
+        if remote is not None:
+            sentences.append(self.tr(remote))
+        forum = self.forum(meeting)
+        multilateral = forum is not None or len(meeting.parties) > 2
+        if forum is not None and tuple(meeting.parties) != (forum,):
+            sentences.append(self.participants_sentence(meeting.parties))
+        if meeting.kind not in _VISITS or meeting.host is None:
+            sentences.extend(self.chair_and_host(meeting, multilateral=multilateral))
+        sentences.extend(self.guests(meeting))
+        sentences.extend(self.context(meeting))
         count = len(meeting.committee_reports)
         if count:
             sentences.append(
@@ -173,19 +162,66 @@ class _Writer:
         outcomes = self.outcomes(meeting.outcomes)
         if outcomes:
             sentences.append(self.t._("The meeting produced {outcomes}.").format(outcomes=outcomes))
-        return self.gap.join(map(_full_stop, sentences))
+        return self.gap.join(map(full_stop, sentences))
 
     def meeting_opening(self, meeting: Meeting) -> str:
-        setting = self.setting(meeting.start, meeting.place) or ""
-        what = self.meeting_phrase(meeting)
+        setting = self.setting(meeting.start, meeting.place, meeting.end) or ""
+        if meeting.kind in _VISITS and meeting.host is not None and meeting.visitors:
+            return self.visit_opening(meeting, setting)
+        what = self.meeting_phrase(meeting, with_format=False)
         chairs = [p.person for p in meeting.participants if p.role is Role.CO_CHAIR]
+        if not chairs:
+            chairs = [p.person for p in meeting.participants if p.role is Role.CHAIR]
         if len(chairs) > 1:
             text = self.t._("{setting}, {chairs} co-chaired {meeting}.")
         elif chairs:
             text = self.t._("{setting}, {chairs} chaired {meeting}.")
         else:
             text = self.t._("{setting}, {meeting} took place.")
-        return _sentence(text.format(setting=setting, chairs=self.people(chairs), meeting=what))
+        return sentence(text.format(setting=setting, chairs=self.people(chairs), meeting=what))
+
+    def visit_opening(self, meeting: Meeting, setting: str) -> str:
+        """Say "On April 6, 2023, in Beijing, France paid a state visit to China"."""
+        assert meeting.host is not None  # noqa: S101 - checked by the caller
+        leaders = [
+            p.person
+            for p in meeting.participants
+            if p.role is Role.HEAD_OF_DELEGATION and p.delegation in meeting.visitors
+        ]
+        visitors = self.people(leaders) if leaders else self.join(self.states(meeting.visitors))
+        text = self.t.n_(
+            "{setting}, {visitors} paid {meeting} to {host}.",
+            "{setting}, {visitors} paid {meeting} to {host}.",
+            len(leaders) or len(meeting.visitors),
+        )
+        return sentence(
+            text.format(
+                setting=setting,
+                visitors=visitors,
+                meeting=self.numbered(meeting),
+                host=self.actor(meeting.host),
+            )
+        )
+
+    def context(self, meeting: Meeting) -> list[str]:
+        """Say which meeting this one was held within or on the sidelines of."""
+        if meeting.within is None:
+            return []
+        try:
+            parent = self.dossier.meeting(meeting.within)
+        except KeyError:
+            return []
+        phrase = self.meeting_phrase(parent)
+        where = self.where(parent.place)
+        if meeting.on_sidelines and where is not None:
+            text = self.t._("The meeting was held on the sidelines of {meeting} {where}.")
+        elif meeting.on_sidelines:
+            text = self.t._("The meeting was held on the sidelines of {meeting}.")
+        elif where is not None:
+            text = self.t._("The meeting was held within {meeting} {where}.")
+        else:
+            text = self.t._("The meeting was held within {meeting}.")
+        return [text.format(meeting=phrase, where=where)]
 
     def outcomes(self, ids: Sequence[str]) -> str:
         """Say "a joint communiqué, a revised plan on investment and 7 other documents"."""
@@ -237,17 +273,28 @@ class _Writer:
             )
         return phrase
 
-    def document(self, document: Document) -> str:
+    def document_opening(self, document: Document) -> str:
+        """Say "On …, in …, China and Russia signed a memorandum"."""
         parties = self.parties(document.parties)
         what = self.document_phrase(document)
         setting = self.setting(document.signed, document.place)
+        if len(document.parties) == 1:
+            # One party: a singular verb, which Russian must agree with the party.
+            party = self.actor(document.parties[0])
+            if setting is not None:
+                opening = self.t._("{setting}, {party} signed {document}.")
+            else:
+                opening = self.t._("{party} signed {document}.")
+            return opening.format(setting=setting, party=party, document=what)
         if setting is not None:
-            opening = self.t._("{setting}, {parties} signed {document}.").format(
+            return self.t._("{setting}, {parties} signed {document}.").format(
                 setting=setting, document=what, **parties
             )
-        else:
-            opening = self.t._("{parties} signed {document}.").format(document=what, **parties)
-        sentences = [_sentence(opening)]
+        return self.t._("{parties} signed {document}.").format(document=what, **parties)
+
+    def document(self, document: Document) -> str:
+        opening = self.document_opening(document)
+        sentences = [sentence(opening)]
         signatories = [s.person for s in document.signatories]
         if signatories:
             if len(signatories) > 1:
@@ -260,7 +307,7 @@ class _Writer:
                 text = self.t.p_("several witnesses", "{names} witnessed the signing.")
             else:
                 text = self.t.p_("one witness", "{names} witnessed the signing.")
-            sentences.append(_sentence(text.format(names=self.people(document.witnesses))))
+            sentences.append(sentence(text.format(names=self.people(document.witnesses))))
         if document.meeting is not None:
             try:
                 meeting = self.dossier.meeting(document.meeting)
@@ -274,7 +321,16 @@ class _Writer:
                 )
         if document.revises is not None:
             sentences.append(self.t._("It revises an earlier document."))
-        return self.gap.join(map(_full_stop, sentences))
+        return self.gap.join(map(full_stop, sentences))
+
+    def statement_text(self, statement: Statement) -> str:
+        at = None
+        if statement.meeting is not None:
+            try:
+                at = self.meeting_phrase(self.dossier.meeting(statement.meeting))
+            except KeyError:
+                at = None
+        return self.statement(statement, at)
 
     # -- relations and dossiers --------------------------------------------------
 
@@ -313,7 +369,7 @@ class _Writer:
             )
         if not sentences:
             sentences.append(self.t._("{parties} maintain bilateral relations.").format(**parties))
-        return self.gap.join(_full_stop(_sentence(s)) for s in sentences)
+        return self.gap.join(full_stop(sentence(s)) for s in sentences)
 
     def contents(self, dossier: Dossier) -> str:
         t = self.t
@@ -374,7 +430,7 @@ class _Writer:
             sentences.append(self.relation(relation))
             if meetings and relation.established is not None:
                 sentences.extend(self.anniversary(relation, meetings[-1].start.year))
-        return self.gap.join(map(_full_stop, sentences))
+        return self.gap.join(map(full_stop, sentences))
 
     def anniversary(self, relation: BilateralRelation, year: int) -> list[str]:
         """The anniversary of diplomatic relations that falls in `year`, if any."""
@@ -397,7 +453,7 @@ class _Writer:
 
 
 def describe(obj: Describable, dossier: Dossier, locale: str = "en") -> str:
-    """A readable paragraph about a meeting, a document, a relation or a whole dossier.
+    """A readable paragraph about a meeting, document, statement, relation, actor or dossier.
 
     The text comes from the package's message catalogs (English, Russian and
     Chinese); a locale without a catalog gets English text with its own
@@ -406,7 +462,8 @@ def describe(obj: Describable, dossier: Dossier, locale: str = "en") -> str:
 
     Args:
         obj: A `Meeting`, a `Document` (`Communique` or `CooperationAgreement`),
-            a `BilateralRelation` or a `Dossier`.
+            a `BilateralRelation`, an `Organization`, a `Body`, a `Statement` or a
+            `Dossier`.
         dossier: The dossier that resolves the ids `obj` refers to (people,
             series, documents, meetings). Pass the dossier itself to describe it.
         locale: A locale identifier such as ``"en"``, ``"ru"`` or ``"zh"``.
@@ -429,20 +486,29 @@ meeting between the heads of government of China and Russia'
     >>> describe(d.relation_by_id("cn-ru"), d, "ru").startswith(
     ...     "Китай и Россия установили дипломатические отношения 2 октября 1949")
     True
+    >>> from diplomodel.organizations import organizations
+    >>> describe(organizations.get("SCO"), d, "zh")
+    '上海合作组织（上合组织）是区域性国际组织，成立于2001年6月15日。'
     """
     if not isinstance(dossier, Dossier):
         raise ArgumentTypeError(
             f"describe() needs a Dossier to resolve ids (got {type(dossier).__name__})"
         )
+    writer = _Writer(dossier, locale)
     if isinstance(obj, Meeting):
-        return _Writer(dossier, locale).meeting(obj)
+        return writer.meeting(obj)
     if isinstance(obj, Document):
-        return _Writer(dossier, locale).document(obj)
+        return writer.document(obj)
     if isinstance(obj, BilateralRelation):
-        return _Writer(dossier, locale).relation(obj)
+        return writer.relation(obj)
     if isinstance(obj, Dossier):
-        return _Writer(dossier, locale).dossier_text(obj)
+        return writer.dossier_text(obj)
+    if isinstance(obj, Statement):
+        return writer.statement_text(obj)
+    if isinstance(obj, Organization | Body):
+        return writer.organization(obj) if isinstance(obj, Organization) else writer.body(obj)
     raise ArgumentTypeError(
-        "describe() needs a Meeting, a Document, a BilateralRelation or a Dossier "
+        "describe() needs a Meeting, a Document, a BilateralRelation, a Dossier, "
+        "an Organization, a Body or a Statement "
         f"(got {type(obj).__name__})"
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Final, Literal
 
+import babel
 import babel.dates
 import babel.lists
 
@@ -15,7 +17,7 @@ from diplomodel.i18n._locales import parse_locale
 from diplomodel.model.people import Person
 from diplomodel.states import State
 
-__all__ = ["format_date", "format_list", "person_name", "state_name"]
+__all__ = ["format_date", "format_date_range", "format_list", "person_name", "state_name"]
 
 DateFormat = Literal["short", "medium", "long", "full"]
 ListStyle = Literal[
@@ -174,3 +176,80 @@ def person_name(person: Person, locale: str) -> str:
     if not isinstance(person, Person):
         raise ArgumentTypeError(f"person_name() needs a Person (got {type(person).__name__})")
     return person.name_in(locale)
+
+
+#: The month field of a date pattern ("MMM", "LLLL" ...).
+_MONTH_FIELD: Final = re.compile(r"(?<![ML'])([ML]{1,5})(?![ML])")
+
+
+def _month_width(locale: babel.Locale) -> int:
+    """The width of the month in the locale's long date format ("d MMMM y": 4, "y年M月d日": 1)."""
+    found = _MONTH_FIELD.search(locale.date_formats["long"].pattern)
+    return 4 if found is None else len(found.group(1))
+
+
+def _widen(field: str, width: int) -> str:
+    """A month field as wide as `width`, if that is wider and both are names (3+ letters)."""
+    return field[0] * width if 3 <= len(field) < width else field
+
+
+def format_date_range(start: PartialDate, end: PartialDate, locale: str) -> str:
+    r"""Two dates as a range that the locale writes ("August 22 – 24, 2023").
+
+    The range follows CLDR's interval formats at the coarser precision of the
+    two dates. As TR35 allows when it looks up an interval format, the
+    month is widened to the width the locale's long date format uses, so a
+    range reads like a single long date ("22—24 августа 2023 г."). Equal
+    dates give a single date.
+
+    Args:
+        start: The first day, month or year.
+        end: The last one, not before `start`.
+        locale: A locale identifier.
+
+    Returns:
+        The range.
+
+    Raises:
+        TypeError: A date is not a `PartialDate`.
+        ValueError: The locale is unknown.
+
+    >>> from diplomodel.dates import PartialDate
+    >>> start, end = PartialDate.parse("2023-08-22"), PartialDate.parse("2023-08-24")
+    >>> format_date_range(start, end, "en_GB"), format_date_range(start, end, "zh")
+    ('22\u2009–\u200924 August 2023', '2023年8月22日\u2009–\u200924日')
+    >>> format_date_range(start, end, "ru")
+    '22—24 августа 2023\u202fг.'
+    >>> format_date_range(PartialDate.parse("2023-08"), PartialDate.parse("2023-09"), "en")
+    'August\u2009–\u2009September 2023'
+    """
+    for value in (start, end):
+        if not isinstance(value, PartialDate):
+            raise ArgumentTypeError(
+                f"format_date_range() needs PartialDates (got {type(value).__name__})"
+            )
+    parsed = parse_locale(locale)
+    order = (Precision.YEAR, Precision.MONTH, Precision.DAY)
+    precision = min(start.precision, end.precision, key=order.index)
+    first, last = start.earliest(), end.earliest()
+    if precision is Precision.DAY:
+        skeleton, fields = "yMMMd", "yMd"
+    elif precision is Precision.MONTH:
+        skeleton, fields = "yMMMM", "yM"
+    else:
+        skeleton, fields = "y", "y"
+    changed = [
+        f
+        for f in fields
+        if babel.dates.format_skeleton(f, first, locale=parsed)
+        != babel.dates.format_skeleton(f, last, locale=parsed)
+    ]
+    if not changed:
+        return format_date(start if precision is start.precision else end, locale)
+    parts = parsed.interval_formats[skeleton][changed[0]]
+    width = _month_width(parsed)
+    texts = []
+    for pattern, day in zip(parts, (first, last), strict=True):
+        widened = _MONTH_FIELD.sub(lambda m: _widen(m.group(1), width), pattern)
+        texts.append(babel.dates.parse_pattern(widened).apply(day, parsed))
+    return "".join(texts)

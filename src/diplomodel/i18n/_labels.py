@@ -14,11 +14,20 @@ from typing import Any, Final, NamedTuple
 
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n._locales import translator
+from diplomodel.model.actors import BodyKind
 from diplomodel.model.cooperation import CommitteeKind
 from diplomodel.model.documents import AgreementForm, DocumentStatus
-from diplomodel.model.meetings import Cadence, MeetingKind, Role
+from diplomodel.model.meetings import (
+    AttendanceRole,
+    Cadence,
+    MeetingFormat,
+    MeetingKind,
+    MeetingLevel,
+    Role,
+)
 from diplomodel.model.people import OfficeKind
 from diplomodel.model.sectors import Sector
+from diplomodel.organizations import MembershipStatus, OrganizationKind
 
 __all__ = ["LABELLED_ENUMS", "Message", "label", "mark"]
 
@@ -142,6 +151,67 @@ _CADENCES: Final = {
     Cadence.IRREGULAR: mark("Cadence", "irregular"),
 }
 
+_MEETING_LEVELS: Final = {
+    MeetingLevel.LEADERS: mark("MeetingLevel", "leaders"),
+    MeetingLevel.MINISTERIAL: mark("MeetingLevel", "ministerial"),
+    MeetingLevel.VICE_MINISTERIAL: mark("MeetingLevel", "vice-ministerial"),
+    MeetingLevel.SENIOR_OFFICIALS: mark("MeetingLevel", "senior officials"),
+    MeetingLevel.WORKING_GROUP: mark("MeetingLevel", "working group"),
+    MeetingLevel.PARLIAMENTARY: mark("MeetingLevel", "parliamentary"),
+    MeetingLevel.PARTY: mark("MeetingLevel", "party"),
+}
+
+_MEETING_FORMATS: Final = {
+    MeetingFormat.IN_PERSON: mark("MeetingFormat", "in person"),
+    MeetingFormat.VIDEO_LINK: mark("MeetingFormat", "by video link"),
+    MeetingFormat.PHONE: mark("MeetingFormat", "by telephone"),
+    MeetingFormat.HYBRID: mark("MeetingFormat", "hybrid"),
+}
+
+_ATTENDANCE_ROLES: Final = {
+    AttendanceRole.MEMBER: mark("AttendanceRole", "member"),
+    AttendanceRole.CHAIR: mark("AttendanceRole", "chair"),
+    AttendanceRole.HOST: mark("AttendanceRole", "host"),
+    AttendanceRole.OBSERVER: mark("AttendanceRole", "observer"),
+    AttendanceRole.GUEST: mark("AttendanceRole", "guest"),
+    AttendanceRole.DIALOGUE_PARTNER: mark("AttendanceRole", "dialogue partner"),
+}
+
+_BODY_KINDS: Final = {
+    BodyKind.GOVERNMENT: mark("BodyKind", "government"),
+    BodyKind.MINISTRY: mark("BodyKind", "ministry"),
+    BodyKind.AGENCY: mark("BodyKind", "government agency"),
+    BodyKind.LEGISLATURE: mark("BodyKind", "legislature"),
+    BodyKind.REGIONAL_GOVERNMENT: mark("BodyKind", "regional government"),
+    BodyKind.POLITICAL_PARTY: mark("BodyKind", "political party"),
+    BodyKind.STATE_COMPANY: mark("BodyKind", "state company"),
+    BodyKind.CENTRAL_BANK: mark("BodyKind", "central bank"),
+    BodyKind.COURT: mark("BodyKind", "court"),
+    BodyKind.ORGAN: mark("BodyKind", "state organ"),
+    BodyKind.OTHER: mark("BodyKind", "other body"),
+}
+
+_ORGANIZATION_KINDS: Final = {
+    OrganizationKind.INTERGOVERNMENTAL: mark("OrganizationKind", "intergovernmental organisation"),
+    OrganizationKind.REGIONAL: mark("OrganizationKind", "regional organisation"),
+    OrganizationKind.FORUM: mark("OrganizationKind", "forum"),
+    OrganizationKind.SPECIALIZED_AGENCY: mark("OrganizationKind", "UN specialised agency"),
+    OrganizationKind.UN_PROGRAMME: mark("OrganizationKind", "UN programme or fund"),
+    OrganizationKind.RELATED_ORGANIZATION: mark("OrganizationKind", "UN related organisation"),
+    OrganizationKind.MILITARY_ALLIANCE: mark("OrganizationKind", "military alliance"),
+    OrganizationKind.DEVELOPMENT_BANK: mark("OrganizationKind", "development bank"),
+}
+
+_MEMBERSHIP_STATUSES: Final = {
+    MembershipStatus.MEMBER: mark("MembershipStatus", "member"),
+    MembershipStatus.OBSERVER: mark("MembershipStatus", "observer"),
+    MembershipStatus.DIALOGUE_PARTNER: mark("MembershipStatus", "dialogue partner"),
+    MembershipStatus.PARTNER: mark("MembershipStatus", "partner"),
+    MembershipStatus.ASSOCIATE: mark("MembershipStatus", "associate member"),
+    MembershipStatus.SUSPENDED: mark("MembershipStatus", "suspended member"),
+    MembershipStatus.INVITED: mark("MembershipStatus", "invited to join"),
+}
+
 _TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
     MeetingKind: _MEETING_KINDS,
     Role: _ROLES,
@@ -151,6 +221,12 @@ _TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
     DocumentStatus: _DOCUMENT_STATUSES,
     CommitteeKind: _COMMITTEE_KINDS,
     Cadence: _CADENCES,
+    MeetingLevel: _MEETING_LEVELS,
+    MeetingFormat: _MEETING_FORMATS,
+    AttendanceRole: _ATTENDANCE_ROLES,
+    BodyKind: _BODY_KINDS,
+    OrganizationKind: _ORGANIZATION_KINDS,
+    MembershipStatus: _MEMBERSHIP_STATUSES,
 }
 
 #: The enumerations `label` knows.
@@ -177,8 +253,11 @@ def label(member: enum.Enum, locale: str) -> str:
     a catalog get the English label.
 
     Args:
-        member: A member of `MeetingKind`, `Role`, `OfficeKind`, `Sector`,
-            `AgreementForm`, `DocumentStatus`, `CommitteeKind` or `Cadence`.
+        member: A member of one of `LABELLED_ENUMS`: `MeetingKind`, `Role`,
+            `OfficeKind`, `Sector`, `AgreementForm`, `DocumentStatus`,
+            `CommitteeKind`, `Cadence`, `MeetingLevel`, `MeetingFormat`,
+            `AttendanceRole`, `BodyKind`, `OrganizationKind` or
+            `MembershipStatus`.
         locale: A locale identifier.
 
     Returns:
@@ -194,6 +273,9 @@ def label(member: enum.Enum, locale: str) -> str:
     'maritime search and rescue'
     >>> label(MeetingKind.REGULAR_MEETING, "ru"), label(MeetingKind.REGULAR_MEETING, "zh")
     ('регулярная встреча', '定期会晤')
+    >>> from diplomodel.model.meetings import MeetingFormat
+    >>> label(MeetingFormat.VIDEO_LINK, "ru"), label(MeetingFormat.VIDEO_LINK, "zh")
+    ('по видеосвязи', '视频连线')
     """
     message = message_for(member)
     return translator(locale).p_(message.context, message.text)

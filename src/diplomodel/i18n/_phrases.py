@@ -10,18 +10,25 @@ from __future__ import annotations
 from typing import Final
 
 from diplomodel.i18n._labels import Message, mark
+from diplomodel.model.actors import BodyKind
 from diplomodel.model.documents import AgreementForm
-from diplomodel.model.meetings import MeetingKind
+from diplomodel.model.meetings import MeetingFormat, MeetingKind, MeetingLevel
 from diplomodel.model.people import OfficeKind
+from diplomodel.organizations import OrganizationKind
 
 __all__ = [
+    "BODY_KINDS",
     "DOCUMENT_FORMS",
+    "FORMATS",
+    "FORMAT_SENTENCES",
     "KNOWN_LEVELS",
     "KNOWN_LOCALITIES",
     "LEVELS",
     "MEETINGS",
+    "MEETING_LEVELS",
     "MONTHS",
     "NUMBERED_MEETINGS",
+    "ORGANIZATION_KINDS",
     "REVISED_FORMS",
 ]
 
@@ -127,6 +134,11 @@ KNOWN_LOCALITIES: Final = {
     "Kazan": mark("in locality", "in Kazan"),
     "Astana": mark("in locality", "in Astana"),
     "Minsk": mark("in locality", "in Minsk"),
+    "Johannesburg": mark("in locality", "in Johannesburg"),
+    "New Delhi": mark("in locality", "in New Delhi"),
+    "Brussels": mark("in locality", "in Brussels"),
+    "Paris": mark("in locality", "in Paris"),
+    "Chengdu": mark("in locality", "in Chengdu"),
 }
 
 #: Partnership levels whose names the catalogs translate (English name as
@@ -146,4 +158,74 @@ KNOWN_LEVELS: Final = {
     "comprehensive strategic partnership of coordination for a new era": mark(
         "partnership level", "comprehensive strategic partnership of coordination for a new era"
     ),
+}
+
+#: A meeting at a level of `MeetingLevel`: "talks at ministerial level".
+MEETING_LEVELS: Final = {
+    MeetingLevel.LEADERS: mark("meeting at a level", "{meeting} at the level of leaders"),
+    MeetingLevel.MINISTERIAL: mark("meeting at a level", "{meeting} at ministerial level"),
+    MeetingLevel.VICE_MINISTERIAL: mark(
+        "meeting at a level", "{meeting} at vice-ministerial level"
+    ),
+    MeetingLevel.SENIOR_OFFICIALS: mark(
+        "meeting at a level", "{meeting} at the level of senior officials"
+    ),
+    MeetingLevel.WORKING_GROUP: mark("meeting at a level", "{meeting} at working-group level"),
+    MeetingLevel.PARLIAMENTARY: mark("meeting at a level", "{meeting} between parliaments"),
+    MeetingLevel.PARTY: mark("meeting at a level", "{meeting} between political parties"),
+}
+
+#: A meeting held otherwise than in person: "…, held by video link".
+FORMATS: Final = {
+    MeetingFormat.VIDEO_LINK: mark("meeting format", "{meeting}, held by video link"),
+    MeetingFormat.PHONE: mark("meeting format", "{meeting}, held by telephone"),
+    MeetingFormat.HYBRID: mark(
+        "meeting format", "{meeting}, held partly in person and partly by video link"
+    ),
+}
+
+#: The sentence that says how a meeting was held otherwise than in person.
+FORMAT_SENTENCES: Final = {
+    MeetingFormat.VIDEO_LINK: mark(
+        "meeting format sentence", "The meeting was held by video link."
+    ),
+    MeetingFormat.PHONE: mark("meeting format sentence", "The meeting was held by telephone."),
+    MeetingFormat.HYBRID: mark(
+        "meeting format sentence", "The meeting was held partly in person and partly by video link."
+    ),
+}
+
+#: What an organisation is, as it reads after "is": "a regional organisation".
+ORGANIZATION_KINDS: Final = {
+    OrganizationKind.INTERGOVERNMENTAL: mark(
+        "organisation is", "an intergovernmental organisation"
+    ),
+    OrganizationKind.REGIONAL: mark("organisation is", "a regional organisation"),
+    OrganizationKind.FORUM: mark("organisation is", "an intergovernmental forum"),
+    OrganizationKind.SPECIALIZED_AGENCY: mark(
+        "organisation is", "a specialised agency of the United Nations"
+    ),
+    OrganizationKind.UN_PROGRAMME: mark(
+        "organisation is", "a programme or fund of the United Nations"
+    ),
+    OrganizationKind.RELATED_ORGANIZATION: mark(
+        "organisation is", "an organisation related to the United Nations"
+    ),
+    OrganizationKind.MILITARY_ALLIANCE: mark("organisation is", "a military alliance"),
+    OrganizationKind.DEVELOPMENT_BANK: mark("organisation is", "a development bank"),
+}
+
+#: What a government body is, as it reads in "… is {kind} of {state}".
+BODY_KINDS: Final = {
+    BodyKind.GOVERNMENT: mark("body is", "the government"),
+    BodyKind.MINISTRY: mark("body is", "a ministry"),
+    BodyKind.AGENCY: mark("body is", "a government agency"),
+    BodyKind.LEGISLATURE: mark("body is", "a legislature"),
+    BodyKind.REGIONAL_GOVERNMENT: mark("body is", "a regional government"),
+    BodyKind.POLITICAL_PARTY: mark("body is", "a political party"),
+    BodyKind.STATE_COMPANY: mark("body is", "a state company"),
+    BodyKind.CENTRAL_BANK: mark("body is", "the central bank"),
+    BodyKind.COURT: mark("body is", "a court"),
+    BodyKind.ORGAN: mark("body is", "a state organ"),
+    BodyKind.OTHER: mark("body is", "a public body"),
 }
