@@ -9,6 +9,7 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+import diplomodel as dm
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier, load_example
 from diplomodel.i18n import (
@@ -601,3 +602,22 @@ class TestDescribeErrors:
         """An unknown locale is a ValueError."""
         with pytest.raises(ValueError, match="unknown locale"):
             describe(meeting, dossier, "xx")
+
+
+class TestPlacesInOtherLanguages:
+    @pytest.mark.parametrize(
+        ("locale", "expected"), [("ru", "в городе Буэнос-Айрес"), ("zh", "在布宜诺斯艾利斯")]
+    )
+    def test_city_names_from_cldr(self, locale, expected):
+        """A city without a phrase of its own is named in the locale when CLDR knows it."""
+        cn, ar = states.get("CN"), states.get("AR")
+        meeting = dm.Meeting(
+            id="m",
+            title="Talks",
+            kind=dm.MeetingKind.TALKS,
+            start=dm.PartialDate.parse("2023-05-01"),
+            parties=(cn, ar),
+            place=dm.Place(state=ar, locality="Buenos Aires"),
+        )
+        text = describe(meeting, dm.Dossier(id="d", title="D", meetings=(meeting,)), locale)
+        assert expected in text

@@ -123,7 +123,8 @@ class Base:
             known = KNOWN_LOCALITIES.get(place.locality)
             if known is not None:
                 return self.tr(known)
-            return self.t._("in {locality}").format(locality=place.locality)
+            locality = place.locality_in(self.locale) or place.locality
+            return self.t._("in {locality}").format(locality=locality)
         return self.t._("in {state}").format(state=state_name(place.state, self.locale))
 
     def setting(
