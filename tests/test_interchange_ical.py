@@ -306,7 +306,7 @@ class TestActorsBeyondStates:
         events = [e for e in parse(to_ical(example)) if ":meeting:" in str(e["UID"])]
         assert len(events) == len({m.id for m in example.meetings})
         for event in events:
-            assert event["X-DIPLOMODEL-FORMAT"]
+            assert str(event["X-DIPLOMODEL-FORMAT"])
             for address in attendees(event):
                 assert str(address).startswith("urn:diplomodel:")
                 assert address.params["CN"]

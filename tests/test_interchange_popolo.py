@@ -272,6 +272,7 @@ class TestActorsBeyondStates:
         check(popolo, validators)
         orgs = by_id(popolo, "organizations")
         assert orgs["body:cn-mfa-ea"]["parent_id"] == "body:cn-mfa"
+        assert orgs["body:cn-mfa"]["parent_id"] == "state:CN"
         assert orgs["body:ru-mid"] == {
             "id": "body:ru-mid",
             "name": "ru-mid",

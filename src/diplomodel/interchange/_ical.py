@@ -6,7 +6,7 @@ Every event is an all-day event: the model records days, not times.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
@@ -121,7 +121,7 @@ class _Calendar:
             address.params["X-DIPLOMODEL-ROLE"] = ",".join(roles)
         return address
 
-    def meeting(self, meeting: Meeting, meetings: Set[str]) -> None:
+    def meeting(self, meeting: Meeting, meetings: AbstractSet[str]) -> None:
         notes = [meeting.summary, _precision_note(meeting.start)]
         imprecise = meeting.start.precision is not Precision.DAY
         urls = [s.url for s in meeting.sources if s.url is not None]

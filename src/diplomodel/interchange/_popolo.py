@@ -194,7 +194,10 @@ class _Export:
             id=_pid("body", body.id),
             name=body.name,
             classification=body.kind.value,
-            parent_id=None if parent is None else _pid("body", parent),
+            # A body's parent is its parent body, else the state it belongs to.
+            parent_id=_pid("state", body.belongs_to.code)
+            if parent is None
+            else _pid("body", parent),
             founding_date=None if body.established is None else str(body.established),
             other_names=[{"name": name, "note": locale} for locale, name in body.names.items()],
             sources=_links(body.sources),
