@@ -497,6 +497,13 @@ def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
     partnership levels ``UnknownLink``, and sources ``Article`` entities that
     other entities cite as ``proof``. Ids are stable: see `ftm_id`.
 
+    Organisations are ``Organization`` entities (topic ``gov.igo``), bodies
+    ``PublicBody`` with their state's country, and each membership record
+    between an organisation and a member that the dossier both name a
+    ``Membership`` (see `diplomodel.interchange._common`). The roles of
+    actors at a meeting (host, chair, observer, guest …) and a meeting held
+    within another are ``UnknownLink`` entities to the ``Event``.
+
     References to entities the dossier does not hold (an office missing from
     ``offices``) are left out, so every entity reference resolves. Meeting
     series and statements have no FtM counterpart and are not exported.

@@ -487,7 +487,13 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     ``CreativeWork`` (``NewsArticle`` when they have a dateline) linked by
     ``subjectOf``. Roles at meetings, signatories and witnesses follow
     schema.org's role pattern. Dates are typed literals as precise as they are
-    known: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``. Node ids are
+    known: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``. Organisations
+    are ``Organization`` nodes, bodies ``GovernmentOrganization``; in a
+    dossier's graph each membership record between actors it names is an
+    ``OrganizationRole`` in the member's ``memberOf``. The chair, observers
+    and guests of a meeting attend in a ``Role``, its format is its
+    ``eventAttendanceMode`` and the meeting it was held within its
+    ``superEvent``. Node ids are
     ``urn:diplomodel:<kind>:<id>``.
 
     A dossier becomes one ``@graph`` (with a ``Dataset`` node for the dossier

@@ -284,17 +284,21 @@ class _Export:
 def to_popolo(dossier: Dossier) -> dict[str, Any]:
     """A dossier as Popolo JSON: persons, organizations, posts, memberships and events.
 
-    States and committees are organizations, offices are posts of their
-    state, and each term in office is a membership with its post; committee
-    parties and co-chairs are memberships of the committee. Meetings, meeting
-    series and themed years are events (a meeting's ``parent_id`` is its
-    series), with the people taking part as attendees. Ids are our ids
-    prefixed with their kind (``person:li-qiang``, ``state:CN``), so ids from
-    different tables never clash. Dates keep their precision (``"1996"``,
-    ``"2024-08"``).
+    States, organisations, bodies and committees are organizations (each
+    membership record between an organisation and a member the dossier both
+    name is a membership whose ``member`` is that organization), offices are
+    posts of their state, and each term in office is a membership with its
+    post; committee parties and co-chairs are memberships of the committee.
+    Meetings, meeting series and themed years are events (a meeting's
+    ``parent_id`` is the meeting it was held within, else its series; its
+    host is its ``organization_id``), with the people taking part as
+    attendees. Ids are our ids prefixed with their kind (``person:li-qiang``,
+    ``state:CN``), so ids from different tables never clash. Dates keep their
+    precision (``"1996"``, ``"2024-08"``).
 
     Documents, relations and statements have no Popolo class and are left
-    out, as are references to entities the dossier does not hold.
+    out, as are references to entities the dossier does not hold, except a
+    body named but not described: it is an organization named by its id.
 
     Args:
         dossier: The dossier to export.
