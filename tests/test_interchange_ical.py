@@ -256,6 +256,11 @@ class TestGenerated:
             assert str(event["SUMMARY"]) == m.title
             assert event.decoded("DTSTART") == m.start.earliest()
             assert event.decoded("DTEND") == (m.end or m.start).latest() + timedelta(days=1)
+            if "RELATED-TO" in event:
+                assert str(event["RELATED-TO"]) in by_uid  # the parent meeting is there
+            assert ("LOCATION" in event) == (
+                m.place is not None and m.format.value not in ("video_link", "phone")
+            )
         rules = [e for e in events if "RRULE" in e]
         expected = {
             r.id

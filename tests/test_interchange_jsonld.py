@@ -209,6 +209,7 @@ class TestGenerated:
         subjects = {s for s, _, _ in found}
         assert {f"urn:diplomodel:person:{p.id}" for p in dossier.people} <= subjects
         assert {f"urn:diplomodel:meeting:{m.id}" for m in dossier.meetings} <= subjects
+        typed_targets(found)
 
     @settings(max_examples=25)
     @given(testing.meetings())
