@@ -10,6 +10,7 @@ import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import ftm_id, to_ftm
 from tests.profiles import examples
+from tests.test_interchange_common import EXAMPLES, bodies_dossier
 
 ftm = pytest.importorskip("followthemoney")
 model = ftm.model
@@ -293,3 +294,86 @@ class TestNamesFtmDrops:
         dossier = dm.Dossier(id="d", title="t", documents=(document,))
         (entity,) = [e for e in dm.to_ftm(dossier) if e["schema"] == "Document"]
         assert entity["properties"]["name"]
+
+
+def links_to(entities, target):
+    """(subject, role) of each UnknownLink whose object is `target`."""
+    return {
+        (e["properties"]["subject"][0], e["properties"]["role"][0])
+        for e in of_schema(entities, "UnknownLink")
+        if e["properties"]["object"] == [target]
+    }
+
+
+class TestActorsBeyondStates:
+    @pytest.mark.parametrize("name", sorted(EXAMPLES))
+    def test_real_examples_are_valid(self, name):
+        """Each example of issue 12 passes FtM's checks and ours, references resolving."""
+        check(to_ftm(EXAMPLES[name]()))
+
+    def test_organisations(self):
+        """An organisation is an Organization of topic gov.igo, its acronyms among its aliases."""
+        by_id = check(to_ftm(EXAMPLES["sco"]()))
+        sco = by_id["dm-organization-SCO"]
+        assert sco["schema"] == "Organization"
+        assert sco["properties"]["topics"] == ["gov.igo"]
+        assert {"ШОС", "SCO"} <= set(sco["properties"]["alias"])
+
+    def test_memberships_between_named_actors(self):
+        """Iran's observer and member standings in the SCO; no standing of an unnamed state."""
+        entities = to_ftm(EXAMPLES["sco"]())
+        held = {
+            (m["properties"]["member"][0], m["properties"]["role"][0]): m["properties"]
+            for m in of_schema(entities, "Membership")
+            if m["properties"]["organization"] == ["dm-organization-SCO"]
+        }
+        iran = held["dm-state-IR", "member"]
+        assert iran["startDate"] == ["2023-07-04"]
+        assert "endDate" not in iran
+        assert held["dm-state-IR", "observer"]["endDate"] == ["2023-07-03"]
+        assert not any(member == "dm-state-BY" for member, _ in held)
+
+    def test_african_union_in_the_g20(self):
+        """The AU's membership of the G20 starts on 9 September 2023."""
+        entities = to_ftm(EXAMPLES["g20"]())
+        (au,) = [
+            m
+            for m in of_schema(entities, "Membership")
+            if m["properties"]["member"] == ["dm-organization-AU"]
+        ]
+        assert au["properties"]["organization"] == ["dm-organization-G20"]
+        assert au["properties"]["startDate"] == ["2023-09-09"]
+
+    def test_attendance_roles_and_meetings_within(self):
+        """Chair and guests are UnknownLinks to the event; so are meetings held within it."""
+        entities = to_ftm(EXAMPLES["brics"]())
+        by_id = check(entities)
+        summit = ftm_id("meeting", "brics-15")
+        assert ("dm-state-ZA", "chair") in links_to(entities, summit)
+        assert ("dm-state-ZA", "host") in links_to(entities, summit)
+        assert (ftm_id("meeting", "brics-plus-2023"), "within") in links_to(entities, summit)
+        assert (ftm_id("meeting", "cn-in-2023-08"), "on the sidelines of") in links_to(
+            entities, summit
+        )
+        plus = ftm_id("meeting", "brics-plus-2023")
+        assert ("dm-state-ET", "guest") in links_to(entities, plus)
+        assert "dm-state-ET" in by_id[plus]["properties"]["involved"]
+        assert {"summit", "leaders", "in_person"} <= set(by_id[summit]["properties"]["keywords"])
+
+    def test_video_link_is_a_keyword(self):
+        """The SCO summit's format is among its keywords."""
+        by_id = check(to_ftm(EXAMPLES["sco"]()))
+        assert "video_link" in by_id[ftm_id("meeting", "sco-2023")]["properties"]["keywords"]
+
+    def test_bodies(self):
+        """Bodies are PublicBody entities with country and parent; an undescribed one is kept."""
+        entities = to_ftm(bodies_dossier())
+        by_id = check(entities)
+        department = by_id["dm-body-cn-mfa-ea"]["properties"]
+        assert department["parent"] == ["dm-body-cn-mfa"]
+        assert department["country"] == ["cn"]
+        assert by_id["dm-body-ru-mid"]["schema"] == "PublicBody"
+        assert by_id["dm-body-ru-mid"]["properties"]["name"] == ["ru-mid"]
+        meeting = by_id[ftm_id("meeting", "m")]["properties"]
+        assert set(meeting["involved"]) >= {"dm-body-cn-mfa-ea", "dm-body-ru-mid"}
+        assert meeting["organizer"] == ["dm-body-cn-mfa-ea"]

@@ -12,6 +12,7 @@ import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_ical
 from tests.profiles import examples
+from tests.test_interchange_common import EXAMPLES, bodies_dossier
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -256,6 +257,11 @@ class TestGenerated:
             assert str(event["SUMMARY"]) == m.title
             assert event.decoded("DTSTART") == m.start.earliest()
             assert event.decoded("DTEND") == (m.end or m.start).latest() + timedelta(days=1)
+            if "RELATED-TO" in event:
+                assert str(event["RELATED-TO"]) in by_uid  # the parent meeting is there
+            assert ("LOCATION" in event) == (
+                m.place is not None and m.format.value not in ("video_link", "phone")
+            )
         rules = [e for e in events if "RRULE" in e]
         expected = {
             r.id
@@ -287,3 +293,82 @@ class TestGenerated:
         for instance in instances:
             assert instance.decoded("RECURRENCE-ID") in days
             assert instance.decoded("DTSTART") == instance.decoded("RECURRENCE-ID")
+
+
+def by_uid(events):
+    return {str(e["UID"]).rsplit(":", 1)[-1]: e for e in events}
+
+
+def attendees(event):
+    found = event.get("ATTENDEE", [])
+    return found if isinstance(found, list) else [found]
+
+
+class TestActorsBeyondStates:
+    @pytest.mark.parametrize("name", sorted(EXAMPLES))
+    def test_real_examples_parse(self, name):
+        """Each example of issue 12 is a well-formed calendar with one event per meeting."""
+        example = EXAMPLES[name]()
+        events = [e for e in parse(to_ical(example)) if ":meeting:" in str(e["UID"])]
+        assert len(events) == len({m.id for m in example.meetings})
+        for event in events:
+            assert str(event["X-DIPLOMODEL-FORMAT"])
+            for address in attendees(event):
+                assert str(address).startswith("urn:diplomodel:")
+                assert address.params["CN"]
+                assert address.params["CUTYPE"] == "GROUP"
+
+    def test_summit_of_several_days_with_a_chair(self):
+        """The BRICS summit spans 22–24 August; South Africa hosts and chairs, BRICS attends."""
+        events = by_uid(parse(to_ical(EXAMPLES["brics"]())))
+        summit = events["brics-15"]
+        assert (summit.decoded("DTSTART"), summit.decoded("DTEND")) == (
+            date(2023, 8, 22),
+            date(2023, 8, 25),
+        )
+        assert str(summit["LOCATION"]).startswith("Sandton Convention Centre")
+        assert str(summit["ORGANIZER"]) == "urn:diplomodel:state:ZA"
+        assert summit["ORGANIZER"].params["CN"] == "South Africa"
+        found = {str(a): a.params for a in attendees(summit)}
+        assert found["urn:diplomodel:state:ZA"]["ROLE"] == "CHAIR"
+        assert found["urn:diplomodel:state:ZA"]["X-DIPLOMODEL-ROLE"] == "party,host,chair"
+        assert found["urn:diplomodel:organization:BRICS"]["CN"] == "BRICS"
+        assert found["urn:diplomodel:state:CN"]["ROLE"] == "REQ-PARTICIPANT"
+        assert summit["X-DIPLOMODEL-LEVEL"] == "leaders"
+
+    def test_within_and_sidelines(self):
+        """A meeting within the summit, and one on its sidelines, are related to it as parent."""
+        events = by_uid(parse(to_ical(EXAMPLES["brics"]())))
+        summit_uid = str(events["brics-15"]["UID"])
+        for inner, how in (("brics-plus-2023", "within"), ("cn-in-2023-08", "on_sidelines")):
+            related = events[inner]["RELATED-TO"]
+            assert str(related) == summit_uid
+            assert related.params["RELTYPE"] == "PARENT"
+            assert related.params["X-DIPLOMODEL-RELATION"] == how
+        guests = {str(a): a.params["ROLE"] for a in attendees(events["brics-plus-2023"])}
+        assert guests["urn:diplomodel:state:ET"] == "OPT-PARTICIPANT"
+
+    def test_video_link_has_no_location(self):
+        """The SCO summit by video link has no LOCATION; its format says why."""
+        (event,) = parse(to_ical(EXAMPLES["sco"]()))
+        assert "LOCATION" not in event
+        assert event["X-DIPLOMODEL-FORMAT"] == "video_link"
+        observer = dm.Attendance(actor=dm.states.get("MN"), role=dm.AttendanceRole.OBSERVER)
+        placed = meeting(
+            "2023-07-04",
+            format=dm.MeetingFormat.HYBRID,
+            place=dm.Place(state=CN, locality="Beijing"),
+            attendance=(observer,),
+        )
+        (event,) = parse(to_ical(dossier(meetings=(placed,))))
+        assert str(event["LOCATION"]) == "Beijing, China"
+        roles = {str(a): a.params["ROLE"] for a in attendees(event)}
+        assert roles["urn:diplomodel:state:MN"] == "NON-PARTICIPANT"
+
+    def test_bodies_are_named(self):
+        """A described body is named by its name, an undescribed one by its id."""
+        (event,) = parse(to_ical(bodies_dossier()))
+        names = {str(a): a.params["CN"] for a in attendees(event)}
+        assert names["urn:diplomodel:body:cn-mfa-ea"] == "Department of European Affairs"
+        assert "ru-mid" in names["urn:diplomodel:body:ru-mid"]
+        assert event["ORGANIZER"].params["CN"] == "Department of European Affairs"

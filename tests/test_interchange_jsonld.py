@@ -9,6 +9,7 @@ import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_jsonld
 from tests.profiles import examples
+from tests.test_interchange_common import EXAMPLES, bodies_dossier
 
 jsonld = pytest.importorskip("pyld.jsonld")
 
@@ -209,6 +210,7 @@ class TestGenerated:
         subjects = {s for s, _, _ in found}
         assert {f"urn:diplomodel:person:{p.id}" for p in dossier.people} <= subjects
         assert {f"urn:diplomodel:meeting:{m.id}" for m in dossier.meetings} <= subjects
+        typed_targets(found)
 
     @settings(max_examples=examples(25))
     @given(testing.meetings())
@@ -219,3 +221,94 @@ class TestGenerated:
         assert any(s == subject and p == S + "name" and o[0] == meeting.title for s, p, o in found)
         dates = {o[0] for s, p, o in found if s == subject and p == S + "startDate"}
         assert dates == {meeting.start.isoformat()}
+
+
+def typed_targets(found):
+    """Every node a dossier's graph refers to has a type there: references resolve."""
+    typed = {s for s, p, _ in found if p == RDF_TYPE}
+    for _, p, o in found:
+        if isinstance(o, str) and o.startswith("urn:diplomodel:") and p != RDF_TYPE:
+            assert o in typed, (p, o)
+
+
+class TestActorsBeyondStates:
+    @pytest.mark.parametrize("name", sorted(EXAMPLES))
+    def test_real_examples(self, name):
+        """Each example expands offline to schema.org triples whose references all resolve."""
+        typed_targets(check(to_jsonld(EXAMPLES[name]())))
+
+    def test_video_link_and_chair(self):
+        """The SCO summit is online, India in the chair, every member an attendee."""
+        found = check(to_jsonld(EXAMPLES["sco"]()))
+        meeting = "urn:diplomodel:meeting:sco-2023"
+        assert (meeting, S + "eventAttendanceMode", S + "OnlineEventAttendanceMode") in found
+        assert (meeting, S + "attendee", "urn:diplomodel:state:IR") in found
+        chairs = {
+            o for s, p, o in found if p == S + "attendee" and s.startswith("_:") and "state" in o
+        }
+        assert chairs == {"urn:diplomodel:state:IN"}
+        assert ("chair", None, None) in {o for _, p, o in found if p == S + "roleName"}
+
+    def test_memberships_are_member_of_roles(self):
+        """Iran's standings in the SCO are OrganizationRoles with their dates."""
+        found = check(to_jsonld(EXAMPLES["sco"]()))
+        iran = {o for s, p, o in found if s == "urn:diplomodel:state:IR" and p == S + "memberOf"}
+        assert len(iran) == 2
+        held = {
+            (
+                next(o[0] for s, p, o in found if s == r and p == S + "roleName"),
+                next(o[0] for s, p, o in found if s == r and p == S + "startDate"),
+            )
+            for r in iran
+        }
+        assert held == {("observer", "2005-07"), ("member", "2023-07-04")}
+        members = {s for s, p, _ in found if p == S + "memberOf"}
+        assert "urn:diplomodel:state:BY" not in members
+
+    def test_in_person_within_and_sidelines(self):
+        """Meetings held within the BRICS summit have it as superEvent; the aside says so."""
+        found = check(to_jsonld(EXAMPLES["brics"]()))
+        summit = "urn:diplomodel:meeting:brics-15"
+        assert (summit, S + "eventAttendanceMode", S + "OfflineEventAttendanceMode") in found
+        for inner in ("brics-plus-2023", "cn-in-2023-08"):
+            assert (f"urn:diplomodel:meeting:{inner}", S + "superEvent", summit) in found
+        aside = "urn:diplomodel:meeting:cn-in-2023-08"
+        assert (aside, S + "keywords", ("on_sidelines", None, None)) in found
+        guests = {
+            o for s, p, o in found if p == S + "attendee" and s.startswith("_:") and "state" in o
+        }
+        assert {"urn:diplomodel:state:ET", "urn:diplomodel:state:IR"} <= guests
+
+    def test_hybrid(self):
+        """A hybrid meeting is of mixed attendance mode."""
+        meeting = dm.Meeting(
+            id="m",
+            title="M",
+            kind=dm.MeetingKind.SUMMIT,
+            format=dm.MeetingFormat.HYBRID,
+            start=dm.PartialDate(year=2024),
+            parties=(CN, RU),
+        )
+        assert to_jsonld(meeting)["eventAttendanceMode"] == "MixedEventAttendanceMode"
+
+    def test_bodies(self):
+        """A body's parent is its parent body or its state; an undescribed body has a node."""
+        doc = to_jsonld(bodies_dossier())
+        found = check(doc)
+        typed_targets(found)
+        assert ("urn:diplomodel:body:ru-mid", RDF_TYPE, S + "GovernmentOrganization") in found
+        assert (
+            "urn:diplomodel:body:cn-mfa",
+            S + "parentOrganization",
+            "urn:diplomodel:state:CN",
+        ) in found
+
+    def test_african_union_member_of_the_g20(self):
+        """An organisation's standing in another is a memberOf role of the organisation."""
+        found = check(to_jsonld(EXAMPLES["g20"]()))
+        au = {
+            o for s, p, o in found if s == "urn:diplomodel:organization:AU" and p == S + "memberOf"
+        }
+        (role,) = au
+        assert (role, S + "memberOf", "urn:diplomodel:organization:G20") in found
+        assert (role, S + "startDate", ("2023-09-09", XSD + "date", None)) in found

@@ -13,6 +13,7 @@ from referencing.jsonschema import DRAFT3
 import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_popolo
+from tests.test_interchange_common import EXAMPLES, bodies_dossier
 
 # The specification's schemas, vendored with their licence (CC-BY-4.0) and source: see SOURCE.md.
 SCHEMAS = Path(__file__).resolve().parent / "data" / "popolo-schemas"
@@ -93,6 +94,8 @@ def check(popolo, validators):
             assert ids[attendee["id"]] == "person"
         if "parent_id" in event:
             assert ids[event["parent_id"]] == "event"
+        if "organization_id" in event:
+            assert ids[event["organization_id"]] == "organization"
     return ids
 
 
@@ -253,3 +256,51 @@ class TestGenerated:
         assert len(popolo["posts"]) == len({o.id for o in dossier.offices})
         events = [dossier.series, dossier.meetings, dossier.thematic_years]
         assert len(popolo["events"]) == sum(len({e.id for e in table}) for table in events)
+
+
+class TestActorsBeyondStates:
+    @pytest.mark.parametrize("name", sorted(EXAMPLES))
+    def test_real_examples_are_valid(self, validators, name):
+        """Each example of issue 12 passes the Popolo schemas and the reference checks."""
+        check(to_popolo(EXAMPLES[name]()), validators)
+
+    def test_organisation_memberships_between_named_actors(self):
+        """Iran's two standings in the SCO are memberships with dates; unnamed members are not."""
+        popolo = to_popolo(EXAMPLES["sco"]())
+        iran = [m for m in popolo["memberships"] if m.get("member", {}).get("id") == "state:IR"]
+        assert [(m["role"], m["start_date"], m.get("end_date")) for m in iran] == [
+            ("observer", "2005-07", "2023-07-03"),
+            ("member", "2023-07-04", None),
+        ]
+        assert iran[0]["member"]["@type"] == "Organization"
+        assert {m["organization_id"] for m in iran} == {"organization:SCO"}
+        members = {m["member"]["id"] for m in popolo["memberships"] if "member" in m}
+        assert "state:BY" not in members  # an SCO member later, not named in the dossier
+
+    def test_african_union_joins_the_g20(self):
+        """An organisation is a member of another: the AU in the G20 from 9 September 2023."""
+        popolo = to_popolo(EXAMPLES["g20"]())
+        (au,) = [m for m in popolo["memberships"] if m["member"]["id"] == "organization:AU"]
+        assert (au["organization_id"], au["start_date"]) == ("organization:G20", "2023-09-09")
+        orgs = by_id(popolo, "organizations")
+        assert orgs["organization:AU"]["classification"] == "regional"
+
+    def test_meeting_within_and_host(self):
+        """A meeting within a summit has the summit as parent event; the host organises."""
+        events = by_id(to_popolo(EXAMPLES["brics"]()), "events")
+        assert events["meeting:cn-in-2023-08"]["parent_id"] == "meeting:brics-15"
+        assert events["meeting:brics-plus-2023"]["parent_id"] == "meeting:brics-15"
+        assert events["meeting:brics-15"]["organization_id"] == "state:ZA"
+
+    def test_bodies(self, validators):
+        """A described body has its parent; an undescribed one is an organisation named by id."""
+        popolo = to_popolo(bodies_dossier())
+        check(popolo, validators)
+        orgs = by_id(popolo, "organizations")
+        assert orgs["body:cn-mfa-ea"]["parent_id"] == "body:cn-mfa"
+        assert orgs["body:cn-mfa"]["parent_id"] == "state:CN"
+        assert orgs["body:ru-mid"] == {
+            "id": "body:ru-mid",
+            "name": "ru-mid",
+            "classification": "body",
+        }

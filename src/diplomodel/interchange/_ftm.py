@@ -19,10 +19,13 @@ from diplomodel.dossier import Dossier
 from diplomodel.interchange._common import (
     actor_ref,
     first_of_each,
+    named_memberships,
     optional_module,
     referenced_organizations,
     referenced_states,
+    roles_at,
     states_among,
+    undescribed_bodies,
 )
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
@@ -31,7 +34,7 @@ from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.sources import Source
-from diplomodel.organizations import Organization
+from diplomodel.organizations import Membership, Organization
 from diplomodel.serialization import DOCUMENT_TAGS, to_dict
 from diplomodel.states import State
 
@@ -161,6 +164,7 @@ class _Export:
         self.meetings = {m.id for m in dossier.meetings}
         self.documents = {d.id for d in dossier.documents}
         self.committees = {c.id for c in dossier.committees}
+        self.organizations: set[Organization] = set()
 
     # -- shared pieces -----------------------------------------------------------
 
@@ -220,6 +224,7 @@ class _Export:
 
     def organization(self, organization: Organization) -> None:
         acronyms = [a for forms in organization.acronyms.values() for a in forms]
+        parent = organization.parent if organization.parent in self.organizations else None
         self.graph.add(
             "Organization",
             ftm_id("organization", organization.code),
@@ -227,9 +232,28 @@ class _Export:
             alias=[*organization.names.values(), *acronyms, *organization.aliases],
             incorporationDate=[_date(organization.founded)],
             dissolutionDate=[_date(organization.dissolved)],
+            parent=[None if parent is None else self.actor(parent)],
             topics=["gov.igo"],
             keywords=[organization.kind.value],
         )
+
+    def membership(self, organization: Organization, record: Membership) -> None:
+        member = ftm_id(*actor_ref(record.member))
+        self.graph.add(
+            "Membership",
+            ftm_id("org-membership", organization.code, member, record.since.isoformat()),
+            member=[member],
+            organization=[ftm_id("organization", organization.code)],
+            role=[record.status.value],
+            status=[record.status.value],
+            startDate=[_date(record.since)],
+            endDate=[_date(record.until)],
+            summary=[record.note],
+        )
+
+    def undescribed_body(self, body: str) -> None:
+        """A body the dossier names but does not describe: a public body known by its id."""
+        self.graph.add("PublicBody", ftm_id("body", body), name=[body])
 
     def body(self, body: Body) -> None:
         parent = body.parent if body.parent in self.bodies else None
@@ -245,10 +269,9 @@ class _Export:
             proof=self.proofs(body.sources),
         )
 
-    def actor(self, actor: Actor) -> str | None:
-        """The id of the entity an actor is; None for a body the dossier does not hold."""
-        if isinstance(actor, str) and actor not in self.bodies:
-            return None
+    @staticmethod
+    def actor(actor: Actor) -> str:
+        """The id of the entity an actor is (a body the dossier lacks has one too)."""
         return ftm_id(*actor_ref(actor))
 
     def person(self, person: Person) -> None:
@@ -283,7 +306,9 @@ class _Export:
             )
 
     def meeting(self, meeting: Meeting) -> None:
-        involved = [self.actor(s) for s in meeting.parties]
+        event = ftm_id("meeting", meeting.id)
+        roles = roles_at(meeting)
+        involved: list[str | None] = [self.actor(a) for a in roles]
         involved += [
             ftm_id("person", p.person) for p in meeting.participants if p.person in self.people
         ]
@@ -295,7 +320,7 @@ class _Export:
         place = meeting.place
         self.graph.add(
             "Event",
-            ftm_id("meeting", meeting.id),
+            event,
             name=[meeting.title],
             summary=[meeting.summary],
             startDate=[_date(meeting.start)],
@@ -306,8 +331,39 @@ class _Export:
             ),
             organizer=[None if meeting.host is None else self.actor(meeting.host)],
             involved=involved,
-            keywords=[meeting.kind.value, *(s.value for s in meeting.sectors)],
+            keywords=[
+                meeting.kind.value,
+                None if meeting.level is None else meeting.level.value,
+                meeting.format.value,
+                *(s.value for s in meeting.sectors),
+            ],
             proof=self.proofs(meeting.sources),
+        )
+        for actor, held in roles.items():
+            for role in held:
+                if role != "party":
+                    self.role(meeting, self.actor(actor), role)
+        if meeting.within in self.meetings:
+            self.graph.add(
+                "UnknownLink",
+                ftm_id("within", meeting.id),
+                subject=[event],
+                object=[ftm_id("meeting", meeting.within)],
+                role=["on the sidelines of" if meeting.on_sidelines else "within"],
+                startDate=[_date(meeting.start)],
+                endDate=[_date(meeting.end)],
+            )
+
+    def role(self, meeting: Meeting, actor: str, role: str) -> None:
+        """An actor's role at a meeting (chair, observer …), which ``involved`` cannot say."""
+        self.graph.add(
+            "UnknownLink",
+            ftm_id("attendance", meeting.id, actor, role),
+            subject=[actor],
+            object=[ftm_id("meeting", meeting.id)],
+            role=[role],
+            startDate=[_date(meeting.start)],
+            endDate=[_date(meeting.end)],
         )
 
     def document(self, document: Document) -> None:
@@ -331,9 +387,7 @@ class _Export:
             proof=self.proofs(document.sources),
         )
         for party in document.parties:
-            target = self.actor(party)
-            if target is not None:
-                self.link(document.id, target, "party")
+            self.link(document.id, self.actor(party), "party")
         for signature in document.signatories:
             if signature.person in self.people:
                 self.link(document.id, ftm_id("person", signature.person), "signatory")
@@ -358,9 +412,7 @@ class _Export:
             keywords=[committee.kind.value, *(s.value for s in committee.sectors)],
         )
         for party in committee.parties:
-            target = self.actor(party)
-            if target is not None:
-                self.member(committee, target, "party")
+            self.member(committee, self.actor(party), "party")
         for chair in committee.co_chairs:
             if chair in self.people:
                 self.member(committee, ftm_id("person", chair), "co-chair")
@@ -408,8 +460,13 @@ class _Export:
         dossier = self.dossier
         for state in referenced_states(dossier):
             self.state(state)
+        self.organizations.update(referenced_organizations(dossier))
         for organization in referenced_organizations(dossier):
             self.organization(organization)
+        for organization, record in named_memberships(dossier):
+            self.membership(organization, record)
+        for body in undescribed_bodies(dossier):
+            self.undescribed_body(body)
         steps: tuple[tuple[Iterable[Any], Callable[[Any], None]], ...] = (
             (dossier.bodies, self.body),
             (dossier.people, self.person),
@@ -439,6 +496,13 @@ def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
     signatories, witnesses, meeting and the document they revise, relations and
     partnership levels ``UnknownLink``, and sources ``Article`` entities that
     other entities cite as ``proof``. Ids are stable: see `ftm_id`.
+
+    Organisations are ``Organization`` entities (topic ``gov.igo``), bodies
+    ``PublicBody`` with their state's country, and each membership record
+    between an organisation and a member that the dossier both name a
+    ``Membership`` (see `diplomodel.interchange._common`). The roles of
+    actors at a meeting (host, chair, observer, guest …) and a meeting held
+    within another are ``UnknownLink`` entities to the ``Event``.
 
     References to entities the dossier does not hold (an office missing from
     ``offices``) are left out, so every entity reference resolves. Meeting

@@ -6,6 +6,7 @@ Every event is an all-day event: the model records days, not times.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final
 
@@ -14,8 +15,9 @@ from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n import label, ordinal
-from diplomodel.interchange._common import first_of_each, optional_module
-from diplomodel.model.meetings import Meeting
+from diplomodel.interchange._common import actor_ref, first_of_each, optional_module, roles_at
+from diplomodel.model.actors import Actor
+from diplomodel.model.meetings import Meeting, MeetingFormat
 from diplomodel.model.relations import BilateralRelation
 
 __all__ = ["to_ical"]
@@ -23,6 +25,16 @@ __all__ = ["to_ical"]
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _PRODID: Final = "-//diplomodel//diplomodel//EN"
 _DAY: Final = timedelta(days=1)
+
+_REMOTE: Final = frozenset({MeetingFormat.VIDEO_LINK, MeetingFormat.PHONE})
+"""Formats with no one place: such a meeting has no LOCATION."""
+
+_PARTICIPATION: Final = {
+    "chair": "CHAIR",
+    "guest": "OPT-PARTICIPANT",
+    "observer": "NON-PARTICIPANT",
+}
+"""RFC 5545's ROLE of an actor by its role at the meeting; any other is REQ-PARTICIPANT."""
 
 
 def _span(start: PartialDate, end: PartialDate | None = None) -> tuple[date, date]:
@@ -99,21 +111,50 @@ class _Calendar:
         self.calendar.add_component(event)
         return event
 
-    def meeting(self, meeting: Meeting) -> None:
+    def address(self, actor: Actor, roles: tuple[str, ...] = ()) -> Any:
+        """An actor as a calendar address: its URN, named in CN, a group (CUTYPE=GROUP).
+
+        With roles (an attendee), ROLE says how it took part in RFC 5545's
+        terms and ``X-DIPLOMODEL-ROLE`` lists its roles in the model's.
+        """
+        kind, key = actor_ref(actor)
+        address = self.ical.vCalAddress(f"urn:diplomodel:{kind}:{key}")
+        address.params["CN"] = self.dossier.actor_name(actor, locale="en")
+        address.params["CUTYPE"] = "GROUP"
+        if roles:
+            ranked = [_PARTICIPATION[r] for r in roles if r in _PARTICIPATION]
+            address.params["ROLE"] = ranked[0] if ranked else "REQ-PARTICIPANT"
+            address.params["X-DIPLOMODEL-ROLE"] = ",".join(roles)
+        return address
+
+    def meeting(self, meeting: Meeting, meetings: AbstractSet[str]) -> None:
         notes = [meeting.summary, _precision_note(meeting.start)]
         imprecise = meeting.start.precision is not Precision.DAY
         urls = [s.url for s in meeting.sources if s.url is not None]
-        self.event(
+        remote = meeting.format in _REMOTE
+        event = self.event(
             self.uid("meeting", meeting.id),
             meeting.title,
             _span(meeting.start, meeting.end),
-            location=None if meeting.place is None else str(meeting.place),
+            location=None if meeting.place is None or remote else str(meeting.place),
             description="\n\n".join(n for n in notes if n) or None,
             categories=[label(meeting.kind, "en")],
             url=urls[0] if urls else None,
             transp="TRANSPARENT" if imprecise else None,
+            organizer=None if meeting.host is None else self.address(meeting.host),
             x_diplomodel_precision=meeting.start.precision.value if imprecise else None,
+            x_diplomodel_format=meeting.format.value,
+            x_diplomodel_level=None if meeting.level is None else meeting.level.value,
         )
+        for actor, roles in roles_at(meeting).items():
+            event.add("attendee", self.address(actor, roles))
+        if meeting.within is not None and meeting.within in meetings:
+            how = "on_sidelines" if meeting.on_sidelines else "within"
+            event.add(
+                "related-to",
+                self.uid("meeting", meeting.within),
+                parameters={"RELTYPE": "PARENT", "X-DIPLOMODEL-RELATION": how},
+            )
 
     def relation(
         self,
@@ -196,6 +237,15 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     (`is_jubilee`) are marked ``(jubilee)`` and filed under the category
     ``jubilee``; the window also limits the meetings to those it overlaps.
 
+    The actors at a meeting are ``ATTENDEE`` group addresses
+    (``urn:diplomodel:state:IN``, ``CN`` their English name, ``ROLE=CHAIR``
+    for the chair, ``OPT-PARTICIPANT`` for a guest, ``NON-PARTICIPANT`` for an
+    observer, and ``X-DIPLOMODEL-ROLE`` their roles in the model's terms), the
+    host is the ``ORGANIZER``, a meeting held within another is
+    ``RELATED-TO`` it (``RELTYPE=PARENT``), and ``X-DIPLOMODEL-FORMAT`` and
+    ``X-DIPLOMODEL-LEVEL`` hold the format and level; a meeting by video link
+    or phone has no ``LOCATION``.
+
     The library never reads the clock: ``DTSTAMP``, which RFC 5545 requires,
     is `stamp`, or the Unix epoch so that output is reproducible.
 
@@ -232,9 +282,10 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     moment = _check_stamp(stamp)
     ical = optional_module("icalendar", extra="ical", purpose="to_ical()")
     calendar = _Calendar(ical, dossier, moment)
+    meetings = {m.id for m in dossier.meetings}
     for meeting in first_of_each(dossier.meetings):
         if _overlaps(meeting, window):
-            calendar.meeting(meeting)
+            calendar.meeting(meeting, meetings)
     for relation in first_of_each(dossier.relations):
         calendar.relation(relation, window, every, leap_day)
     text: str = calendar.calendar.to_ical().decode("utf-8")

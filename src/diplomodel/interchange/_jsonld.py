@@ -16,8 +16,11 @@ from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.interchange._common import (
     first_of_each,
+    named_memberships,
     referenced_organizations,
     referenced_states,
+    roles_at,
+    undescribed_bodies,
 )
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
@@ -27,12 +30,12 @@ from diplomodel.model.documents import (
     Document,
     DocumentStatus,
 )
-from diplomodel.model.meetings import Cadence, Meeting, MeetingSeries
+from diplomodel.model.meetings import Cadence, Meeting, MeetingFormat, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
 from diplomodel.model.relations import ThematicYear
 from diplomodel.model.sources import Source
-from diplomodel.organizations import Organization
+from diplomodel.organizations import Membership, Organization
 from diplomodel.states import State
 
 __all__ = ["to_jsonld"]
@@ -47,6 +50,7 @@ _CONTEXT: Final[Mapping[str, Any]] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "url": {"@id": f"{_SCHEMA}url", "@type": "@id"},
     "legislationLegalForce": {"@id": f"{_SCHEMA}legislationLegalForce", "@type": "@vocab"},
+    "eventAttendanceMode": {"@id": f"{_SCHEMA}eventAttendanceMode", "@type": "@vocab"},
 }
 
 _IRI_PREFIX: Final = "urn:diplomodel:"
@@ -58,6 +62,14 @@ _XSD: Final = {
 }
 
 _REPEAT: Final = {Cadence.ANNUAL: "P1Y", Cadence.SEMIANNUAL: "P6M", Cadence.BIENNIAL: "P2Y"}
+
+_MODE: Final = {
+    MeetingFormat.IN_PERSON: "OfflineEventAttendanceMode",
+    MeetingFormat.VIDEO_LINK: "OnlineEventAttendanceMode",
+    MeetingFormat.PHONE: "OnlineEventAttendanceMode",
+    MeetingFormat.HYBRID: "MixedEventAttendanceMode",
+}
+"""schema.org's attendance mode of each meeting format."""
 
 _FORCE: Final = {
     DocumentStatus.IN_FORCE: "InForce",
@@ -116,8 +128,44 @@ def _organization(organization: Organization) -> Json:
             "alternateName": acronyms,
             "identifier": organization.code,
             "foundingDate": _date(organization.founded),
+            "dissolutionDate": _date(organization.dissolved),
         }
     )
+
+
+def _member_ref(member: State | Organization) -> Json:
+    if isinstance(member, Organization):
+        return _ref("organization", member.code)
+    return _ref("state", member.code)
+
+
+def _membership(organization: Organization, record: Membership) -> Json:
+    """One standing in an organisation, in schema.org's role pattern (``memberOf`` in a Role)."""
+    return _compact(
+        {
+            "@type": "OrganizationRole",
+            "roleName": record.status.value,
+            "memberOf": _ref("organization", organization.code),
+            "startDate": _date(record.since),
+            "endDate": _date(record.until),
+            "description": record.note,
+        }
+    )
+
+
+def _members(memberships: Iterable[tuple[Organization, Membership]]) -> list[Json]:
+    """Each member's standings, as ``memberOf`` roles on a node that shares the member's id."""
+    roles: dict[str, list[Json]] = {}
+    for organization, record in memberships:
+        roles.setdefault(_member_ref(record.member)["@id"], []).append(
+            _membership(organization, record)
+        )
+    return [{"@id": member, "memberOf": held} for member, held in roles.items()]
+
+
+def _undescribed_body(body: str) -> Json:
+    """A body the dossier names but does not describe: a government organisation known by its id."""
+    return {"@id": _iri("body", body), "@type": "GovernmentOrganization", "name": body}
 
 
 def _place(place: Place | None) -> Json | None:
@@ -189,16 +237,41 @@ class _Nodes:
     def refs(self, kind: str, ids: Iterable[str | None]) -> list[Json]:
         return [_ref(kind, i) for i in dict.fromkeys(ids) if i is not None and self.known(kind, i)]
 
-    def actor(self, actor: Actor) -> Json | None:
-        """A state's or organisation's node, or a reference to a body (None if unknown)."""
+    def actor(self, actor: Actor) -> Json:
+        """A state's or organisation's node, or a reference to a body.
+
+        A whole dossier's graph holds a node for every body it names, described
+        or not; a single entity's export refers to its bodies by id.
+        """
         if isinstance(actor, str):
-            return _ref("body", actor) if self.known("body", actor) else None
+            return _ref("body", actor)
         if isinstance(actor, Organization):
             return _organization(actor)
         return _state(actor)
 
     def actors(self, actors: Iterable[Actor]) -> list[Json]:
-        return [node for node in map(self.actor, actors) if node is not None]
+        return [self.actor(a) for a in actors]
+
+    def attendance(self, meeting: Meeting) -> list[Json]:
+        """The actors at a meeting: parties plain, other roles in a Role (chair, observer …)."""
+        found: list[Json] = []
+        for actor, roles in roles_at(meeting).items():
+            if "party" in roles:
+                found.append(self.actor(actor))
+            found += [
+                {"@type": "Role", "roleName": role, "attendee": self.actor(actor)}
+                for role in roles
+                if role not in ("party", "host")
+            ]
+        return found
+
+    @staticmethod
+    def organization(organization: Organization, named: Sequence[Organization]) -> Json:
+        """An organisation's node, with its parent organisation when the dossier names it."""
+        node = _organization(organization)
+        if organization.parent in named and organization.parent is not None:
+            node["parentOrganization"] = _ref("organization", organization.parent.code)
+        return node
 
     def body(self, body: Body) -> Json:
         names: list[Any] = [{"@value": body.name, "@language": "en"}]
@@ -239,13 +312,14 @@ class _Nodes:
         )
 
     def meeting(self, meeting: Meeting) -> Json:
-        attendees: list[Json] = self.actors(meeting.parties)
+        attendees: list[Json] = self.attendance(meeting)
         attendees += [
             _role("Role", p.role.value, "attendee", p.person)
             for p in meeting.participants
             if self.known("person", p.person)
         ]
-        series = self.refs("series", [meeting.series])
+        within = self.refs("meeting", [meeting.within])
+        level = None if meeting.level is None else meeting.level.value
         return _compact(
             {
                 "@id": _iri("meeting", meeting.id),
@@ -255,11 +329,18 @@ class _Nodes:
                 "startDate": _date(meeting.start),
                 "endDate": _date(meeting.end),
                 "location": _place(meeting.place),
+                "eventAttendanceMode": _MODE[meeting.format],
                 "organizer": None if meeting.host is None else self.actor(meeting.host),
                 "attendee": attendees,
-                "superEvent": series[0] if series else None,
+                "superEvent": within + self.refs("series", [meeting.series]),
                 "recordedIn": self.refs("document", meeting.outcomes),
-                "keywords": [meeting.kind.value, *(s.value for s in meeting.sectors)],
+                "keywords": [
+                    meeting.kind.value,
+                    *([] if level is None else [level]),
+                    *(["on_sidelines"] if meeting.on_sidelines and within else []),
+                    meeting.format.value,
+                    *(s.value for s in meeting.sectors),
+                ],
                 "subjectOf": _sources(meeting.sources),
             }
         )
@@ -357,8 +438,11 @@ class _Nodes:
             {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
         ]
         nodes += [_state(s) for s in referenced_states(dossier)]
-        nodes += [_organization(o) for o in referenced_organizations(dossier)]
+        groups = referenced_organizations(dossier)
+        nodes += [self.organization(o, groups) for o in groups]
+        nodes += _members(named_memberships(dossier))
         nodes += [self.body(b) for b in first_of_each(dossier.bodies)]
+        nodes += [_undescribed_body(b) for b in undescribed_bodies(dossier)]
         nodes += [self.person(p) for p in first_of_each(dossier.people)]
         nodes += [self.series(s) for s in first_of_each(dossier.series)]
         nodes += [self.meeting(m) for m in first_of_each(dossier.meetings)]
@@ -404,7 +488,13 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     ``CreativeWork`` (``NewsArticle`` when they have a dateline) linked by
     ``subjectOf``. Roles at meetings, signatories and witnesses follow
     schema.org's role pattern. Dates are typed literals as precise as they are
-    known: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``. Node ids are
+    known: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``. Organisations
+    are ``Organization`` nodes, bodies ``GovernmentOrganization``; in a
+    dossier's graph each membership record between actors it names is an
+    ``OrganizationRole`` in the member's ``memberOf``. The chair, observers
+    and guests of a meeting attend in a ``Role``, its format is its
+    ``eventAttendanceMode`` and the meeting it was held within its
+    ``superEvent``. Node ids are
     ``urn:diplomodel:<kind>:<id>``.
 
     A dossier becomes one ``@graph`` (with a ``Dataset`` node for the dossier

@@ -13,8 +13,10 @@ from diplomodel.dossier import Dossier
 from diplomodel.interchange._common import (
     actor_ref,
     first_of_each,
+    named_memberships,
     referenced_organizations,
     referenced_states,
+    undescribed_bodies,
 )
 from diplomodel.model.actors import Actor, Body, actor_key
 from diplomodel.model.cooperation import Committee
@@ -22,7 +24,7 @@ from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import ThematicYear
 from diplomodel.model.sources import Source
-from diplomodel.organizations import Organization
+from diplomodel.organizations import Membership, Organization
 from diplomodel.states import State
 
 __all__ = ["to_popolo"]
@@ -56,8 +58,9 @@ class _Export:
         self.offices = {o.id for o in dossier.offices}
         self.committees = {c.id for c in dossier.committees}
         self.bodies = {b.id for b in dossier.bodies}
-        self.unknown_bodies: dict[str, None] = {}
         self.series = {s.id for s in dossier.series}
+        self.meetings = {m.id for m in dossier.meetings}
+        self.organizations = set(referenced_organizations(dossier))
         self.memberships: list[Json] = []
 
     def state(self, state: State) -> Json:
@@ -145,11 +148,25 @@ class _Export:
             founding_date=None if committee.established is None else str(committee.established),
         )
 
-    def organization(self, actor: Actor) -> str:
-        """The Popolo id of an actor's organisation (a body the dossier lacks is noted)."""
-        if isinstance(actor, str) and actor not in self.bodies:
-            self.unknown_bodies.setdefault(actor)
+    @staticmethod
+    def organization(actor: Actor) -> str:
+        """The Popolo id of an actor's organisation (every actor the dossier names has one)."""
         return _pid(*actor_ref(actor))
+
+    def membership(self, organization: Organization, record: Membership) -> None:
+        """A state's or an organisation's standing in an organisation, with its dates."""
+        member = self.organization(record.member)
+        self.memberships.append(
+            _compact(
+                id=_pid("membership", f"{organization.code}/{member}/{record.since}"),
+                label=record.note,
+                member={"@type": "Organization", "id": member},
+                organization_id=_pid("organization", organization.code),
+                role=record.status.value,
+                start_date=str(record.since),
+                end_date=None if record.until is None else str(record.until),
+            )
+        )
 
     def organization_record(self, organization: Organization) -> Json:
         acronyms = [
@@ -158,10 +175,12 @@ class _Export:
             for form in forms
         ]
         names = [{"name": name, "note": locale} for locale, name in organization.names.items()]
+        parent = organization.parent if organization.parent in self.organizations else None
         return _compact(
             id=_pid("organization", organization.code),
             name=organization.name,
             classification=organization.kind.value,
+            parent_id=None if parent is None else _pid("organization", parent.code),
             founding_date=None if organization.founded is None else str(organization.founded),
             dissolution_date=None
             if organization.dissolved is None
@@ -175,7 +194,10 @@ class _Export:
             id=_pid("body", body.id),
             name=body.name,
             classification=body.kind.value,
-            parent_id=None if parent is None else _pid("body", parent),
+            # A body's parent is its parent body, else the state it belongs to.
+            parent_id=_pid("state", body.belongs_to.code)
+            if parent is None
+            else _pid("body", parent),
             founding_date=None if body.established is None else str(body.established),
             other_names=[{"name": name, "note": locale} for locale, name in body.names.items()],
             sources=_links(body.sources),
@@ -198,7 +220,13 @@ class _Export:
         )
 
     def meeting(self, meeting: Meeting) -> Json:
-        series = meeting.series if meeting.series in self.series else None
+        """A meeting; its parent is the meeting it was held within, else its series."""
+        if meeting.within in self.meetings:
+            parent: str | None = _pid("meeting", meeting.within)
+        elif meeting.series in self.series:
+            parent = _pid("series", meeting.series)
+        else:
+            parent = None
         return _compact(
             id=_pid("meeting", meeting.id),
             name=meeting.title,
@@ -207,8 +235,9 @@ class _Export:
             start_date=str(meeting.start),
             end_date=None if meeting.end is None else str(meeting.end),
             location=None if meeting.place is None else str(meeting.place),
+            organization_id=None if meeting.host is None else self.organization(meeting.host),
             attendees=self.attendees(p.person for p in meeting.participants),
-            parent_id=None if series is None else _pid("series", series),
+            parent_id=parent,
             sources=_links(meeting.sources),
         )
 
@@ -236,8 +265,10 @@ class _Export:
         # A body named but not described in the dossier: an organisation known by its id.
         organizations += [
             {"id": _pid("body", body), "name": body, "classification": "body"}
-            for body in self.unknown_bodies
+            for body in undescribed_bodies(dossier)
         ]
+        for organization, record in named_memberships(dossier):
+            self.membership(organization, record)
         events = [self.series_event(s) for s in first_of_each(dossier.series)]
         events += [self.meeting(m) for m in first_of_each(dossier.meetings)]
         events += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
@@ -253,17 +284,21 @@ class _Export:
 def to_popolo(dossier: Dossier) -> dict[str, Any]:
     """A dossier as Popolo JSON: persons, organizations, posts, memberships and events.
 
-    States and committees are organizations, offices are posts of their
-    state, and each term in office is a membership with its post; committee
-    parties and co-chairs are memberships of the committee. Meetings, meeting
-    series and themed years are events (a meeting's ``parent_id`` is its
-    series), with the people taking part as attendees. Ids are our ids
-    prefixed with their kind (``person:li-qiang``, ``state:CN``), so ids from
-    different tables never clash. Dates keep their precision (``"1996"``,
-    ``"2024-08"``).
+    States, organisations, bodies and committees are organizations (each
+    membership record between an organisation and a member the dossier both
+    name is a membership whose ``member`` is that organization), offices are
+    posts of their state, and each term in office is a membership with its
+    post; committee parties and co-chairs are memberships of the committee.
+    Meetings, meeting series and themed years are events (a meeting's
+    ``parent_id`` is the meeting it was held within, else its series; its
+    host is its ``organization_id``), with the people taking part as
+    attendees. Ids are our ids prefixed with their kind (``person:li-qiang``,
+    ``state:CN``), so ids from different tables never clash. Dates keep their
+    precision (``"1996"``, ``"2024-08"``).
 
     Documents, relations and statements have no Popolo class and are left
-    out, as are references to entities the dossier does not hold.
+    out, as are references to entities the dossier does not hold, except a
+    body named but not described: it is an organization named by its id.
 
     Args:
         dossier: The dossier to export.
