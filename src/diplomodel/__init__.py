@@ -111,7 +111,15 @@ from diplomodel.model.meetings import (
 )
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.places import Place
-from diplomodel.model.relations import BilateralRelation, PartnershipLevel, ThematicYear
+from diplomodel.model.relations import (
+    BilateralRelation,
+    PartnershipLevel,
+    RelationEvent,
+    RelationEventKind,
+    RelationStatus,
+    Succession,
+    ThematicYear,
+)
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
@@ -229,7 +237,10 @@ __all__ = [
     "Precision",
     "Problem",
     "ProblemCollector",
+    "RelationEvent",
+    "RelationEventKind",
     "RelationId",
+    "RelationStatus",
     "Report",
     "Role",
     "Rule",
@@ -245,6 +256,7 @@ __all__ = [
     "StateRegistry",
     "Statement",
     "StatementId",
+    "Succession",
     "Tenure",
     "ThematicYear",
     "ThematicYearId",
