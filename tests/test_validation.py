@@ -21,6 +21,7 @@ from diplomodel.validation import (
     validate,
 )
 from tests import strategies as s
+from tests.test_claims import claims_broken
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meetings[0]
@@ -126,6 +127,7 @@ BROKEN = {
         lambda: with_meeting(outcomes=MEETING.outcomes[1:]),
         "$.documents[0].meeting",
     ),
+    **claims_broken(EXAMPLE),
 }
 
 

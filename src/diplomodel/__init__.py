@@ -75,6 +75,7 @@ from diplomodel.i18n import (
 from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
 from diplomodel.issues import Issue
 from diplomodel.model.actors import Actor, Body, BodyKind, actor_key
+from diplomodel.model.claims import Claim, ClaimId, ClaimKind, ClaimSubject
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
     AgreementForm,
@@ -184,6 +185,10 @@ __all__ = [
     "BodyId",
     "BodyKind",
     "Cadence",
+    "Claim",
+    "ClaimId",
+    "ClaimKind",
+    "ClaimSubject",
     "Committee",
     "CommitteeId",
     "CommitteeKind",
