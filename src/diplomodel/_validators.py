@@ -293,9 +293,11 @@ def coherent(
 
     Args:
         problem: Given the object and the value, what is wrong (None: nothing).
-        keep: Given the object's other field values by name and the value, the
-            largest part of the value that agrees with them (for generic tools
-            such as the hypothesis strategies, which draw fields one by one).
+        keep: Given the object's other field values by name and the value, a
+            value that agrees with them: the largest part of it (the events
+            that make sense in order) or, for a single value, the nearest one
+            that does. Generic tools use it, such as the hypothesis strategies,
+            which draw fields one by one.
     """
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
