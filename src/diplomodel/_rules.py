@@ -26,7 +26,7 @@ from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
 from diplomodel.model.people import Office, Person, Tenure
-from diplomodel.model.relations import BilateralRelation, RelationStatus, history_steps
+from diplomodel.model.relations import BilateralRelation, RelationStatus
 from diplomodel.model.statements import Statement
 
 __all__ = ["BUILTIN", "Check", "Hit", "Spec"]
@@ -446,7 +446,7 @@ BUILTIN: tuple[Spec, ...] = (
 """Every built-in rule, in code order."""
 
 
-# -- relation history and claims (DM140-DM149) ------------------------------------
+# -- relation history and claims (DM140-DM148) ------------------------------------
 
 
 def check_one_relation_per_pair(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
@@ -463,24 +463,6 @@ def check_one_relation_per_pair(dossier: Dossier, _dossier: Dossier | None) -> I
                 at=f".relations[{position}].parties",
                 ids=(relation.id, other.id),
             )
-
-
-def check_history(relation: BilateralRelation, _dossier: Dossier | None) -> Iterator[Hit]:
-    """A relation's events are in date order and each can follow the ones before it."""
-    for i in range(1, len(relation.events)):
-        earlier, later = relation.events[i - 1], relation.events[i]
-        if later.date.earliest() <= earlier.date.latest():
-            yield Hit(
-                message=f"event {later.kind.value} ({later.date}) does not come after "
-                f"{earlier.kind.value} ({earlier.date})",
-                at=f".events[{i}].date",
-                ids=(relation.id,),
-            )
-            return
-    for index, _, _, wrong in history_steps(relation.established, relation.events):
-        if wrong is not None:
-            at = ".established" if index is None else f".events[{index}]"
-            yield Hit(message=f"{wrong.removeprefix('has ')}", at=at, ids=(relation.id,))
 
 
 def check_level_while_broken(
@@ -682,13 +664,12 @@ def check_sources_agree(dossier: Dossier, _dossier: Dossier | None) -> Iterator[
 
 BUILTIN += (
     _spec("DM140", "error", (Dossier,), check_one_relation_per_pair),
-    _spec("DM141", "error", (BilateralRelation,), check_history),
-    _spec("DM142", "error", (BilateralRelation,), check_level_while_broken),
-    _spec("DM143", "warning", (Claim,), check_claimed_anniversary),
-    _spec("DM144", "warning", (Claim,), check_claimed_date),
-    _spec("DM145", "warning", (Claim,), check_claimed_place),
-    _spec("DM146", "warning", (Claim,), check_claimed_ordinal),
-    _spec("DM147", "warning", (Claim,), check_claimed_level),
-    _spec("DM148", "warning", (Claim,), check_claimed_party),
-    _spec("DM149", "warning", (Dossier,), check_sources_agree),
+    _spec("DM141", "error", (BilateralRelation,), check_level_while_broken),
+    _spec("DM142", "warning", (Claim,), check_claimed_anniversary),
+    _spec("DM143", "warning", (Claim,), check_claimed_date),
+    _spec("DM144", "warning", (Claim,), check_claimed_place),
+    _spec("DM145", "warning", (Claim,), check_claimed_ordinal),
+    _spec("DM146", "warning", (Claim,), check_claimed_level),
+    _spec("DM147", "warning", (Claim,), check_claimed_party),
+    _spec("DM148", "warning", (Dossier,), check_sources_agree),
 )

@@ -3,7 +3,7 @@
 Reports contain errors (a wrong anniversary count, a wrong city). A `Claim`
 keeps what a source asserted, typed, with the source and the day it was
 said; the record keeps what is known. Nothing is lost, and validation
-(``DM143`` to ``DM149``) reports each claim that contradicts its record or
+(``DM142`` to ``DM148``) reports each claim that contradicts its record or
 another source.
 """
 

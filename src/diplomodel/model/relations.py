@@ -173,7 +173,7 @@ _UNKNOWN_BEFORE: Final = {
 """The status after an event when the record does not say what came before."""
 
 
-def history_steps(
+def _history_steps(
     established: PartialDate | None, events: tuple[RelationEvent, ...]
 ) -> Iterator[tuple[int | None, PartialDate, RelationStatus | None, str | None]]:
     """Each step of the history: (event index or None, date, status after, what is wrong).
@@ -216,7 +216,7 @@ def history_steps(
 
 
 def _events_problem(inst: Any, events: tuple[RelationEvent, ...]) -> str | None:
-    for index, _, _, wrong in history_steps(getattr(inst, "established", None), events):
+    for index, _, _, wrong in _history_steps(getattr(inst, "established", None), events):
         if wrong is not None:
             return f"[{index}] {wrong}"
     return None
@@ -226,7 +226,7 @@ def _events_kept(values: dict[str, Any], events: tuple[RelationEvent, ...]) -> t
     kept: list[RelationEvent] = []
     for event in events:
         trial = (*kept, event)
-        if all(wrong is None for *_, wrong in history_steps(values.get("established"), trial)):
+        if all(wrong is None for *_, wrong in _history_steps(values.get("established"), trial)):
             kept.append(event)
     return tuple(kept)
 
@@ -394,7 +394,7 @@ class BilateralRelation:
         [('2016-01-03', 'severed')]
         """
         changes: list[tuple[PartialDate, RelationStatus]] = []
-        for _, when, status, _ in history_steps(self.established, self.events):
+        for _, when, status, _ in _history_steps(self.established, self.events):
             if status is not None and (not changes or changes[-1][1] is not status):
                 changes.append((when, status))
         return tuple(changes)
