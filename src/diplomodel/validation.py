@@ -62,7 +62,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import field, frozen
 
-from diplomodel import _rules
+from diplomodel import _claim_rules, _rules
 from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
 from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
@@ -503,7 +503,7 @@ DEFAULT_RULES: Final = Rules(
             summary=spec.summary,
             check=spec.check,
         )
-        for spec in _rules.BUILTIN
+        for spec in (*_rules.BUILTIN, *_claim_rules.BUILTIN)
     )
 )
 """The built-in rules (listed in this module's docstring)."""
