@@ -545,7 +545,7 @@ class Dossier:
         >>> load_example().save(target / "example.json")
         >>> load_example().save(target / "example", format="jsonl")
         >>> sorted(p.name for p in (target / "example").iterdir())[:3]
-        ['bodies.jsonl', 'committees.jsonl', 'documents.jsonl']
+        ['bodies.jsonl', 'claims.jsonl', 'committees.jsonl']
         >>> Dossier.load(target / "example") == Dossier.load(target / "example.json")
         True
         """
