@@ -118,7 +118,8 @@ class TestEntryPoints:
         result = run(script=True)
         assert result.returncode == 0, result.stderr
         assert "Li Qiang" in result.stdout
-        assert result.stdout.splitlines()[-1] == "Validation (30 rules): No findings."
+        last = result.stdout.splitlines()[-1]
+        assert last == f"Validation ({len(dm.DEFAULT_RULES)} rules): No findings."
 
     def test_unknown_command(self):
         """An unknown subcommand is a usage error on one line."""

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
+import diplomodel as dm
 from diplomodel import (
     AgreementForm,
     Attendance,
@@ -220,6 +221,13 @@ FULL: dict[type, dict[str, Any]] = {
         "parties": (CN, RU),
         "established": D("1949-10-02"),
         "levels": (LEVEL_1996, LEVEL_2019),
+        "events": (
+            dm.RelationEvent(kind=dm.RelationEventKind.DOWNGRADE, date=D("1966"), sources=(WIRE,)),
+            dm.RelationEvent(kind=dm.RelationEventKind.UPGRADE, date=D("1970"), note="Envoys"),
+        ),
+        "successions": (
+            dm.Succession(predecessor=dm.states.get("SU"), successor=RU, date=D("1991-12-27")),
+        ),
         "sources": (WIRE,),
     },
     ThematicYear: {
@@ -621,6 +629,22 @@ INVALID: list[Any] = [
         {"levels": (attrs.evolve(LEVEL_1996, since=D("1996-04")), LEVEL_1996)},
         ValueError,
         "'levels' must be in date order",
+    ),
+    (BilateralRelation, {"events": ("x",)}, TypeError, r"'events\[0\]' must be a RelationEvent"),
+    (
+        BilateralRelation,
+        {
+            "established": D("1949"),
+            "events": (dm.RelationEvent(kind=dm.RelationEventKind.RESTORATION, date=D("1950")),),
+        },
+        ValueError,
+        r"'events' \[0\] has a restoration on 1950 while ties were active",
+    ),
+    (
+        BilateralRelation,
+        {"successions": (dm.Succession(predecessor=RU, successor=CN, date=D("1991")),)},
+        ValueError,
+        r"'successions' \[0\] names Russia as predecessor, a party",
     ),
     *_bad_sources(BilateralRelation),
     # ThematicYear

@@ -22,6 +22,7 @@ from diplomodel.validation import (
 )
 from tests import strategies as s
 from tests.profiles import examples
+from tests.test_claims import claims_broken
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meetings[0]
@@ -127,6 +128,7 @@ BROKEN = {
         lambda: with_meeting(outcomes=MEETING.outcomes[1:]),
         "$.documents[0].meeting",
     ),
+    **claims_broken(EXAMPLE),
 }
 
 

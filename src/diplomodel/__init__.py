@@ -76,6 +76,7 @@ from diplomodel.i18n import (
 from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
 from diplomodel.issues import Issue
 from diplomodel.model.actors import Actor, Body, BodyKind, actor_key
+from diplomodel.model.claims import Claim, ClaimId, ClaimKind, ClaimSubject
 from diplomodel.model.cooperation import Committee, CommitteeKind
 from diplomodel.model.documents import (
     AgreementForm,
@@ -112,7 +113,15 @@ from diplomodel.model.meetings import (
 )
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.places import Place
-from diplomodel.model.relations import BilateralRelation, PartnershipLevel, ThematicYear
+from diplomodel.model.relations import (
+    BilateralRelation,
+    PartnershipLevel,
+    RelationEvent,
+    RelationEventKind,
+    RelationStatus,
+    Succession,
+    ThematicYear,
+)
 from diplomodel.model.sectors import Sector
 from diplomodel.model.sources import Source
 from diplomodel.model.statements import Statement
@@ -177,6 +186,10 @@ __all__ = [
     "BodyId",
     "BodyKind",
     "Cadence",
+    "Claim",
+    "ClaimId",
+    "ClaimKind",
+    "ClaimSubject",
     "Committee",
     "CommitteeId",
     "CommitteeKind",
@@ -230,7 +243,10 @@ __all__ = [
     "Precision",
     "Problem",
     "ProblemCollector",
+    "RelationEvent",
+    "RelationEventKind",
     "RelationId",
+    "RelationStatus",
     "Report",
     "Role",
     "Rule",
@@ -246,6 +262,7 @@ __all__ = [
     "StateRegistry",
     "Statement",
     "StatementId",
+    "Succession",
     "Tenure",
     "ThematicYear",
     "ThematicYearId",

@@ -22,6 +22,7 @@ from diplomodel.errors import shown
 __all__ = [
     "boolean",
     "check_unicode",
+    "coherent",
     "date",
     "described",
     "enum_member",
@@ -32,6 +33,7 @@ __all__ = [
     "locale",
     "needs",
     "not_before",
+    "only_for",
     "optional",
     "optional_date",
     "ordinal",
@@ -259,6 +261,51 @@ def other_than(other: str) -> Validator:
             )
 
     return described(check, {}, other_than=other)
+
+
+def only_for(other: str, members: Iterable[enum.Enum]) -> Validator:
+    """A value given exactly when the field `other` is one of `members` (a claimed number).
+
+    None is the value's absence: it is required when `other` is one of
+    `members` and nothing else is allowed otherwise.
+    """
+    allowed = frozenset(members)
+    shown = ", ".join(sorted(repr(m.value) for m in allowed))
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        chosen = getattr(inst, other, None)
+        if chosen in allowed and value is None:
+            raise ValueError(f"'{attribute.name}' is needed when '{other}' is {chosen.value!r}")
+        if chosen not in allowed and value is not None:
+            raise ValueError(
+                f"'{attribute.name}' ({_shown(value)}) is only for '{other}' {shown} "
+                f"(got {getattr(chosen, 'value', chosen)!r})"
+            )
+
+    return described(check, {}, only_for=(other, allowed))
+
+
+def coherent(
+    problem: Callable[[Any, Any], str | None],
+    keep: Callable[[dict[str, Any], Any], Any],
+) -> Validator:
+    """A value that agrees with the rest of its object, as `problem` judges.
+
+    Args:
+        problem: Given the object and the value, what is wrong (None: nothing).
+        keep: Given the object's other field values by name and the value, a
+            value that agrees with them: the largest part of it (the events
+            that make sense in order) or, for a single value, the nearest one
+            that does. Generic tools use it, such as the hypothesis strategies,
+            which draw fields one by one.
+    """
+
+    def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        wrong = problem(inst, value)
+        if wrong is not None:
+            raise ValueError(f"'{attribute.name}' {wrong}")
+
+    return described(check, {}, coherent=keep)
 
 
 @functools.cache

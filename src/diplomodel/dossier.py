@@ -14,6 +14,7 @@ from diplomodel import _validators as v
 from diplomodel._tables import Format
 from diplomodel.errors import UnknownIdError, shown
 from diplomodel.model.actors import Actor, Body, actor_label
+from diplomodel.model.claims import Claim
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -43,6 +44,7 @@ Entity = (
     | BilateralRelation
     | ThematicYear
     | Statement
+    | Claim
 )
 """Any object with an ``id`` that a dossier holds."""
 
@@ -77,6 +79,7 @@ class Dossier:
         relations: Bilateral relations.
         thematic_years: Themed years.
         statements: Positions stated.
+        claims: What sources said about the records, to check against them.
 
     >>> d = load_example()
     >>> d.meeting("cn-ru-heads-of-government-29").ordinal
@@ -97,6 +100,7 @@ class Dossier:
     relations: tuple[BilateralRelation, ...] = _entities(BilateralRelation)
     thematic_years: tuple[ThematicYear, ...] = _entities(ThematicYear)
     statements: tuple[Statement, ...] = _entities(Statement)
+    claims: tuple[Claim, ...] = _entities(Claim)
     _index: dict[tuple[type[Any], str], Any] | None = field(
         default=None, init=False, eq=False, repr=False, hash=False
     )
@@ -541,7 +545,7 @@ class Dossier:
         >>> load_example().save(target / "example.json")
         >>> load_example().save(target / "example", format="jsonl")
         >>> sorted(p.name for p in (target / "example").iterdir())[:3]
-        ['bodies.jsonl', 'committees.jsonl', 'documents.jsonl']
+        ['bodies.jsonl', 'claims.jsonl', 'committees.jsonl']
         >>> Dossier.load(target / "example") == Dossier.load(target / "example.json")
         True
         """

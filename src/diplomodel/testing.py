@@ -20,7 +20,8 @@ Nothing here is written per class. A strategy is derived from the class's
 fields: the type hints say what to draw (an id, a state, a date, a nested
 value object, a tuple or None) and the validators say what holds between
 fields (an end not before its start, an ordinal only with a series, items
-unique by a key, levels in date order). A new field needs no change here.
+unique by a key, levels in date order, a value given only for some kinds,
+events that make sense in order). A new field needs no change here.
 """
 
 from __future__ import annotations
@@ -196,7 +197,9 @@ def _field(spec: FieldSpec, max_size: int) -> st.SearchStrategy[Any]:
         least = facts.get("min_length", 0)
         most = facts.get("max_length") or max(least, max_size if entities else _MAX_ITEMS)
         value = st.lists(value, min_size=least, max_size=most, unique_by=unique_by).map(tuple)
-    return st.none() | value if spec.optional else value
+    if spec.optional and "only_for" not in spec.facts:  # `_repair` empties those not chosen
+        return st.none() | value
+    return value
 
 
 def _repair(specs: tuple[FieldSpec, ...], values: dict[str, Any]) -> None:
@@ -216,6 +219,17 @@ def _repair(specs: tuple[FieldSpec, ...], values: dict[str, Any]) -> None:
             values[name] = None
         if facts.get("chronological") is not None:
             values[name] = _in_order(value, facts["chronological"])
+        _agree(facts, name, values)
+
+
+def _agree(facts: Mapping[str, Any], name: str, values: dict[str, Any]) -> None:
+    """Empty a value its kind does not take; keep the part of a value that makes sense."""
+    if "only_for" in facts:
+        other, members = facts["only_for"]
+        if values.get(other) not in members:
+            values[name] = None
+    if "coherent" in facts and values[name] is not None:
+        values[name] = facts["coherent"](values, values[name])
 
 
 def _in_order(items: tuple[Any, ...], when: Callable[[Any], PartialDate]) -> tuple[Any, ...]:

@@ -38,6 +38,15 @@ Every finding has a stable code. The built-in rules are:
 - ``DM130`` (error): A body sits within a body of the same state.
 - ``DM131`` (info): A visit names its host, the one visited (for information).
 - ``DM132`` (error): The host of a visit is a party to it.
+- ``DM140`` (error): No two relation records are for the same pair of parties, in either order.
+- ``DM141`` (error): No partnership level is declared while ties were suspended or severed.
+- ``DM142`` (warning): A claimed anniversary is the one that falls in the year it was said.
+- ``DM143`` (warning): A claimed date can be the date of the record.
+- ``DM144`` (warning): A claimed place is the locality or venue of the record.
+- ``DM145`` (warning): A claimed ordinal is the meeting's number in its series.
+- ``DM146`` (warning): A claimed partnership level is the one in force on the day it was said.
+- ``DM147`` (warning): A claimed party is a party (or an original party) of the record.
+- ``DM148`` (warning): Two sources do not claim different values of one field of one record.
 
 The codes DM116 (partnership levels in date order) and DM118 (a thematic year
 that ends before it starts) are retired: construction refuses such records,
@@ -65,7 +74,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import field, frozen
 
-from diplomodel import _rules
+from diplomodel import _claim_rules, _rules
 from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
 from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
@@ -427,7 +436,7 @@ class Rules:
         ValueError: Two rules share a code.
 
     >>> len(DEFAULT_RULES), "DM101" in DEFAULT_RULES
-    (30, True)
+    (39, True)
     >>> "DM105" in DEFAULT_RULES.without("DM105")
     False
     """
@@ -506,7 +515,7 @@ DEFAULT_RULES: Final = Rules(
             summary=spec.summary,
             check=spec.check,
         )
-        for spec in _rules.BUILTIN
+        for spec in (*_rules.BUILTIN, *_claim_rules.BUILTIN)
     )
 )
 """The built-in rules (listed in this module's docstring)."""

@@ -26,6 +26,7 @@ from attrs import frozen
 
 from diplomodel import _validators as v
 from diplomodel.model.actors import Body
+from diplomodel.model.claims import Claim
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Communique, CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
@@ -55,6 +56,7 @@ TABLES: Final[Mapping[str, type[Any]]] = types.MappingProxyType(
         "relations": BilateralRelation,
         "thematic_years": ThematicYear,
         "statements": Statement,
+        "claims": Claim,
     }
 )
 """Each table of a dossier and the class of its entities, in file order."""
