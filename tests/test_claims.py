@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 
 import diplomodel as dm
+from tests.profiles import examples
 from diplomodel import testing
 
 P = dm.PartialDate.parse
@@ -254,7 +255,7 @@ class TestFiles:
         assert "partnership_level" in text
         assert "claims" in text
 
-    @settings(max_examples=60, deadline=None)
+    @settings(max_examples=examples(60), deadline=None)
     @given(testing.from_class(dm.Claim))
     def test_strategy_round_trip(self, drawn):
         """Drawn claims are valid and round-trip through JSON."""

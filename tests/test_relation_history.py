@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 
 import diplomodel as dm
+from tests.profiles import examples
 from diplomodel import testing
 
 P = dm.PartialDate.parse
@@ -204,14 +205,14 @@ class TestFiles:
     def test_strategies_round_trip(self, cls):
         """`from_class` draws valid objects of the new classes, which round-trip."""
 
-        @settings(max_examples=40, deadline=None)
+        @settings(max_examples=examples(40), deadline=None)
         @given(testing.from_class(cls))
         def check(obj):
             assert dm.from_json(dm.to_json(obj), cls) == obj
 
         check()
 
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=examples(40), deadline=None)
     @given(testing.relations())
     def test_drawn_relations_have_consistent_histories(self, relation):
         """Drawn relations keep events that make sense; `status_on` answers for each event day."""

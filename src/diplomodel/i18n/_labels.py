@@ -15,6 +15,7 @@ from typing import Any, Final, NamedTuple
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n._locales import translator
 from diplomodel.model.actors import BodyKind
+from diplomodel.model.claims import ClaimKind, ClaimSubject
 from diplomodel.model.cooperation import CommitteeKind
 from diplomodel.model.documents import AgreementForm, DocumentStatus
 from diplomodel.model.meetings import (
@@ -26,6 +27,7 @@ from diplomodel.model.meetings import (
     Role,
 )
 from diplomodel.model.people import OfficeKind
+from diplomodel.model.relations import RelationEventKind, RelationStatus
 from diplomodel.model.sectors import Sector
 from diplomodel.organizations import MembershipStatus, OrganizationKind
 
@@ -212,6 +214,40 @@ _MEMBERSHIP_STATUSES: Final = {
     MembershipStatus.INVITED: mark("MembershipStatus", "invited to join"),
 }
 
+_RELATION_EVENT_KINDS: Final = {
+    RelationEventKind.RECOGNITION: mark("RelationEventKind", "recognition"),
+    RelationEventKind.ESTABLISHMENT: mark("RelationEventKind", "establishment of ties"),
+    RelationEventKind.SUSPENSION: mark("RelationEventKind", "suspension of ties"),
+    RelationEventKind.RESTORATION: mark("RelationEventKind", "restoration of ties"),
+    RelationEventKind.SEVERANCE: mark("RelationEventKind", "severance of ties"),
+    RelationEventKind.DOWNGRADE: mark("RelationEventKind", "downgrade of ties"),
+    RelationEventKind.UPGRADE: mark("RelationEventKind", "upgrade of ties"),
+}
+
+_RELATION_STATUSES: Final = {
+    RelationStatus.NONE: mark("RelationStatus", "no diplomatic relations"),
+    RelationStatus.ACTIVE: mark("RelationStatus", "diplomatic relations"),
+    RelationStatus.SUSPENDED: mark("RelationStatus", "relations suspended"),
+    RelationStatus.SEVERED: mark("RelationStatus", "relations severed"),
+}
+
+_CLAIM_KINDS: Final = {
+    ClaimKind.ANNIVERSARY: mark("ClaimKind", "anniversary"),
+    ClaimKind.DATE: mark("ClaimKind", "date"),
+    ClaimKind.PLACE: mark("ClaimKind", "place"),
+    ClaimKind.ORDINAL: mark("ClaimKind", "number in a series"),
+    ClaimKind.PARTNERSHIP_LEVEL: mark("ClaimKind", "partnership level"),
+    ClaimKind.PARTY: mark("ClaimKind", "party"),
+    ClaimKind.COUNT: mark("ClaimKind", "count"),
+}
+
+_CLAIM_SUBJECTS: Final = {
+    ClaimSubject.MEETING: mark("ClaimSubject", "meeting"),
+    ClaimSubject.SERIES: mark("ClaimSubject", "meeting series"),
+    ClaimSubject.RELATION: mark("ClaimSubject", "relation"),
+    ClaimSubject.DOCUMENT: mark("ClaimSubject", "document"),
+}
+
 _TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
     MeetingKind: _MEETING_KINDS,
     Role: _ROLES,
@@ -227,6 +263,10 @@ _TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
     BodyKind: _BODY_KINDS,
     OrganizationKind: _ORGANIZATION_KINDS,
     MembershipStatus: _MEMBERSHIP_STATUSES,
+    RelationEventKind: _RELATION_EVENT_KINDS,
+    RelationStatus: _RELATION_STATUSES,
+    ClaimKind: _CLAIM_KINDS,
+    ClaimSubject: _CLAIM_SUBJECTS,
 }
 
 #: The enumerations `label` knows.
