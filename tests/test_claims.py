@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 
 import diplomodel as dm
-from tests.profiles import examples
 from diplomodel import testing
+from tests.profiles import examples
 
 P = dm.PartialDate.parse
 CN, RU, SU, KZ = (dm.states.get(c) for c in ("CN", "RU", "SU", "KZ"))
