@@ -147,12 +147,12 @@ class TestDataError:
         with pytest.raises(ValueError, match="at least one problem"):
             DataError(problems)
 
-    def test_empty_rejection_is_not_data_error(self):
-        """Refusing an empty DataError is a misuse of the class, not bad data."""
+    def test_empty_rejection_is_an_argument_error(self):
+        """Refusing an empty DataError is an invalid argument, which reads as its message."""
         with pytest.raises(ValueError, match="at least one problem") as info:
             DataError([])
         assert isinstance(info.value, dm.InvalidArgumentError)
-        assert not isinstance(info.value, DataError)
+        assert str(info.value) == "a DataError needs at least one problem"
 
     def test_single(self):
         """`DataError.single` holds exactly one problem built from path and message."""

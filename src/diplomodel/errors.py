@@ -414,14 +414,30 @@ class UnknownExampleError(DiplomodelError, LookupError):
         return (type(self), (self.name, self.known))
 
 
-class InvalidArgumentError(DiplomodelError, ValueError):
+class InvalidArgumentError(DataError):
     """An argument has a value the function cannot work with (an end before a start).
 
-    A `ValueError`. Bad *data* given to a loader is a `DataError` instead.
+    A kind of `DataError` (and so a `ValueError`): whatever a caller passes,
+    data or argument, bad input is a `DataError`. It holds one problem at
+    ``$`` and reads as its message.
 
-    >>> isinstance(InvalidArgumentError("'end' is before 'start'"), ValueError)
-    True
+    Args:
+        message: What is wrong with the argument.
+
+    >>> error = InvalidArgumentError("'end' is before 'start'")
+    >>> isinstance(error, DataError), isinstance(error, ValueError), str(error)
+    (True, True, "'end' is before 'start'")
     """
+
+    def __init__(self, message: str) -> None:
+        self.message = elide(message)
+        super().__init__([Problem(path="$", message=self.message)])
+
+    def _render(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.message,))
 
 
 class ArgumentTypeError(DiplomodelError, TypeError):
