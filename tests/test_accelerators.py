@@ -41,7 +41,7 @@ class TestSameText:
         fast, plain = both(lambda: dm.to_json(EXAMPLE, indent=indent))
         assert fast == plain
 
-    @settings(max_examples=examples(40))
+    @settings(max_examples=examples(20))
     @given(testing.dossiers())
     def test_generated(self, dossier):
         """Any dossier is written identically either way."""

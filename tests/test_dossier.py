@@ -144,7 +144,7 @@ class TestFiles:
         small.save(path)
         assert dm.Dossier.load(path) == small
 
-    @settings(max_examples=examples(20))
+    @settings(max_examples=examples(10))
     @given(s.dossiers)
     def test_generated_dossiers_survive_files(self, dossier):
         """Any valid dossier survives save and load."""

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from attrs import field, frozen
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplomodel import _validators as v
@@ -21,6 +21,7 @@ from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
 from diplomodel.states import State, states
+from tests.profiles import examples
 
 SRC = pathlib.Path(__file__).resolve().parents[1] / "src" / "diplomodel"
 
@@ -110,6 +111,7 @@ class TestWalks:
         """The exporters' list of states comes from the same walk."""
         assert [s.code for s in referenced_states(load_example())] == ["CN", "RU"]
 
+    @settings(max_examples=examples(15))
     @given(testing.dossiers())
     def test_states_walk_matches_attributes(self, dossier):
         """Every state the walk finds is really held at its path."""
@@ -144,6 +146,7 @@ class TestDerivedStrategies:
         for earlier, later in zip(relation.levels, relation.levels[1:], strict=False):
             assert later.since.earliest() > earlier.since.latest()
 
+    @settings(max_examples=examples(15))
     @given(testing.dossiers(max_size=3))
     def test_dossier_tables_hold_each_id_once(self, dossier):
         """Entities of one table have distinct ids, as loaders require."""

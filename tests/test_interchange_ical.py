@@ -245,7 +245,7 @@ class TestArguments:
 
 
 class TestGenerated:
-    @settings(max_examples=examples(40))
+    @settings(max_examples=examples(20))
     @given(testing.dossiers())
     def test_any_dossier(self, generated):
         """Any dossier gives a calendar with each meeting's title and span, and each rule."""

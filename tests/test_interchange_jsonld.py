@@ -202,7 +202,7 @@ class TestOneEntity:
 
 
 class TestGenerated:
-    @settings(max_examples=examples(25))
+    @settings(max_examples=examples(15))
     @given(testing.dossiers())
     def test_any_dossier(self, dossier):
         """Any dossier expands offline and keeps every property as a schema.org triple."""

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from jsonschema import Draft3Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
@@ -13,6 +13,7 @@ from referencing.jsonschema import DRAFT3
 import diplomodel as dm
 from diplomodel import testing
 from diplomodel.interchange import to_popolo
+from tests.profiles import examples
 from tests.test_interchange_common import EXAMPLES, bodies_dossier
 
 # The specification's schemas, vendored with their licence (CC-BY-4.0) and source: see SOURCE.md.
@@ -246,6 +247,7 @@ class TestEdgeCases:
 class TestGenerated:
     # One property for both checks: generating dossiers is most of the cost, so each
     # generated dossier is checked against the schemas and counted in the same example.
+    @settings(max_examples=examples(20))
     @given(testing.dossiers())
     def test_any_dossier_is_valid_popolo_and_loses_nothing(self, validators, dossier):
         """Any dossier passes the Popolo schemas and the reference checks, and every person,

@@ -68,7 +68,7 @@ class TestRead:
         dm.write_jsonl(path, EXAMPLE.documents)
         assert tuple(dm.iter_jsonl(path, dm.Document)) == EXAMPLE.documents
 
-    @settings(max_examples=examples(25))
+    @settings(max_examples=examples(15))
     @given(st.lists(testing.meetings(), max_size=5))
     def test_generated_round_trip(self, meetings):
         """Any list of valid meetings survives JSON Lines."""

@@ -43,7 +43,7 @@ class TestSchemas:
         """Every generated object's JSON form validates against its class's schema."""
         check = validator(cls)
 
-        @settings(max_examples=examples(25))
+        @settings(max_examples=examples(10 if cls is dm.Dossier else 15))
         @given(testing.from_class(cls))
         def run(obj):
             data = dm.to_dict(obj)

@@ -3,10 +3,11 @@
 import json
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import diplomodel as dm
 from tests import strategies as s
+from tests.profiles import examples
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meeting("cn-ru-heads-of-government-29")
@@ -17,6 +18,7 @@ class TestRoundTrip:
     def test_every_class_round_trips_through_json(self, cls):
         """from_json(to_json(x), type(x)) == x for generated objects of every class."""
 
+        @settings(max_examples=examples(15 if cls is dm.Dossier else 30))
         @given(s.BY_CLASS[cls])
         def check(obj):
             assert dm.from_json(dm.to_json(obj), cls) == obj
@@ -29,6 +31,7 @@ class TestRoundTrip:
         """The bundled example survives a JSON round trip unchanged."""
         assert dm.from_json(dm.to_json(EXAMPLE), dm.Dossier) == EXAMPLE
 
+    @settings(max_examples=examples(20))
     @given(s.dossiers)
     def test_dict_form_is_pure_json(self, dossier):
         """to_dict gives only JSON types, so json.dumps never needs a default."""

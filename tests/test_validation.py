@@ -515,7 +515,7 @@ class TestFinding:
 
 
 class TestNeverRaises:
-    @settings(max_examples=examples(40))
+    @settings(max_examples=examples(20))
     @given(s.dossiers)
     def test_generated_dossiers(self, dossier):
         """validate returns a report for any valid dossier, and the report survives JSON."""

@@ -90,7 +90,7 @@ T = TypeVar("T")
 _LOCALES = ("en", "ru", "zh", "zh_Hant", "fr", "ar", "de", "ja", "pt_BR", "es")
 _LETTERS = string.ascii_letters + string.digits + " ,.'-–éüøЖжк中文"
 _URLS = ("https://example.org/a", "http://news.example/b?c=1")
-_MAX_ITEMS = 4
+_MAX_ITEMS = 3
 _MAX_INT_SPAN = 500
 
 
