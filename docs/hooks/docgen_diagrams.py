@@ -141,6 +141,9 @@ def short_type(text: str) -> str:
 
 
 def _row_text(f: docgen_model.Field) -> str:
+    if f.actor and f.target is not None:
+        marks = f"{'[]' if f.many else ''}{'?' if f.optional else ''}"
+        return f"{f.name}: Actor{marks} → {f.target.__name__}"
     if f.link == "id" and f.target is not None:
         arrow = f"{f.target.__name__}{'[]' if f.many else ''}{'?' if f.optional else ''}"
         return f"{f.name} → {arrow}"

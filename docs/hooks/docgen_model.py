@@ -51,6 +51,8 @@ class Field:
         target: The class pointed at, if any.
         many: Whether it holds several (a tuple or a mapping).
         optional: Whether it may be None.
+        actor: Whether it holds an actor: reference data (a state, an
+            organisation) or the id of an entity (a body).
     """
 
     name: str
@@ -59,6 +61,7 @@ class Field:
     target: type[Any] | None = None
     many: bool = False
     optional: bool = False
+    actor: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,10 +213,16 @@ def read_model() -> Model:
             tp = hints.get(attribute.name, attribute.type)
             inner, many, optional = _unwrap(tp)
             link, target = "", None
+            kinds = set()
             for t in inner:
-                link, target = _classify(t, attribute.name, classes, public, ids) or (link, target)
+                found = _classify(t, attribute.name, classes, public, ids)
+                if found is not None:
+                    kinds.add(found[0])
+                link, target = found or (link, target)
                 if link == "reference" and target not in reference:
                     reference.append(target)
-            row.append(Field(attribute.name, type_text(tp), link, target, many, optional))
+            actor = {"id", "reference"} <= kinds
+            text = type_text(tp)
+            row.append(Field(attribute.name, text, link, target, many, optional, actor))
         fields[cls.__name__] = tuple(row)
     return Model(classes=classes, reference=tuple(reference), fields=fields, ids=ids)
