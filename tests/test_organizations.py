@@ -718,8 +718,7 @@ class TestRegistry:
             time.sleep(0.05)
             return parse(text)
 
-        module = sys.modules["diplomodel.organizations"]  # the package, not the registry
-        monkeypatch.setattr(module, "parse", slow_parse)
+        monkeypatch.setattr(_load, "parse", slow_parse)  # the registry reads it on first use
         registry = OrganizationRegistry()
         barrier = threading.Barrier(8)
         results = []

@@ -9,24 +9,14 @@ Everything public is importable from here and listed in `__all__`.
 (29, '2024-08-21', 'Moscow')
 """
 
-from diplomodel.anniversaries import (
-    Anniversary,
-    LeapDayPolicy,
-    anniversaries,
-    anniversary_in_year,
-    anniversary_number,
-    is_jubilee,
-    next_anniversary,
-)
-from diplomodel.dates import (
-    Direction,
-    PartialDate,
-    Precision,
-    Weekday,
-    parse_date,
-    resolve_weekday,
-)
-from diplomodel.dossier import Dossier, Entity, load_example
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any, Final
+
+from diplomodel.dates import Direction, PartialDate, Precision, Weekday, parse_date, resolve_weekday
 from diplomodel.errors import (
     MAX_MESSAGE,
     MAX_PROBLEMS,
@@ -42,38 +32,6 @@ from diplomodel.errors import (
     UnknownRuleError,
     UnknownStateError,
 )
-from diplomodel.extract import (
-    Anchor,
-    AnniversaryKind,
-    AnniversaryMention,
-    DocumentKind,
-    DocumentMention,
-    EventKind,
-    EventMention,
-    Extraction,
-    Found,
-    OfficialKind,
-    OfficialMention,
-    OrdinalMention,
-    OrganizationMention,
-    StateForm,
-    StateMention,
-    extract,
-    names_match,
-)
-from diplomodel.files import JsonlReader, atomic_writer, iter_jsonl, write_jsonl
-from diplomodel.i18n import (
-    anniversary_phrase,
-    describe,
-    format_date,
-    format_date_range,
-    format_list,
-    label,
-    ordinal,
-    person_name,
-    state_name,
-)
-from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
 from diplomodel.issues import Issue
 from diplomodel.model.actors import Actor, Body, BodyKind, actor_key
 from diplomodel.model.claims import Claim, ClaimId, ClaimKind, ClaimSubject
@@ -133,35 +91,143 @@ from diplomodel.organizations import (
     OrganizationRegistry,
     organizations,
 )
-from diplomodel.serialization import (
-    DOCUMENT_TAGS,
-    FORMAT_VERSION,
-    MIGRATIONS,
-    Migration,
-    envelope,
-    from_dict,
-    from_json,
-    json_schema,
-    make_converter,
-    open_envelope,
-    parse_json,
-    paused_gc,
-    to_dict,
-    to_json,
-    to_json_bytes,
-)
 from diplomodel.states import State, StateRegistry, states
-from diplomodel.timeline import TimelineEntry, UpcomingAnniversary
-from diplomodel.validation import (
-    DEFAULT_RULES,
-    Finding,
-    Report,
-    Rule,
-    Rules,
-    Severity,
-    rule,
-    validate,
-)
+
+if TYPE_CHECKING:  # the names below are loaded on first use (see _LAZY)
+    from diplomodel.anniversaries import (
+        Anniversary,
+        LeapDayPolicy,
+        anniversaries,
+        anniversary_in_year,
+        anniversary_number,
+        is_jubilee,
+        next_anniversary,
+    )
+    from diplomodel.dossier import Dossier, Entity, load_example
+    from diplomodel.extract import (
+        Anchor,
+        AnniversaryKind,
+        AnniversaryMention,
+        DocumentKind,
+        DocumentMention,
+        EventKind,
+        EventMention,
+        Extraction,
+        Found,
+        OfficialKind,
+        OfficialMention,
+        OrdinalMention,
+        OrganizationMention,
+        StateForm,
+        StateMention,
+        extract,
+        names_match,
+    )
+    from diplomodel.files import JsonlReader, atomic_writer, iter_jsonl, write_jsonl
+    from diplomodel.i18n import (
+        anniversary_phrase,
+        describe,
+        format_date,
+        format_date_range,
+        format_list,
+        label,
+        ordinal,
+        person_name,
+        state_name,
+    )
+    from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
+    from diplomodel.serialization import (
+        DOCUMENT_TAGS,
+        FORMAT_VERSION,
+        MIGRATIONS,
+        Migration,
+        envelope,
+        from_dict,
+        from_json,
+        json_schema,
+        make_converter,
+        open_envelope,
+        parse_json,
+        paused_gc,
+        to_dict,
+        to_json,
+        to_json_bytes,
+    )
+    from diplomodel.timeline import TimelineEntry, UpcomingAnniversary
+    from diplomodel.validation import (
+        DEFAULT_RULES,
+        Finding,
+        Report,
+        Rule,
+        Rules,
+        Severity,
+        rule,
+        validate,
+    )
+
+# Modules that need a parser, babel or the optional libraries load when one of their names
+# is first used: `import diplomodel` stays light. Export a name from one of these modules
+# by adding it to the TYPE_CHECKING imports above, to this table and to __all__.
+_LAZY: Final[dict[str, str]] = {  # module: the names it exports, separated by spaces
+    "diplomodel.anniversaries": (
+        "Anniversary LeapDayPolicy anniversaries anniversary_in_year anniversary_number "
+        "is_jubilee next_anniversary"
+    ),
+    "diplomodel.dossier": "Dossier Entity load_example",
+    "diplomodel.extract": (
+        "Anchor AnniversaryKind AnniversaryMention DocumentKind DocumentMention EventKind "
+        "EventMention Extraction Found OfficialKind OfficialMention OrdinalMention "
+        "OrganizationMention StateForm StateMention extract names_match"
+    ),
+    "diplomodel.files": "JsonlReader atomic_writer iter_jsonl write_jsonl",
+    "diplomodel.i18n": (
+        "anniversary_phrase describe format_date format_date_range format_list label ordinal "
+        "person_name state_name"
+    ),
+    "diplomodel.interchange": "ftm_id to_ftm to_ical to_jsonld to_popolo",
+    "diplomodel.serialization": (
+        "DOCUMENT_TAGS FORMAT_VERSION MIGRATIONS Migration envelope from_dict from_json "
+        "json_schema make_converter open_envelope parse_json paused_gc to_dict to_json "
+        "to_json_bytes"
+    ),
+    "diplomodel.timeline": "TimelineEntry UpcomingAnniversary",
+    "diplomodel.validation": "DEFAULT_RULES Finding Report Rule Rules Severity rule validate",
+}
+_HOMES: Final[dict[str, str]] = {
+    name: module for module, names in _LAZY.items() for name in names.split()
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a lazily exported name from its module on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'diplomodel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the lazily exported ones included."""
+    return sorted({*globals(), *_HOMES})
+
+
+class _Package(types.ModuleType):
+    """The package's module type: a submodule never hides the public name it shares.
+
+    ``diplomodel.extract`` is the function, as it was when every name was
+    imported eagerly; importing the subpackage ``diplomodel.extract`` (which
+    binds it on its parent) must not replace it.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _HOMES and isinstance(value, types.ModuleType):
+            return  # the module stays in sys.modules; the name is what __getattr__ loads
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __version__ = "0.1.0"
 

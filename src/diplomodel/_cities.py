@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-from babel.core import get_global
-
 from diplomodel._locale_ids import parse_locale
 
 __all__ = ["city_in"]
@@ -25,6 +23,8 @@ def _key(name: str) -> str:
 @functools.cache
 def _zones() -> dict[str, str]:
     """Each city's English name (as a lookup key) and its time zone."""
+    from babel.core import get_global  # noqa: PLC0415 - babel is loaded on first use
+
     english = parse_locale("en").time_zones
     zones: dict[str, str] = {}
     for zone in sorted(get_global("zone_territories")):

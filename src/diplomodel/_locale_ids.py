@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import typing
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_locale_identifier
-from babel.core import parse_locale as _split
-from babel.localedata import locale_identifiers
-
 from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+
+if typing.TYPE_CHECKING:
+    from babel import Locale
+
+# babel is imported where it is used: importing diplomodel must not load CLDR machinery.
 
 _T = typing.TypeVar("_T")
 
@@ -25,6 +25,8 @@ __all__ = ["canonical_locale", "locale_fallbacks", "parse_locale", "respell"]
 
 @functools.cache
 def _known() -> frozenset[str]:
+    from babel.localedata import locale_identifiers  # noqa: PLC0415 - loaded on first use
+
     return frozenset(locale_identifiers())
 
 
@@ -40,6 +42,9 @@ def canonical_locale(text: str) -> str | None:
     >>> canonical_locale("xx") is None, canonical_locale("zh_CN") is None
     (True, True)
     """
+    from babel.core import get_locale_identifier  # noqa: PLC0415 - loaded on first use
+    from babel.core import parse_locale as _split  # noqa: PLC0415
+
     try:
         spelled = get_locale_identifier(_split(text.strip().replace("-", "_")))
     except (ValueError, TypeError, AttributeError):
@@ -62,6 +67,8 @@ def parse_locale(locale: str) -> Locale:
         raise ArgumentTypeError(
             f"a locale must be a str such as 'en' (got {type(locale).__name__})"
         )
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415 - loaded on first use
+
     try:
         return Locale.parse(locale.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
@@ -81,6 +88,9 @@ def locale_fallbacks(locale: str) -> tuple[str, ...]:
     >>> locale_fallbacks("zh_CN")
     ('zh_CN', 'zh_Hans_CN', 'zh_Hans', 'zh')
     """
+    from babel.core import get_locale_identifier  # noqa: PLC0415 - loaded on first use
+    from babel.core import parse_locale as _split  # noqa: PLC0415
+
     parsed = parse_locale(locale)
     parts = [p for p in (parsed.language, parsed.script, parsed.territory, parsed.variant) if p]
     chain = ["_".join(parts[:end]) for end in range(len(parts), 0, -1)]

@@ -17,7 +17,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Hashable, Iterable, Mapping
 from typing import Final, Generic, NamedTuple, TypeVar
@@ -169,6 +168,8 @@ def suggest(key: str, names: Mapping[str, T], *, limit: int = 5) -> list[T]:
     >>> suggest("rusia", {"russia": "RU", "prussia": "PR", "chile": "CL"})
     ['RU', 'PR']
     """
+    import difflib  # noqa: PLC0415 - only an unknown name needs it
+
     close = difflib.get_close_matches(key, names, n=limit * 2, cutoff=0.8)
     found: list[T] = []
     for name in close:

@@ -19,7 +19,6 @@ import json
 import re
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
 from typing import Any, Final, Generic, NamedTuple, Protocol, TypeVar
 
 from attrs import Attribute
@@ -365,6 +364,8 @@ def parse_tables(text: str, make: Callable[..., S]) -> Tables[S]:
 
 def read_data(name: str) -> str:
     """The text of one of the package's data files (``"states.json"``)."""
+    from importlib import resources  # noqa: PLC0415 - loaded with the first data file
+
     return (resources.files("diplomodel") / "_data" / name).read_text(encoding="utf-8")
 
 

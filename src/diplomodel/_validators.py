@@ -14,7 +14,6 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import attrs
-from babel import localedata
 
 from diplomodel.dates import PartialDate
 from diplomodel.errors import shown
@@ -310,6 +309,8 @@ def coherent(
 
 @functools.cache
 def _locale_identifiers() -> frozenset[str]:
+    from babel import localedata  # noqa: PLC0415 - babel is loaded on first use
+
     return frozenset(localedata.locale_identifiers())
 
 

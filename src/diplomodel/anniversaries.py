@@ -29,7 +29,6 @@ from datetime import date, datetime, time
 
 from attrs import field, frozen
 from attrs.validators import instance_of
-from dateutil.rrule import YEARLY, rrule
 
 from diplomodel.dates import PartialDate, Precision, as_day
 from diplomodel.errors import ArgumentTypeError, DataError, InvalidArgumentError
@@ -317,6 +316,8 @@ def _days(start: PartialDate, first: int, end: date, leap_day: LeapDayPolicy) ->
             rule = {"byyearday": 60}
     else:
         rule = {"bymonth": month, "bymonthday": day}
+    from dateutil.rrule import YEARLY, rrule  # noqa: PLC0415 - dateutil is loaded on first use
+
     occurrences = rrule(
         YEARLY,
         dtstart=datetime.combine(date(first, 1, 1), time()),

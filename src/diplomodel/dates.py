@@ -15,12 +15,17 @@ import calendar
 import enum
 import re
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
 
-from diplomodel import _parse
 from diplomodel.errors import ArgumentTypeError, DataError, InvalidArgumentError, shown
+
+if TYPE_CHECKING:
+    from diplomodel import _parse
+
+# The text parser (`_parse`: babel's CLDR names, dateutil's ISO reader) is imported by the
+# functions that read text, on first use: `PartialDate` alone must stay light to import.
 
 __all__ = ["Direction", "PartialDate", "Precision", "Weekday", "parse_date", "resolve_weekday"]
 
@@ -310,6 +315,8 @@ def _check_dateline(value: object, name: str = "dateline") -> date:
 
 
 def _weekday_of(name: object, locale: str) -> Weekday:
+    from diplomodel import _parse  # noqa: PLC0415 - the text parser loads on first use
+
     names = _parse.lexicon(locale).weekdays  # checks the locale even for a Weekday
     if isinstance(name, Weekday):
         return name
@@ -382,6 +389,8 @@ def resolve_weekday(
 
 def _relative_day(weekday: int, relative: _parse.Relative, dateline: date) -> date:
     """The day a weekday without a date names, seen from the dateline."""
+    from diplomodel import _parse  # noqa: PLC0415 - the text parser loads on first use
+
     anchor = dateline.weekday()
     if relative is _parse.Relative.LATEST:
         return _shift(dateline, -((anchor - weekday) % 7))
@@ -477,6 +486,8 @@ def parse_date(
         dateline = _check_dateline(dateline)
     if dayfirst is not None and not isinstance(dayfirst, bool):
         raise ArgumentTypeError(f"'dayfirst' must be True, False or None (got {dayfirst!r})")
+    from diplomodel import _parse  # noqa: PLC0415 - the text parser loads on first use
+
     try:
         _parse.lexicon(locale)  # an unknown locale is an error even for ISO text
     except ValueError as exc:
@@ -493,6 +504,8 @@ def _read_date(
     text: str, dateline: date | None, *, locale: str, dayfirst: bool | None
 ) -> PartialDate:
     """The date in `text`; ValueError (with what is wrong) if it holds none."""
+    from diplomodel import _parse  # noqa: PLC0415 - the text parser loads on first use
+
     folded = _parse.fold(text)
     if _ISO.fullmatch(folded):
         return PartialDate.parse(folded)

@@ -37,13 +37,12 @@ import enum
 import threading
 from collections.abc import Iterator
 from datetime import date
-from typing import Final, TypeVar, overload
+from typing import TYPE_CHECKING, Final, TypeVar, overload
 
 from diplomodel._names import NameIndex, build_index, code_key, normalise, suggest
 from diplomodel._states_data import read_data
 from diplomodel.dates import PartialDate
 from diplomodel.errors import ArgumentTypeError, UnknownOrganizationError
-from diplomodel.organizations._load import Tables, name_claims, parse
 from diplomodel.organizations._records import (
     Member,
     Membership,
@@ -51,6 +50,9 @@ from diplomodel.organizations._records import (
     Organization,
     OrganizationKind,
 )
+
+if TYPE_CHECKING:  # the data reader loads with the data, on first use
+    from diplomodel.organizations._load import Tables
 
 __all__ = [
     "Membership",
@@ -101,6 +103,8 @@ class OrganizationRegistry:
     def _tables(self) -> Tables:
         tables = self._tables_cache
         if tables is None:
+            from diplomodel.organizations._load import parse  # noqa: PLC0415 - with the data
+
             with self._lock:
                 tables = self._tables_cache
                 if tables is None:
@@ -112,6 +116,8 @@ class OrganizationRegistry:
         index = self._index_cache
         if index is None:
             tables = self._tables()  # outside the lock: it takes the lock itself
+            from diplomodel.organizations._load import name_claims  # noqa: PLC0415 - with the data
+
             with self._lock:
                 index = self._index_cache
                 if index is None:
