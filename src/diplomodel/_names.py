@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Hashable, Iterable, Mapping
-from typing import Final, Generic, NamedTuple, TypeVar
+from typing import Final, Generic, TypeVar
 
 __all__ = ["NameIndex", "build_index", "code_key", "normalise", "suggest"]
 
 T = TypeVar("T")
+
+#: How many keys' suggestions a `NameIndex` remembers before it starts afresh.
+SUGGESTIONS_KEPT: Final = 1024
 R = TypeVar("R", bound=Hashable)
 
 # Apostrophe look-alikes that are not Unicode punctuation (and so would survive
@@ -121,11 +124,52 @@ def code_key(code: str) -> str:
     return key
 
 
-class NameIndex(NamedTuple, Generic[T]):
-    """Normalised names and what they stand for; names claimed twice at one rank are dropped."""
+class NameIndex(Generic[T]):
+    """Normalised names and what they stand for; names claimed twice at one rank are dropped.
 
-    names: dict[str, T]
-    dropped: dict[str, tuple[T, ...]]
+    It also answers "did you mean" for keys it lacks (`suggest`), remembering
+    the answers: the index never changes, so neither do they.
+    """
+
+    __slots__ = ("_by_length", "_suggested", "dropped", "names")
+
+    def __init__(self, names: dict[str, T], dropped: dict[str, tuple[T, ...]]) -> None:
+        """Hold the names and the dropped names; suggestions are worked out when first asked."""
+        self.names = names
+        self.dropped = dropped
+        self._by_length: dict[int, list[str]] | None = None
+        self._suggested: dict[str, list[T]] = {}
+
+    def suggest(self, key: str) -> list[T]:
+        """`suggest` over these names, each key worked out once (up to `SUGGESTIONS_KEPT` keys).
+
+        >>> index = build_index([("Russia", 1, "RU"), ("Prussia", 1, "PR")])
+        >>> index.suggest("rusia"), index.suggest("rusia") is index.suggest("rusia")
+        (['RU', 'PR'], True)
+        """
+        found = self._suggested.get(key)
+        if found is None:
+            by_length = self._by_length
+            if by_length is None:
+                by_length = {}
+                for name in self.names:
+                    by_length.setdefault(len(name), []).append(name)
+                self._by_length = by_length
+            # A name can be close (ratio >= 0.8) only if 2 * min(la, lb) / (la + lb) >= 0.8,
+            # that is if its length is from 2/3 to 3/2 of the key's: difflib would drop the
+            # others at its first, cheapest test, after a Python-level call each.
+            size = len(key)
+            near = {
+                name: self.names[name]
+                for length, group in by_length.items()
+                if 3 * length >= 2 * size and 2 * length <= 3 * size
+                for name in group
+            }
+            found = suggest(key, near)
+            if len(self._suggested) >= SUGGESTIONS_KEPT:
+                self._suggested.clear()  # a flood of misses must not grow without bound
+            self._suggested[key] = found
+        return found
 
 
 def build_index(claims: Iterable[tuple[str, R, T]]) -> NameIndex[T]:

@@ -62,12 +62,7 @@ def _check_month(_instance: object, _attribute: object, value: Any) -> None:
         raise ValueError(f"'month' must be an int from 1 to 12 or None (got {value!r})")
 
 
-def _none_first(value: int | None) -> int:
-    """Order key for an optional month or day: unknown sorts before known."""
-    return 0 if value is None else value
-
-
-@frozen(kw_only=True, order=True)
+@frozen(kw_only=True, eq=False)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
@@ -93,9 +88,9 @@ class PartialDate:
     """
 
     year: int = field(validator=_check_year)
-    month: int | None = field(default=None, validator=_check_month, order=_none_first)
-    day: int | None = field(default=None, order=_none_first)
-    _iso: str = field(init=False, eq=False, order=False, hash=False, repr=False)
+    month: int | None = field(default=None, validator=_check_month)
+    day: int | None = field(default=None)
+    _iso: str = field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Written once: a date is immutable and is written out far more often than built.
@@ -106,6 +101,44 @@ class PartialDate:
         else:
             iso = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         object.__setattr__(self, "_iso", iso)
+
+    # The ISO text is the sort key: zero-padded and at most as long as the precision, it
+    # orders as the parts do with an unknown month or day first ("2024" < "2024-08" <
+    # "2024-08-01" < "2024-09"), and it stands for exactly one date. So comparing two
+    # dates is one short string comparison.
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso == other._iso
+
+    def __ne__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso != other._iso
+
+    def __hash__(self) -> int:
+        return hash(self._iso)
+
+    def __lt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso < other._iso
+
+    def __le__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso <= other._iso
+
+    def __gt__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso > other._iso
+
+    def __ge__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._iso >= other._iso
 
     @day.validator
     def _check_day(self, _attribute: object, value: object) -> None:

@@ -58,13 +58,15 @@ from __future__ import annotations
 import enum
 import re
 import threading
+import typing
 from collections.abc import Iterator, Mapping
 from typing import Final, TypeVar, overload
 
+import attrs
 from attrs import field, frozen
 
 from diplomodel import _validators as v
-from diplomodel._names import NameIndex, build_index, code_key, normalise, suggest
+from diplomodel._names import NameIndex, build_index, code_key, normalise
 from diplomodel._states_data import (
     CODE,
     LocalNames,
@@ -97,8 +99,42 @@ _NUMERIC: Final = re.compile(r"[0-9]{3}")
 # --- State --------------------------------------------------------------------
 
 
-@frozen(kw_only=True, cache_hash=True)
-class State:
+class ByCode:
+    """Equality and hash of reference records (states, organisations), kept cheap.
+
+    The registries hand out one object per record, so two records are mostly
+    compared by identity, or else by their codes; only a copy of a record (an
+    unpickled one, one built by hand) with the same code is compared field by
+    field, which gives what comparing every field gives. The hash is the code's.
+    """
+
+    __slots__ = ()
+
+    code: str
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        if self.code != other.code:
+            return False
+        return all(
+            getattr(self, a.name) == getattr(other, a.name)
+            for a in attrs.fields(typing.cast("type[attrs.AttrsInstance]", self.__class__))
+            if a.eq
+        )
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+@frozen(kw_only=True, eq=False)
+class State(ByCode):
     """A sovereign state or other ISO 3166 territory, current or historical.
 
     Get states from the registry (`states.get`, `states.lookup`, or
@@ -456,7 +492,7 @@ class StateRegistry:
 
     @staticmethod
     def _suggest(name: str, index: NameIndex[State]) -> str:
-        shown = [f"{state.name} ({state.code})" for state in suggest(name, index.names)]
+        shown = [f"{state.name} ({state.code})" for state in index.suggest(name)]
         return f"; did you mean {' or '.join(shown)}?" if shown else ""
 
     def current(self) -> tuple[State, ...]:

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
-from diplomodel._names import NameIndex, build_index, code_key, normalise, suggest
+from diplomodel._names import NameIndex, build_index, code_key, normalise
 from diplomodel._states_data import read_data
 from diplomodel.dates import PartialDate
 from diplomodel.errors import ArgumentTypeError, UnknownOrganizationError
@@ -188,7 +188,7 @@ class OrganizationRegistry:
             raise UnknownOrganizationError(
                 f"name {text!r} is ambiguous: it may mean {listed}; use one of those codes"
             )
-        shown = [f"{o.name} ({o.code})" for o in suggest(key, index.names)]
+        shown = [f"{o.name} ({o.code})" for o in index.suggest(key)]
         hint = f"; did you mean {' or '.join(shown)}?" if shown else ""
         raise UnknownOrganizationError(f"no organization is known as {text!r}{hint}")
 

@@ -19,7 +19,7 @@ from diplomodel import _validators as v
 from diplomodel._states_data import locale_keys
 from diplomodel.dates import PartialDate
 from diplomodel.errors import ArgumentTypeError
-from diplomodel.states import State, states
+from diplomodel.states import ByCode, State, states
 
 __all__ = ["Membership", "MembershipStatus", "Organization", "OrganizationKind"]
 
@@ -203,8 +203,8 @@ class Membership:
         )
 
 
-@frozen(kw_only=True)
-class Organization:
+@frozen(kw_only=True, eq=False)
+class Organization(ByCode):
     """An intergovernmental organisation, agency or forum.
 
     Get organisations from the registry (`organizations.get`,
