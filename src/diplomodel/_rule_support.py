@@ -5,14 +5,19 @@ Private: the rules live in `diplomodel._rules` and `diplomodel._rules_multilater
 
 from __future__ import annotations
 
+import enum
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from diplomodel.dossier import Dossier
 from diplomodel.issues import Issue
+from diplomodel.model._fields import fields_of
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.meetings import Meeting
 
@@ -20,6 +25,7 @@ __all__ = [
     "Check",
     "Hit",
     "Spec",
+    "all_resolve",
     "chain_of",
     "label",
     "related",
@@ -94,6 +100,8 @@ def side_of(actor: Actor, sides: Iterable[Actor], dossier: Dossier | None) -> Ac
     ('CN', None)
     """
     listed = tuple(sides)
+    if not isinstance(actor, str):  # a state's or organisation's chain is itself
+        return actor if actor in listed else None
     return next((a for a in chain_of(actor, dossier) if a in listed), None)
 
 
@@ -104,6 +112,10 @@ def span(meeting: Meeting) -> tuple[date, date]:
 
 def related(one: Actor, other: Actor, dossier: Dossier | None) -> bool:
     """Whether two actors are one, or one is a body of the other, or both of one state."""
+    if one is other:
+        return True  # each chain starts with its actor
+    if not isinstance(one, str) and not isinstance(other, str):
+        return actor_key(one) == actor_key(other)  # a state's or organisation's chain is itself
     mine = {actor_key(a) for a in chain_of(one, dossier)}
     return any(actor_key(a) in mine for a in chain_of(other, dossier))
 
@@ -122,3 +134,74 @@ def label(actor: Actor, dossier: Dossier | None) -> str:
     body = dossier.get(Body, actor) if isinstance(actor, str) and dossier else None
     text = actor_label(actor)
     return text if body is None else f"{text} of {body.belongs_to.name}"
+
+
+# -- references, fast --------------------------------------------------------------
+
+#: Per class, the fields that may hold an id or a value holding one: (name, target, many).
+_Plan = tuple[tuple[str, type[Any] | None, bool], ...]
+_PLANS: dict[type[Any], _Plan] = {}
+_LEAVES: tuple[type[Any], ...] = (str, int, float, bool, date, type(None), enum.Enum)
+
+
+def _may_refer(hint: Any, seen: frozenset[type[Any]]) -> bool:  # noqa: PLR0911 - one case a line
+    """Whether a value of this hint may be, or hold, a reference (when unsure: yes)."""
+    if isinstance(hint, typing.NewType):
+        return _may_refer(hint.__supertype__, seen)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_refer(arg, seen) for arg in typing.get_args(hint))
+    if origin is typing.Literal:
+        return False
+    if origin is not None:  # Mapping[str, str], tuple[...]: the value itself is no attrs object
+        return attrs.has(origin)
+    if not isinstance(hint, type) or hint is object:
+        return True
+    if not attrs.has(hint):
+        return not issubclass(hint, _LEAVES) and hint.__module__ != "builtins"
+    if hint in seen:
+        return False  # what a cycle would add, the class's other fields already say
+    if hint.__subclasses__():
+        return True  # a subclass (a kind of document) may add fields that refer
+    inner = seen | {hint}
+    return any(spec.target is not None or _may_refer(spec.item, inner) for spec in fields_of(hint))
+
+
+def _plan(cls: type[Any]) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = ()
+        if attrs.has(cls):
+            plan = tuple(
+                (spec.name, spec.target, spec.many)
+                for spec in fields_of(cls)
+                if spec.target is not None or _may_refer(spec.item, frozenset({cls}))
+            )
+        _PLANS[cls] = plan  # the same every time: a race is harmless
+    return plan
+
+
+def all_resolve(obj: object, dossier: Dossier) -> bool:
+    """Whether every id `obj` names (see `references`) is that of an entity in the dossier.
+
+    The same walk as `diplomodel.model._fields.references`, without the paths
+    and skipping values that cannot refer (states, dates ...): the fast answer
+    for the usual case, where there is nothing to report.
+    """
+    ids = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
+    get = dossier.get
+
+    def walk(value: object) -> bool:
+        for name, target, many in _PLANS.get(type(value)) or _plan(type(value)):
+            held = getattr(value, name)
+            if held is None:
+                continue
+            for item in held if many else (held,):
+                if target is not None and isinstance(item, str):
+                    if (target, item) not in ids and get(target, item) is None:
+                        return False
+                elif (_PLANS.get(type(item)) or _plan(type(item))) and not walk(item):
+                    return False
+        return True
+
+    return walk(obj)

@@ -14,7 +14,17 @@ from itertools import groupby, pairwise
 from typing import Final
 
 from diplomodel import _rules_multilateral as multi
-from diplomodel._rule_support import Check, Hit, Spec, label, related, side_of, spec, unresolved
+from diplomodel._rule_support import (
+    Check,
+    Hit,
+    Spec,
+    all_resolve,
+    label,
+    related,
+    side_of,
+    spec,
+    unresolved,
+)
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.model._fields import references
@@ -38,6 +48,8 @@ _LABELS: Final = {MeetingSeries: "meeting series", BilateralRelation: "relation"
 def check_references(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
     """Every id reference resolves to an entity of the kind it names."""
     for path, entity in dossier.entities():
+        if all_resolve(entity, dossier):
+            continue  # the usual case; only an entity with a dangling id is walked for paths
         for at, kind, ref in references(entity):
             if dossier.get(kind, ref) is None:
                 label = _LABELS.get(kind, kind.__name__.lower())
@@ -160,44 +172,65 @@ def _may_hold(tenure: Tenure, first: date, last: date) -> bool:
 
 def _acting(
     subject: Meeting | Document, dossier: Dossier | None
-) -> Iterator[tuple[str, str, OfficeId, Actor, PartialDate | None, PartialDate | None]]:
-    """Each (path, person, office id, state acted for, from, to) of people acting in an office."""
+) -> Iterator[tuple[str, int, str, OfficeId, Actor, PartialDate | None, PartialDate | None]]:
+    """Each (field, position, person, office id, state acted for, from, to) of people in office.
+
+    The path of one is ``f".{field}[{position}]"``, made only when there is something to say.
+    """
     if isinstance(subject, Meeting):
+        start, end = subject.start, subject.end
         for i, p in enumerate(subject.participants):
             if p.office is not None:
-                yield (
-                    f".participants[{i}]",
-                    p.person,
-                    p.office,
-                    p.delegation,
-                    subject.start,
-                    (subject.end),
-                )
+                yield "participants", i, p.person, p.office, p.delegation, start, end
         return
     meeting = _meeting_of(subject, dossier)
     when = subject.signed if subject.signed is not None else getattr(meeting, "start", None)
     for i, s in enumerate(subject.signatories):
         if s.office is not None:
-            yield f".signatories[{i}]", s.person, s.office, s.state, when, None
+            yield "signatories", i, s.person, s.office, s.state, when, None
+
+
+def _terms(dossier: Dossier) -> dict[tuple[str, str], tuple[Tenure, ...]]:
+    """Each (person id, office id) with that person's terms in the office, in recorded order.
+
+    Built once per dossier; the person is the one `Dossier.get` finds (the first of an id).
+    """
+
+    def build() -> dict[tuple[str, str], tuple[Tenure, ...]]:
+        terms: dict[tuple[str, str], list[Tenure]] = {}
+        seen: set[str] = set()
+        for person in dossier.people:
+            if person.id in seen:
+                continue
+            seen.add(person.id)
+            for tenure in person.tenures:
+                terms.setdefault((person.id, tenure.office), []).append(tenure)
+        return {key: tuple(found) for key, found in terms.items()}
+
+    found: dict[tuple[str, str], tuple[Tenure, ...]] = dossier._cached("terms", build)  # noqa: SLF001
+    return found
 
 
 def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
     """An official held the office they act in on the meeting's or signing's date."""
     if dossier is None:
         return
-    for at, person_id, office_id, _, start, end in _acting(subject, dossier):
+    terms_of = _terms(dossier)
+    for field, i, person_id, office_id, _, start, end in _acting(subject, dossier):
+        if start is None:
+            continue
         person = dossier.get(Person, person_id)
-        if person is None or start is None:
+        if person is None:
             continue
         first, last = start.earliest(), (end or start).latest()
-        terms = person.tenures_of(office_id)
+        terms = terms_of.get((person_id, office_id), ())
         if not any(_may_hold(t, first, last) for t in terms):
             when = str(start) if end is None else f"{start} to {end}"
             known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
             yield Hit(
                 message=f"{person.name} did not hold office {office_id!r} on {when} "
                 + (f"(recorded terms: {known})" if known else "(no recorded term)"),
-                at=at + ".office",
+                at=f".{field}[{i}].office",
                 ids=(person_id, office_id),
             )
 
@@ -206,7 +239,7 @@ def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> 
     """The office in which someone acts belongs to the state they act for."""
     if dossier is None:
         return
-    for at, person_id, office_id, state, _, _ in _acting(subject, dossier):
+    for field, i, person_id, office_id, state, _, _ in _acting(subject, dossier):
         office = dossier.get(Office, office_id)
         if office is None or unresolved(state, dossier) or unresolved(office.state, dossier):
             continue
@@ -214,7 +247,7 @@ def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> 
             yield Hit(
                 message=f"{person_id!r} acts for {label(state, dossier)} in {office.title!r}, "
                 f"an office of {label(office.state, dossier)}",
-                at=at + ".office",
+                at=f".{field}[{i}].office",
                 ids=(person_id, office_id),
             )
 

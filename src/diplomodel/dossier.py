@@ -123,6 +123,11 @@ class Dossier:
     def _tables(self) -> tuple[tuple[type[Any], tuple[Any, ...]], ...]:
         return tuple((kind, getattr(self, name)) for name, kind in TABLES.items())
 
+    def _ids(self) -> dict[tuple[type[Any], str], Any]:
+        """Every entity under (its table's class, its id), built on first use."""
+        index = self._index
+        return self._build_index() if index is None else index
+
     def _build_index(self) -> dict[tuple[type[Any], str], Any]:
         index = _tables.index_by_id(self._tables())
         object.__setattr__(self, "_index", index)

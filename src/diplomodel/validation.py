@@ -523,16 +523,18 @@ DEFAULT_RULES: Final = Rules(
 
 def _findings(
     rule_: Rule, subject: Any, dossier: Dossier | None, path: str, own_id: str | None
-) -> Iterator[Finding]:
-    for hit in rule_(subject, dossier):
-        ids = hit.ids if own_id is None else (own_id, *(i for i in hit.ids if i != own_id))
-        yield Finding(
+) -> list[Finding]:
+    """The findings of one rule on one subject (a list: no generator per rule and entity)."""
+    return [
+        Finding(
             code=rule_.code,
             severity=rule_.severity,
             path=path + hit.at,
             message=hit.message,
-            ids=ids,
+            ids=hit.ids if own_id is None else (own_id, *(i for i in hit.ids if i != own_id)),
         )
+        for hit in rule_(subject, dossier)
+    ]
 
 
 def validate(

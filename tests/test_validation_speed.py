@@ -1,0 +1,206 @@
+"""Validation's fast paths report exactly what the plain walk reported (issue 17 item 6).
+
+The oracle is the previous implementation, restored by patching: every
+reference walked with its path (`references`), terms read from the person with
+`Person.tenures_of`, and actors related through their whole chains. Findings of
+`validate` must be equal, on generated dossiers and on the bundled examples with
+faults put in.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
+
+import diplomodel as dm
+from diplomodel import _rule_support, _rules, _rules_multilateral
+from diplomodel.model._fields import references
+from diplomodel.model.actors import actor_key
+from tests import strategies as s
+from tests.profiles import examples
+
+EXAMPLES = ("china-russia-2024", "brics-2023", "sco-2023", "eu-china-2023", "g20-2023")
+
+
+def _slow_side_of(actor: Any, sides: Iterable[Any], dossier: Any) -> Any:
+    listed = tuple(sides)
+    return next((a for a in _rule_support.chain_of(actor, dossier) if a in listed), None)
+
+
+def _slow_related(one: Any, other: Any, dossier: Any) -> bool:
+    mine = {actor_key(a) for a in _rule_support.chain_of(one, dossier)}
+    return any(actor_key(a) in mine for a in _rule_support.chain_of(other, dossier))
+
+
+class _TermsOfPerson:
+    """The terms as the rules read them before the index: from the person, every time."""
+
+    def __init__(self, dossier: dm.Dossier) -> None:
+        self.dossier = dossier
+
+    def get(self, key: tuple[str, str], default: Any) -> Any:
+        person = self.dossier.get(dm.Person, key[0])
+        return default if person is None else person.tenures_of(key[1])
+
+
+def plain(dossier: dm.Dossier) -> dm.Report:
+    """`validate` run the way it ran before the fast paths."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_rules, "all_resolve", lambda _obj, _dossier: False)
+        patch.setattr(_rules, "_terms", _TermsOfPerson)
+        for module in (_rules, _rules_multilateral):
+            patch.setattr(module, "side_of", _slow_side_of)
+            patch.setattr(module, "related", _slow_related)
+        return dm.validate(dossier)
+
+
+@st.composite
+def faulty_examples(draw: st.DrawFn) -> dm.Dossier:
+    """A bundled example with some participants, signatories and references changed."""
+    dossier = dm.load_example(draw(st.sampled_from(EXAMPLES)))
+    offices = [o.id for o in dossier.offices] + ["no-such-office"]
+    people = [p.id for p in dossier.people] + ["no-such-person"]
+    actors: list[Any] = [dm.states.get(c) for c in ("CN", "RU", "FR", "IN")]
+    actors += [b.id for b in dossier.bodies] + ["no-such-body"]
+
+    def participation(p: dm.Participation) -> dm.Participation:
+        if not draw(st.booleans()):
+            return p
+        return attrs.evolve(
+            p,
+            office=draw(st.sampled_from([None, *offices])),
+            delegation=draw(st.sampled_from(actors)),
+        )
+
+    def meeting(m: dm.Meeting) -> dm.Meeting:
+        return attrs.evolve(m, participants=tuple(participation(p) for p in m.participants))
+
+    def document(d: dm.Document) -> dm.Document:
+        signatories = tuple(
+            attrs.evolve(
+                sig,
+                person=draw(st.sampled_from(people)),
+                state=draw(st.sampled_from(actors)),
+                office=draw(st.sampled_from([None, *offices])),
+            )
+            if draw(st.booleans())
+            else sig
+            for sig in d.signatories
+        )
+        meeting_id = draw(st.sampled_from([d.meeting, "no-such-meeting"]))
+        return attrs.evolve(d, signatories=signatories, meeting=meeting_id)
+
+    try:
+        return attrs.evolve(
+            dossier,
+            meetings=tuple(meeting(m) for m in dossier.meetings),
+            documents=tuple(document(d) for d in dossier.documents),
+        )
+    except ValueError:  # a change that repeats a signatory: not a dossier
+        reject()
+
+
+class TestSameFindings:
+    @pytest.mark.parametrize("name", EXAMPLES)
+    def test_examples(self, name):
+        """The bundled examples get the same report both ways."""
+        dossier = dm.load_example(name)
+        assert dm.validate(dossier) == plain(dm.load_example(name))
+
+    @settings(max_examples=examples(40), deadline=None)
+    @given(faulty_examples())
+    def test_examples_with_faults(self, dossier):
+        """Examples with wrong offices, delegations, signatories and meetings: same findings."""
+        fast = dm.validate(dossier)
+        assert fast == plain(attrs.evolve(dossier))  # a fresh copy: no cached index
+
+    @settings(max_examples=examples(40), deadline=None)
+    @given(s.dossiers)
+    def test_generated_dossiers(self, dossier):
+        """Generated dossiers (mostly dangling references): same findings."""
+        assert dm.validate(dossier) == plain(attrs.evolve(dossier))
+
+    def test_the_oracle_is_used(self, monkeypatch):
+        """The plain run really takes the slow paths (else the comparison proves nothing)."""
+        calls: list[str] = []
+        slow = _TermsOfPerson
+
+        class Counting(slow):
+            def get(self, key: tuple[str, str], default: Any) -> Any:
+                calls.append(key[0])
+                return super().get(key, default)
+
+        monkeypatch.setattr(f"{__name__}._TermsOfPerson", Counting)
+        plain(dm.load_example())
+        assert calls
+
+
+class TestAllResolve:
+    @settings(max_examples=examples(60), deadline=None)
+    @given(s.dossiers | faulty_examples())
+    def test_agrees_with_references(self, dossier):
+        """all_resolve is True exactly when every reference `references` finds resolves."""
+        for _, entity in dossier.entities():
+            walked = all(dossier.get(kind, ref) is not None for _, kind, ref in references(entity))
+            assert _rule_support.all_resolve(entity, dossier) is walked
+
+    def test_skips_what_cannot_refer(self):
+        """States, organisations and dates hold no references: nothing of them is walked."""
+        assert _rule_support._plan(dm.State) == ()
+        assert _rule_support._plan(dm.PartialDate) == ()
+        assert _rule_support._plan(dm.Organization) == ()
+        names = {name for name, _, _ in _rule_support._plan(dm.Meeting)}
+        assert {"participants", "outcomes", "parties", "series"} <= names
+        assert "start" not in names
+
+    def test_a_document_kind_is_walked(self):
+        """A field typed with a class that has subclasses is walked (a subclass may refer)."""
+        assert _rule_support._may_refer(dm.Document, frozenset())
+
+
+class TestRelated:
+    @settings(max_examples=examples(100), deadline=None)
+    @given(
+        st.sampled_from(EXAMPLES),
+        st.data(),
+    )
+    def test_same_as_chains(self, name, data):
+        """related and side_of agree with the walk of whole chains, for any two actors."""
+        dossier = dm.load_example(name)
+        pool: list[Any] = [dm.states.get(c) for c in ("CN", "RU", "IN", "SU")]
+        pool += [dm.organizations.get("SCO"), "no-such-body"]
+        pool += [b.id for b in dossier.bodies]
+        one, other = data.draw(st.sampled_from(pool)), data.draw(st.sampled_from(pool))
+        sides = data.draw(st.lists(st.sampled_from(pool), max_size=3))
+        assert _rule_support.related(one, other, dossier) is _slow_related(one, other, dossier)
+        assert _rule_support.side_of(one, sides, dossier) == _slow_side_of(one, sides, dossier)
+
+
+class TestTermsIndex:
+    def test_first_person_of_an_id_wins(self):
+        """The index reads the terms of the person `Dossier.get` finds: the first of an id."""
+        first = dm.Person(id="p", name="First", tenures=(dm.Tenure(office="a"),))
+        second = dm.Person(id="p", name="Second", tenures=(dm.Tenure(office="b"),))
+        dossier = dm.Dossier(id="d", title="D", people=(first, second))
+        terms = _rules._terms(dossier)
+        assert terms == {("p", "a"): (dm.Tenure(office="a"),)}
+
+    def test_built_once(self):
+        """The index is built once per dossier and reused."""
+        dossier = dm.load_example()
+        assert _rules._terms(dossier) is _rules._terms(dossier)
+
+    def test_keeps_recorded_order(self):
+        """Terms of one office keep the order in which the person lists them."""
+        tenures = (
+            dm.Tenure(office="a", start=dm.PartialDate(year=2010)),
+            dm.Tenure(office="b"),
+            dm.Tenure(office="a", start=dm.PartialDate(year=2000)),
+        )
+        dossier = dm.Dossier(
+            id="d", title="D", people=(dm.Person(id="p", name="P", tenures=tenures),)
+        )
+        assert _rules._terms(dossier)[("p", "a")] == (tenures[0], tenures[2])
