@@ -9,7 +9,7 @@ from typing import Any, Final, TypeVar
 
 from attrs import field, frozen
 
-from diplomodel import _tables
+from diplomodel import _indexes, _tables
 from diplomodel import _validators as v
 from diplomodel._tables import Format
 from diplomodel.errors import UnknownIdError, shown
@@ -22,13 +22,7 @@ from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
 from diplomodel.serialization import envelope, from_dict, open_envelope, to_dict
-from diplomodel.timeline import (
-    TimelineEntry,
-    UpcomingAnniversary,
-    timeline_entries,
-    timeline_key,
-    upcoming_anniversaries,
-)
+from diplomodel.timeline import TimelineEntry, UpcomingAnniversary, upcoming_anniversaries
 
 __all__ = ["Dossier", "Entity", "load_example"]
 
@@ -109,11 +103,8 @@ class Dossier:
     # -- lookups ---------------------------------------------------------------
 
     def _lookup(self, kind: type[E], id_: str) -> E:
-        index = self._index
-        if index is None:
-            index = self._build_index()
         try:
-            found: E = index[kind, id_]
+            found: E = self._ids()[kind, id_]
         except KeyError:
             raise UnknownIdError(
                 f"no {kind.__name__} with id {shown(id_, 80)} in dossier {self.id!r}"
@@ -298,9 +289,7 @@ class Dossier:
         >>> d.get(Person, "li-qiang").name, d.get(Person, "nobody")
         ('Li Qiang', None)
         """
-        index = self._index
-        if index is None:
-            index = self._build_index()
+        index = self._ids()
         found = index.get((kind, id_))
         if found is None and kind is not Document and issubclass(kind, Document):
             found = index.get((Document, id_))
@@ -319,10 +308,9 @@ class Dossier:
     # -- queries ---------------------------------------------------------------
 
     def _cached(self, name: str, build: Any) -> Any:
-        cache = self._queries
-        if name not in cache:
-            cache[name] = build()
-        return cache[name]
+        if name not in self._queries:
+            self._queries[name] = build()
+        return self._queries[name]
 
     def meetings_between(self, a: Actor, b: Actor) -> tuple[Meeting, ...]:
         """The meetings to which both states were parties, in date order.
@@ -344,8 +332,7 @@ class Dossier:
         >>> d.meetings_between(states.get("RU"), states.get("FR"))
         ()
         """
-        found = [m for m in self.meetings if a in m.parties and b in m.parties]
-        return tuple(sorted(found, key=lambda m: m.start))
+        return _indexes.meetings_between(self, a, b)
 
     def holder(self, kind: OfficeKind, state: Actor, on: date) -> Person | None:
         """Who held an office of a kind in a state on a day, or None if nobody recorded did.
@@ -433,7 +420,7 @@ class Dossier:
         >>> load_example().timeline(states.get("FR"))
         ()
         """
-        return tuple(sorted(timeline_entries(self, state), key=timeline_key))
+        return _indexes.timeline(self, state)
 
     def upcoming_anniversaries(
         self, after: date, until: date, *, jubilee_only: bool = False
