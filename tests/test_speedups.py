@@ -129,3 +129,17 @@ class TestSuggestions:
             states.lookup("Russsia")
         with pytest.raises(LookupError, match=r"did you mean Russia \(RU\)"):
             states.lookup("Russsia")
+
+
+class TestLastDay:
+    def test_same_as_calendar(self):
+        """The month-length table agrees with calendar.monthrange for every month of 1-9999."""
+        import calendar
+
+        from diplomodel.dates import _last_day
+
+        assert all(
+            _last_day(y, m) == calendar.monthrange(y, m)[1]
+            for y in range(1, 10_000)
+            for m in range(1, 13)
+        )

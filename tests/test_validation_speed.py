@@ -147,6 +147,23 @@ class TestAllResolve:
             walked = all(dossier.get(kind, ref) is not None for _, kind, ref in references(entity))
             assert _rule_support.all_resolve(entity, dossier) is walked
 
+    @settings(max_examples=examples(60), deadline=None)
+    @given(s.dossiers | faulty_examples())
+    def test_all_at_once(self, dossier):
+        """every_reference_resolves is all_resolve of every entity, gathered by kind."""
+        each = all(_rule_support.all_resolve(e, dossier) for _, e in dossier.entities())
+        assert _rule_support.every_reference_resolves(dossier) is each
+
+    @pytest.mark.parametrize("name", EXAMPLES)
+    def test_all_at_once_on_examples(self, name):
+        """The bundled examples resolve; a dangling outcome anywhere makes them not."""
+        dossier = dm.load_example(name)
+        assert _rule_support.every_reference_resolves(dossier)
+        meetings = list(dossier.meetings)
+        meetings[-1] = attrs.evolve(meetings[-1], outcomes=(*meetings[-1].outcomes, "nowhere"))
+        broken = attrs.evolve(dossier, meetings=tuple(meetings))
+        assert not _rule_support.every_reference_resolves(broken)
+
     def test_skips_what_cannot_refer(self):
         """States, organisations and dates hold no references: nothing of them is walked."""
         assert _rule_support._plan(dm.State) == ()

@@ -27,6 +27,7 @@ __all__ = [
     "Spec",
     "all_resolve",
     "chain_of",
+    "every_reference_resolves",
     "label",
     "related",
     "side_of",
@@ -205,3 +206,48 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
         return True
 
     return walk(obj)
+
+
+def _gather(values: list[Any], found: dict[type[Any], set[str]]) -> None:
+    """Add every id the values name (the walk of `all_resolve`) to `found`, by entity class.
+
+    One comprehension a field for all values of a type at once, not a call a value.
+    """
+    by_type: dict[type[Any], list[Any]] = {}
+    for value in values:
+        by_type.setdefault(type(value), []).append(value)
+    for cls, group in by_type.items():
+        for name, target, many in _plan(cls):
+            held = [getattr(value, name) for value in group]
+            if many:
+                items = [item for value in held if value is not None for item in value]
+            else:
+                items = [value for value in held if value is not None]
+            nested: list[Any] = []
+            if target is None:
+                nested = items
+            else:
+                found.setdefault(target, set()).update(i for i in items if isinstance(i, str))
+                nested = [i for i in items if not isinstance(i, str)]
+            nested = [i for i in nested if _PLANS.get(type(i)) or _plan(type(i))]
+            if nested:
+                _gather(nested, found)
+
+
+def every_reference_resolves(dossier: Dossier) -> bool:
+    """Whether every id anywhere in the dossier names an entity of its kind there.
+
+    The answer `all_resolve` gives entity by entity, for all of them at once:
+    the ids are gathered by kind and compared with the ids each table holds.
+    """
+    found: dict[type[Any], set[str]] = {}
+    _gather([entity for _, entity in dossier.entities()], found)
+    ids = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
+    known: dict[type[Any], set[str]] = {}
+    for kind, id_ in ids:
+        known.setdefault(kind, set()).add(id_)
+    for target, named in found.items():
+        missing = named - known.get(target, set())
+        if any(dossier.get(target, id_) is None for id_ in missing):
+            return False
+    return True

@@ -19,6 +19,7 @@ from diplomodel._rule_support import (
     Hit,
     Spec,
     all_resolve,
+    every_reference_resolves,
     label,
     related,
     side_of,
@@ -47,6 +48,8 @@ _LABELS: Final = {MeetingSeries: "meeting series", BilateralRelation: "relation"
 
 def check_references(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
     """Every id reference resolves to an entity of the kind it names."""
+    if every_reference_resolves(dossier):
+        return  # the usual case, answered by comparing sets of ids
     for path, entity in dossier.entities():
         if all_resolve(entity, dossier):
             continue  # the usual case; only an entity with a dangling id is walked for paths
@@ -219,20 +222,26 @@ def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterat
     for field, i, person_id, office_id, _, start, end in _acting(subject, dossier):
         if start is None:
             continue
-        person = dossier.get(Person, person_id)
-        if person is None:
-            continue
         first, last = start.earliest(), (end or start).latest()
         terms = terms_of.get((person_id, office_id), ())
-        if not any(_may_hold(t, first, last) for t in terms):
-            when = str(start) if end is None else f"{start} to {end}"
-            known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
-            yield Hit(
-                message=f"{person.name} did not hold office {office_id!r} on {when} "
-                + (f"(recorded terms: {known})" if known else "(no recorded term)"),
-                at=f".{field}[{i}].office",
-                ids=(person_id, office_id),
-            )
+        held = False
+        for term in terms:
+            if _may_hold(term, first, last):
+                held = True
+                break
+        if held:
+            continue
+        person = dossier.get(Person, person_id)  # only now: the message names the person
+        if person is None:
+            continue
+        when = str(start) if end is None else f"{start} to {end}"
+        known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
+        yield Hit(
+            message=f"{person.name} did not hold office {office_id!r} on {when} "
+            + (f"(recorded terms: {known})" if known else "(no recorded term)"),
+            at=f".{field}[{i}].office",
+            ids=(person_id, office_id),
+        )
 
 
 def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:

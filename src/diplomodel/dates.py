@@ -62,6 +62,14 @@ def _check_month(_instance: object, _attribute: object, value: Any) -> None:
         raise ValueError(f"'month' must be an int from 1 to 12 or None (got {value!r})")
 
 
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _last_day(year: int, month: int) -> int:
+    """The last day of a month (what ``calendar.monthrange`` gives, without its weekday)."""
+    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
+
+
 @frozen(kw_only=True, eq=False)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
@@ -148,7 +156,7 @@ class PartialDate:
             raise ValueError(f"'day' must be an int or None (got {value!r})")
         if self.month is None:
             raise ValueError(f"'day' needs a month (got day={value} without one)")
-        last = calendar.monthrange(self.year, self.month)[1]
+        last = _last_day(self.year, self.month)
         if not 1 <= value <= last:
             raise ValueError(
                 f"'day' must be from 1 to {last} in {self.year:04d}-{self.month:02d} "
@@ -251,7 +259,7 @@ class PartialDate:
         datetime.date(2024, 2, 29)
         """
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or _last_day(self.year, month)
         return date(self.year, month, day)
 
     def contains(self, value: date | PartialDate) -> bool:

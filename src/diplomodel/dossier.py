@@ -289,7 +289,9 @@ class Dossier:
         >>> d.get(Person, "li-qiang").name, d.get(Person, "nobody")
         ('Li Qiang', None)
         """
-        index = self._ids()
+        index = self._index
+        if index is None:
+            index = self._build_index()
         found = index.get((kind, id_))
         if found is None and kind is not Document and issubclass(kind, Document):
             found = index.get((Document, id_))

@@ -521,20 +521,15 @@ DEFAULT_RULES: Final = Rules(
 """The built-in rules (listed in this module's docstring)."""
 
 
-def _findings(
-    rule_: Rule, subject: Any, dossier: Dossier | None, path: str, own_id: str | None
-) -> list[Finding]:
-    """The findings of one rule on one subject (a list: no generator per rule and entity)."""
-    return [
-        Finding(
-            code=rule_.code,
-            severity=rule_.severity,
-            path=path + hit.at,
-            message=hit.message,
-            ids=hit.ids if own_id is None else (own_id, *(i for i in hit.ids if i != own_id)),
-        )
-        for hit in rule_(subject, dossier)
-    ]
+def _finding(rule_: Rule, hit: Issue, path: str, own_id: str | None) -> Finding:
+    """The finding of one issue a rule found at `path` (the subject's own id first)."""
+    return Finding(
+        code=rule_.code,
+        severity=rule_.severity,
+        path=path + hit.at,
+        message=hit.message,
+        ids=hit.ids if own_id is None else (own_id, *(i for i in hit.ids if i != own_id)),
+    )
 
 
 def validate(
@@ -579,7 +574,7 @@ def validate(
         )
     found: list[Finding] = []
     for r in whole:
-        found.extend(_findings(r, subject, dossier, "$", None))
+        found.extend(_finding(r, hit, "$", None) for hit in r(subject, dossier))
     per_type: dict[type[Any], list[Rule]] = {}
     for path, entity in items:
         kind = type(entity)
@@ -589,8 +584,9 @@ def validate(
                 r for r in active if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
             ]
             per_type[kind] = applicable
-        for r in applicable:
-            found.extend(_findings(r, entity, dossier, path, entity.id))
+        for r in applicable:  # the inner loop of validation: one call a rule and entity
+            for hit in r(entity, dossier):
+                found.append(_finding(r, hit, path, entity.id))  # noqa: PERF401 - no generator
     order = {code: i for i, code in enumerate(active.codes)}
     found.sort(key=lambda f: (-f.severity.rank, order[f.code]))
     return Report(findings=tuple(found))
