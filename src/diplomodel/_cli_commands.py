@@ -15,6 +15,7 @@ from typing import Any, Final, TextIO
 from diplomodel._cli_io import (
     Failure,
     Progress,
+    Steps,
     as_failure,
     check_locale,
     checked_path,
@@ -85,7 +86,16 @@ def _checkable(cls: type[Any]) -> type[Any]:
     )
 
 
-def _validate_file(path: Path, args: argparse.Namespace, err: TextIO) -> tuple[Report, list[int]]:
+def _checked(subject: Any, path: Path, steps: Steps) -> Report:
+    """`validate` of what a file held, shown as a step."""
+    size = f"{len(subject)} entities" if isinstance(subject, Dossier) else type(subject).__name__
+    with steps.step(f"validating {path} ({size})"):
+        return validate(subject)
+
+
+def _validate_file(
+    path: Path, args: argparse.Namespace, err: TextIO, steps: Steps
+) -> tuple[Report, list[int]]:
     """The report on one input, with the line of each finding for JSON Lines records."""
     cls = _checkable(public_class(args.cls)) if args.cls else None
     form = input_format(path, args.format)
@@ -94,10 +104,20 @@ def _validate_file(path: Path, args: argparse.Namespace, err: TextIO) -> tuple[R
     if path.is_dir() or cls in (None, Dossier):
         if cls not in (None, Dossier):
             raise Failure(f"{path}: a directory holds a dossier; --class does not apply")
-        return validate(load_dossier(path, form)), []
+        with steps.step(f"reading {path}"):
+            dossier = load_dossier(path, form)
+        return _checked(dossier, path, steps), []
     assert cls is not None  # noqa: S101 - narrowed above
     if form == "json":
-        return validate(from_json(read_regular(path), cls, source=str(path))), []
+        with steps.step(f"reading {path}"):
+            subject = from_json(read_regular(path), cls, source=str(path))
+        return _checked(subject, path, steps), []
+    with steps.step(f"reading and validating the records of {path}"):
+        return _validate_records(path, cls, err)
+
+
+def _validate_records(path: Path, cls: type[Any], err: TextIO) -> tuple[Report, list[int]]:
+    """The report on a JSON Lines file of records, a record at a time, under a progress bar."""
     progress = Progress(err, f"validating {path}", 0)
     findings: list[Finding] = []
     lines: list[int] = []
@@ -155,14 +175,16 @@ def _json_report(path: Path, report: Report, lines: list[int], failure: Failure 
 def validate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``diplomodel validate FILE...``: check files; 0 valid, 1 errors found, 2 unusable."""
     status = 0
+    steps = Steps(err, asked=args.progress)
     for name in args.files:
         failure: Failure | None = None
         try:
             path = checked_path(name)
-            report, lines = _validate_file(path, args, err)
+            report, lines = _validate_file(path, args, err, steps)
         except _Unusable as partial:
             report, lines, failure = partial.report, partial.lines, partial.failure
         except Exception as exc:
+            steps.close()
             unusable = as_failure(exc)
             if unusable is None or args.debug:
                 raise
@@ -172,6 +194,7 @@ def validate_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 out.write(_json_line({"source": name, "problems": problems}))
             status = 2
             continue
+        steps.close()
         out.write(
             _json_report(path, report, lines, failure)
             if args.json
@@ -233,20 +256,30 @@ def _write_text(target: str, text: str, out: TextIO) -> None:
         stream.write(text)
 
 
-def convert_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def convert_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``diplomodel convert IN OUT``: a dossier from JSON to JSON Lines, back, or elsewhere."""
     target = _target_format(args)
-    dossier = load_dossier(checked_path(args.input), None)
-    if target in ("json", "jsonl") and args.output != "-":
-        with writing(args.output):
-            dossier.save(checked_path(args.output), format="json" if target == "json" else "jsonl")
+    steps = Steps(err, asked=args.progress)
+    try:
+        with steps.step(f"reading {args.input}"):
+            dossier = load_dossier(checked_path(args.input), None)
+        with steps.step(f"writing {args.output} ({len(dossier)} entities, {target})"):
+            _convert(dossier, target, args.output, out)
+    finally:
+        steps.close()
+    return 0
+
+
+def _convert(dossier: Dossier, target: str, output: str, out: TextIO) -> None:
+    if target in ("json", "jsonl") and output != "-":
+        with writing(output):
+            dossier.save(checked_path(output), format="json" if target == "json" else "jsonl")
     elif target == "json":
         out.write(dumps(dossier.to_file_dict(), indent=2) + "\n")
     elif target == "jsonl":
         raise Failure("a dossier in JSON Lines is a directory: give its name, not -")
     else:
-        _write_text(args.output, _interchange(target, dossier), out)
-    return 0
+        _write_text(output, _interchange(target, dossier), out)
 
 
 # -- describe ---------------------------------------------------------------------

@@ -167,6 +167,55 @@ class Progress:
             self._drawn_at = None
 
 
+class Steps:
+    """The long steps of a command (reading, validating, writing), shown on standard error.
+
+    Shown when `stream` is a terminal, or when asked for (``--progress``). On a
+    terminal the current step stays on one line, with its elapsed seconds
+    once done, and the line is erased at the end; elsewhere (a log file) each
+    step is a line of its own once it is done, with its time. Nothing is shown
+    otherwise, so output to a pipe stays plain.
+
+    Args:
+        stream: Where to write (standard error).
+        asked: Show the steps even when `stream` is not a terminal.
+    """
+
+    def __init__(self, stream: TextIO, *, asked: bool = False) -> None:
+        self._stream = stream
+        self._terminal = stream.isatty()
+        self._enabled = asked or self._terminal
+        self._drawn = False
+
+    @property
+    def enabled(self) -> bool:
+        """Whether anything is shown."""
+        return self._enabled
+
+    @contextlib.contextmanager
+    def step(self, text: str) -> Iterator[None]:
+        """Show `text` while the block runs, then how long it took."""
+        if not self._enabled:
+            yield
+            return
+        began = time.monotonic()
+        if self._terminal:
+            self._stream.write(f"\r\x1b[K{text} ...")
+            self._stream.flush()
+            self._drawn = True
+        yield
+        took = f"{text}: {time.monotonic() - began:.1f} s"
+        self._stream.write(f"\r\x1b[K{took}" if self._terminal else f"{took}\n")
+        self._stream.flush()
+
+    def close(self) -> None:
+        """Erase the line on a terminal, if one was drawn."""
+        if self._drawn:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._drawn = False
+
+
 # -- reading ---------------------------------------------------------------------
 
 

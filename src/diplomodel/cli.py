@@ -345,6 +345,7 @@ def _add_validate(command: Command) -> None:
         "required for .jsonl; default Dossier for .json",
     )
     check.add_argument("--json", action="store_true", help="one JSON object per file")
+    _add_progress(check)
 
 
 def _add_convert(command: Command) -> None:
@@ -362,6 +363,16 @@ def _add_convert(command: Command) -> None:
         "--to",
         choices=("json", "jsonl", *INTERCHANGE),
         help="the output's format (default: from OUT's name)",
+    )
+    _add_progress(convert)
+
+
+def _add_progress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="show each long step (reading, validating, writing) and its time on standard "
+        "error, as is done by default when standard error is a terminal",
     )
 
 
