@@ -57,15 +57,17 @@ class ActorIndex:
     actor among their ``parties``; ``offices`` those of the actor (their
     ``state``), ``statements`` those made on its behalf; ``holders`` maps an
     office id to the positions in ``people`` of those with a term in it.
-    ``meetings_by_date`` holds an actor's meetings sorted by start (the
-    dossier's order among equal dates).
+    ``meetings_by_date`` holds the positions of an actor's meetings sorted by
+    start (the dossier's order among equal dates), ``meeting_positions`` the
+    same positions as a set.
     """
 
     tables: dict[str, dict[Actor, tuple[Any, ...]]]
     offices: dict[Actor, tuple[Any, ...]]
     statements: dict[Actor, tuple[Any, ...]]
     holders: dict[str, tuple[int, ...]]
-    meetings_by_date: dict[Actor, tuple[Meeting, ...]]
+    meetings_by_date: dict[Actor, tuple[int, ...]]
+    meeting_positions: dict[Actor, frozenset[int]]
 
 
 def actor_index(dossier: Dossier) -> ActorIndex:
@@ -76,7 +78,8 @@ def actor_index(dossier: Dossier) -> ActorIndex:
         )
         for name in _BY_PARTIES
     }
-    by_date = sorted(dossier.meetings, key=lambda m: m.start)  # stable: ties keep file order
+    meetings = dossier.meetings
+    by_date = sorted(range(len(meetings)), key=lambda i: meetings[i].start)  # ties: file order
     holders: dict[str, dict[int, None]] = {}
     for position, person in enumerate(dossier.people):
         for tenure in person.tenures:
@@ -88,7 +91,13 @@ def actor_index(dossier: Dossier) -> ActorIndex:
             (s.on_behalf_of, s) for s in dossier.statements if s.on_behalf_of is not None
         ),
         holders={office: tuple(people) for office, people in holders.items()},
-        meetings_by_date=_group((party, m) for m in by_date for party in m.parties),
+        meetings_by_date=_group((party, i) for i in by_date for party in meetings[i].parties),
+        meeting_positions={
+            actor: frozenset(positions)
+            for actor, positions in _group(
+                (party, i) for i, m in enumerate(meetings) for party in m.parties
+            ).items()
+        },
     )
 
 
@@ -105,11 +114,12 @@ def meetings_between(dossier: Dossier, a: Actor, b: Actor) -> tuple[Meeting, ...
         mine, theirs = index.meetings_by_date.get(a, ()), index.meetings_by_date.get(b, ())
     except TypeError:  # an unhashable argument is a party to nothing
         return ()
-    if len(theirs) < len(mine):  # filter the shorter list: both are in date order
-        mine, other = theirs, a
+    if len(theirs) < len(mine):  # walk the shorter list, in date order; test the other's set
+        mine, other = theirs, index.meeting_positions.get(a, frozenset())
     else:
-        other = b
-    return tuple(m for m in mine if other in m.parties)
+        other = index.meeting_positions.get(b, frozenset())
+    meetings = dossier.meetings
+    return tuple(meetings[i] for i in mine if i in other)
 
 
 class Involving:
