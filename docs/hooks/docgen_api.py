@@ -42,7 +42,7 @@ def exported_from() -> dict[str, str]:
     """The module each public name is imported from in ``diplomodel/__init__.py``."""
     tree = ast.parse(Path(diplomodel.__file__).read_text("utf-8"))
     found: dict[str, str] = {}
-    for node in tree.body:
+    for node in ast.walk(tree):  # the lazily loaded names are imported under TYPE_CHECKING
         if isinstance(node, ast.ImportFrom) and node.module:
             for alias in node.names:
                 found[alias.asname or alias.name] = node.module
