@@ -375,3 +375,97 @@ class TestStrategies:
         for when, status in document.status_changes():
             if when.day is not None:
                 assert document.status_on(when) is status
+
+
+class TestDescribe:
+    DOSSIER = dm.Dossier(id="x", title="X", documents=(NEW_START, GOOD_NEIGHBOURLINESS))
+
+    def test_new_start_in_english(self):
+        """Signed, in force with a term, extended to a date, Russia's suspension, expiry."""
+        text = dm.describe(NEW_START, self.DOSSIER, "en")
+        assert text.startswith("On April 8, 2010, in Prague, Russia and United States signed a")
+        assert "It entered into force on February 5, 2011, with a term to February 5, 2021." in text
+        assert "It was extended on February 3, 2021 to February 5, 2026." in text
+        assert "Russia suspended its participation on February 21, 2023." in text
+        assert "It expired on February 5, 2026." in text
+        assert "Russia ratified it on January 26, 2011." in text
+        assert "It is legally binding." in text
+
+    def test_new_start_in_russian_and_chinese(self):
+        """The same life in Russian and Chinese, from the catalogs."""
+        ru = dm.describe(NEW_START, self.DOSSIER, "ru").replace("\u202f", " ")
+        assert "5 февраля 2011 г. документ вступил в силу" in ru
+        assert "3 февраля 2021 г. срок действия документа продлён до 5 февраля 2026 г." in ru
+        assert "21 февраля 2023 г. участие в документе приостановила сторона — Россия." in ru
+        zh = dm.describe(NEW_START, self.DOSSIER, "zh")
+        assert "该文件于2021年2月3日延期至2026年2月5日。" in zh
+        assert "俄罗斯于2023年2月21日暂停参加该文件。" in zh
+        assert "该文件于2026年2月5日到期。" in zh
+
+    def test_good_neighbourliness_treaty(self):
+        """Signed on …, entered into force on …, extended on …."""
+        text = dm.describe(GOOD_NEIGHBOURLINESS, self.DOSSIER, "en")
+        assert text == (
+            "On July 16, 2001, in Moscow, China and Russia signed a treaty. "
+            "It entered into force on February 28, 2002. It was extended on June 28, 2021."
+        )
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            (
+                "en",
+                "China and Russia signed 28 memoranda on economy and trade, health, and culture.",
+            ),
+            (
+                "ru",
+                "Китай и Россия подписали 28 меморандумов (экономика и торговля, здравоохранение",
+            ),
+            ("zh", "中国和俄罗斯签署了28份备忘录（经贸、卫生和文化）"),
+        ],
+    )
+    def test_batch_says_how_many(self, locale, expected):
+        """A batch reads "28 memoranda", in every catalog language."""
+        batch = dm.DocumentBatch(
+            id="b",
+            title="Memoranda",
+            parties=(CN, RU),
+            count=28,
+            form=dm.AgreementForm.MEMORANDUM,
+            sectors=(dm.Sector.ECONOMY_AND_TRADE, dm.Sector.HEALTH, dm.Sector.CULTURE),
+        )
+        assert dm.describe(batch, self.DOSSIER, locale).startswith(expected)
+
+    @pytest.mark.parametrize(
+        ("cls", "en", "ru", "zh"),
+        [
+            (dm.JointStatement, "a joint statement", "совместное заявление", "联合声明"),
+            (dm.Declaration, "a declaration", "декларация", "宣言"),
+        ],
+    )
+    def test_kinds_have_their_own_names(self, cls, en, ru, zh):
+        """A joint statement and a declaration are not called communiqués."""
+        doc = cls(id="d", title="D", parties=(CN, RU), supersedes=("old",), amends=("a", "b"))
+        assert en in dm.describe(doc, self.DOSSIER, "en")
+        assert ru in dm.describe(doc, self.DOSSIER, "ru")
+        assert zh in dm.describe(doc, self.DOSSIER, "zh")
+        text = dm.describe(doc, self.DOSSIER, "en")
+        assert "It amends earlier documents. It supersedes an earlier document." in text
+
+    def test_batch_and_statement_are_named_among_outcomes(self):
+        """A meeting's outcomes name a joint statement and say "28 memoranda"."""
+        statement = dm.JointStatement(id="s", title="Joint statement", parties=(CN, RU))
+        batch = dm.DocumentBatch(
+            id="b", title="Memoranda", parties=(CN, RU), count=28, form=dm.AgreementForm.MEMORANDUM
+        )
+        meeting = dm.Meeting(
+            id="m",
+            title="Talks",
+            kind=dm.MeetingKind.TALKS,
+            start=P("2024-05-16"),
+            parties=(CN, RU),
+            outcomes=("s", "b"),
+        )
+        dossier = dm.Dossier(id="x", title="X", meetings=(meeting,), documents=(statement, batch))
+        text = dm.describe(meeting, dossier, "en")
+        assert "The meeting produced a joint statement and 28 memoranda." in text
