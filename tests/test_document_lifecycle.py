@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -469,3 +470,114 @@ class TestDescribe:
         dossier = dm.Dossier(id="x", title="X", meetings=(meeting,), documents=(statement, batch))
         text = dm.describe(meeting, dossier, "en")
         assert "The meeting produced a joint statement and 28 memoranda." in text
+
+
+def _treaty(id_, **more):
+    return dm.CooperationAgreement(id=id_, title=f"Treaty {id_}", parties=(CN, RU), **more)
+
+
+def with_documents(example, *documents):
+    return attrs.evolve(example, documents=(*example.documents, *documents))
+
+
+def documents_broken(example):
+    """A broken copy of the example for each rule on documents' lives, and the path it reports."""
+    n = len(example.documents)
+    communique = example.documents[0]
+    return {
+        "DM150": (
+            lambda: with_documents(
+                example, _treaty("p", signed=P("2024-08-01"), amends=(communique.id,))
+            ),
+            f"$.documents[{n}].amends[0]",
+        ),
+        "DM151": (
+            lambda: with_documents(
+                example,
+                _treaty(
+                    "old",
+                    signed=P("2020-01-01"),
+                    status=S.SUPERSEDED,
+                    events=(event(K.SUPERSESSION, "2021-01-01"),),
+                ),
+                _treaty("new", signed=P("2022-01-01"), supersedes=("old",)),
+            ),
+            f"$.documents[{n + 1}].supersedes[0]",
+        ),
+        "DM152": (
+            lambda: with_documents(
+                example, _treaty("t", signed=P("2001"), events=(event(K.ENTRY_INTO_FORCE, "2002"),))
+            ),
+            f"$.documents[{n}].status",
+        ),
+        "DM153": (
+            lambda: with_documents(
+                example, dm.DocumentBatch(id="b", title="One", parties=(CN, RU), count=1)
+            ),
+            f"$.documents[{n}].count",
+        ),
+        "DM154": (
+            lambda: with_documents(
+                example,
+                _treaty(
+                    "t",
+                    signed=P("2001"),
+                    status=S.EXPIRED,
+                    events=(
+                        event(K.ENTRY_INTO_FORCE, "2002-01-01", until=P("2012-01-01")),
+                        event(K.EXPIRY, "2013-01-01"),
+                    ),
+                ),
+            ),
+            f"$.documents[{n}].events[1].date",
+        ),
+    }
+
+
+class TestRules:
+    EXAMPLE = dm.load_example()
+
+    @pytest.mark.parametrize("code", ["DM150", "DM151", "DM152", "DM153", "DM154"])
+    def test_each_rule_fires_once_on_its_broken_copy(self, code):
+        """Each rule reports its broken copy, and only there."""
+        build, path = documents_broken(self.EXAMPLE)[code]
+        report = dm.validate(build())
+        assert [f.path for f in report.filter(code=code)] == [path]
+
+    def test_examples_of_the_issue_are_clean(self):
+        """New START and the 2001 treaty, as recorded here, trigger no rule."""
+        dossier = with_documents(self.EXAMPLE, NEW_START, GOOD_NEIGHBOURLINESS)
+        assert [f for f in dm.validate(dossier) if f.code.startswith("DM15")] == []
+
+    def test_amendment_in_force_after_the_treaty_ended(self):
+        """An amendment cannot enter into force after the treaty it amends expired."""
+        amendment = _treaty(
+            "protocol",
+            signed=P("2025-01-01"),
+            status=S.IN_FORCE,
+            amends=("new-start",),
+            events=(event(K.ENTRY_INTO_FORCE, "2026-03-01"),),
+        )
+        dossier = with_documents(self.EXAMPLE, NEW_START, amendment)
+        found = dm.validate(dossier).filter(code="DM151")
+        assert [f.message for f in found] == [
+            (
+                "enters into force on 2026-03-01, after 'new-start', which it amends, was expired "
+                "(2026-02-05)"
+            )
+        ]
+
+    def test_same_day_amendment_is_fine(self):
+        """An additional protocol signed the same day as its treaty is not reported."""
+        protocol = _treaty("protocol", signed=P("2010-04-08"), amends=("new-start",))
+        dossier = with_documents(self.EXAMPLE, NEW_START, protocol)
+        assert list(dm.validate(dossier).filter(code="DM150")) == []
+
+    def test_stated_status_message_names_both(self):
+        """DM152 says the stated status and the one the events give, with its date."""
+        build, _ = documents_broken(self.EXAMPLE)["DM152"]
+        (finding,) = dm.validate(build()).filter(code="DM152")
+        assert (
+            finding.message
+            == "states the status 'signed', but its events make it 'in_force' since 2002"
+        )
