@@ -581,3 +581,105 @@ class TestRules:
             finding.message
             == "states the status 'signed', but its events make it 'in_force' since 2002"
         )
+
+
+class TestInterchange:
+    BATCH = dm.DocumentBatch(
+        id="memoranda",
+        title="Memoranda signed during the visit",
+        parties=(CN, RU),
+        count=28,
+        form=dm.AgreementForm.MEMORANDUM,
+        amends=("new-start",),
+    )
+    STATEMENT = dm.JointStatement(
+        id="statement", title="Joint statement", parties=(CN, RU), legally_binding=False
+    )
+    DOSSIER = dm.Dossier(
+        id="life",
+        title="Lives of documents",
+        documents=(NEW_START, GOOD_NEIGHBOURLINESS, BATCH, STATEMENT),
+    )
+
+    def test_ical_writes_each_event_of_a_life(self):
+        """Entry into force, extension, Russia's suspension and expiry are calendar events."""
+        pytest.importorskip("icalendar")
+        text = dm.to_ical(self.DOSSIER).replace("\r\n ", "")
+        summaries = [line for line in text.splitlines() if line.startswith("SUMMARY:")]
+        title = NEW_START.title
+        assert f"SUMMARY:Entry into force: {title}" in summaries
+        assert f"SUMMARY:Russia: Suspension: {title}" in summaries
+        assert f"SUMMARY:Expiry: {title}" in summaries
+        assert "DTSTART;VALUE=DATE:20110205" in text
+        assert "X-DIPLOMODEL-DOCUMENT:new-start" in text
+        assert "The term runs to 2026-02-05." in text
+        assert len(summaries) == len(NEW_START.events) + len(GOOD_NEIGHBOURLINESS.events)
+
+    def test_ical_window_limits_lives(self):
+        """A window keeps only the events of a life that fall in it."""
+        pytest.importorskip("icalendar")
+        text = dm.to_ical(self.DOSSIER, start=date(2023, 1, 1), end=date(2023, 12, 31))
+        text = text.replace("\r\n ", "")  # unfold long lines
+        assert [line for line in text.splitlines() if line.startswith("SUMMARY:")] == [
+            f"SUMMARY:Russia: Suspension: {NEW_START.title}"
+        ]
+
+    def test_jsonld_kinds_and_dates(self):
+        """Agreements give their dates of applicability and expiry; events are about them."""
+        pytest.importorskip("pyld")
+        from tests.test_interchange_jsonld import check
+
+        doc = dm.to_jsonld(self.DOSSIER)
+        check(doc)
+        nodes = {n["@id"]: n for n in doc["@graph"]}
+        treaty = nodes["urn:diplomodel:document:new-start"]
+        assert treaty["legislationDateOfApplicability"]["@value"] == "2011-02-05"
+        assert treaty["expires"]["@value"] == "2026-02-05"
+        assert "legally_binding" in treaty["keywords"]
+        events = [n for n in treaty["subjectOf"] if n["@type"] == "Event"]
+        assert [e["name"] for e in events] == [e.kind.value for e in NEW_START.events]
+        suspension = events[4]
+        assert suspension["organizer"]["@id"] == "urn:diplomodel:state:RU"
+        assert suspension["about"] == {"@id": "urn:diplomodel:document:new-start"}
+        batch = nodes["urn:diplomodel:document:memoranda"]
+        assert (batch["@type"], batch["collectionSize"], batch["genre"]) == (
+            "Collection",
+            28,
+            "memorandum",
+        )
+        assert batch["isBasedOn"] == [{"@id": "urn:diplomodel:document:new-start"}]
+        statement = nodes["urn:diplomodel:document:statement"]
+        assert (statement["genre"], statement["keywords"]) == (
+            "joint statement",
+            ["not_legally_binding"],
+        )
+        # the 2001 treaty is still within its term: no expiry is known
+        assert "expires" not in nodes["urn:diplomodel:document:cn-ru-treaty-2001"]
+
+    def test_ftm_documents_and_their_lives(self):
+        """FtM: every kind is a Document; each event of a life an Event the document documents."""
+        pytest.importorskip("followthemoney")
+        entities = dm.to_ftm(self.DOSSIER)
+        by_id = {e["id"]: e for e in entities}
+        batch = by_id[dm.ftm_id("document", "memoranda")]
+        assert "28 documents" in batch["properties"]["keywords"]
+        assert "document_batch" in batch["properties"]["keywords"]
+        events = [e for e in entities if e["schema"] == "Event"]
+        assert len(events) == len(NEW_START.events) + len(GOOD_NEIGHBOURLINESS.events)
+        suspension = by_id[dm.ftm_id("document-event", "new-start", "4")]
+        assert suspension["properties"]["involved"] == [dm.ftm_id("state", "RU")]
+        assert suspension["properties"]["date"] == ["2023-02-21"]
+        links = {
+            (e["properties"]["role"][0], e["properties"]["entity"][0])
+            for e in entities
+            if e["schema"] == "Documentation"
+            and e["properties"]["document"] == [dm.ftm_id("document", "memoranda")]
+        }
+        assert ("amends", dm.ftm_id("document", "new-start")) in links
+        statement = by_id[dm.ftm_id("document", "statement")]
+        assert "not legally binding" in statement["properties"]["keywords"]
+
+    def test_popolo_leaves_documents_out(self):
+        """Popolo has no class for documents: the new kinds are left out as before, no error."""
+        popolo = dm.to_popolo(self.DOSSIER)
+        assert popolo["events"] == []
