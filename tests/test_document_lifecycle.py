@@ -637,7 +637,8 @@ class TestInterchange:
         assert treaty["expires"]["@value"] == "2026-02-05"
         assert "legally_binding" in treaty["keywords"]
         events = [n for n in treaty["subjectOf"] if n["@type"] == "Event"]
-        assert [e["name"] for e in events] == [e.kind.value for e in NEW_START.events]
+        assert [e["keywords"] for e in events] == [[e.kind.value] for e in NEW_START.events]
+        assert events[2]["name"] == "entry into force"
         suspension = events[4]
         assert suspension["organizer"]["@id"] == "urn:diplomodel:state:RU"
         assert suspension["about"] == {"@id": "urn:diplomodel:document:new-start"}

@@ -14,6 +14,7 @@ from typing import Any, Final
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
+from diplomodel.i18n import label
 from diplomodel.interchange._common import (
     first_of_each,
     named_memberships,
@@ -448,7 +449,8 @@ class _Nodes:
                 {
                     "@id": _iri("document-event", f"{document.id}/{index}"),
                     "@type": "Event",
-                    "name": event.kind.value,
+                    "name": label(event.kind, "en"),
+                    "keywords": [event.kind.value],
                     "startDate": _date(event.date),
                     "about": _ref("document", document.id),
                     "organizer": None if event.party is None else self.actor(event.party),
