@@ -24,10 +24,10 @@ from typing import Final, Generic, TypeVar
 __all__ = ["NameIndex", "build_index", "code_key", "normalise", "suggest"]
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Hashable)
 
 #: How many keys' suggestions a `NameIndex` remembers before it starts afresh.
 SUGGESTIONS_KEPT: Final = 1024
-R = TypeVar("R", bound=Hashable)
 
 # Apostrophe look-alikes that are not Unicode punctuation (and so would survive
 # the punctuation rule below); NFKC would also turn the acute accent into a

@@ -199,7 +199,7 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
                 continue
             for item in held if many else (held,):
                 if target is not None and isinstance(item, str):
-                    if (target, item) not in ids and get(target, item) is None:
+                    if item not in ids.get(target, ()) and get(target, item) is None:
                         return False
                 elif (_PLANS.get(type(item)) or _plan(type(item))) and not walk(item):
                     return False
@@ -243,11 +243,8 @@ def every_reference_resolves(dossier: Dossier) -> bool:
     found: dict[type[Any], set[str]] = {}
     _gather([entity for _, entity in dossier.entities()], found)
     ids = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
-    known: dict[type[Any], set[str]] = {}
-    for kind, id_ in ids:
-        known.setdefault(kind, set()).add(id_)
     for target, named in found.items():
-        missing = named - known.get(target, set())
+        missing = named - ids.get(target, {}).keys()
         if any(dossier.get(target, id_) is None for id_ in missing):
             return False
     return True

@@ -264,12 +264,17 @@ def meetings_by_series(meetings: tuple[Meeting, ...]) -> dict[str, tuple[Meeting
 
 def index_by_id(
     tables: tuple[tuple[type[Any], tuple[Any, ...]], ...],
-) -> dict[tuple[type[Any], str], Any]:
-    """Every entity under its class and id; the first of duplicates wins."""
-    index: dict[tuple[type[Any], str], Any] = {}
+) -> dict[type[Any], dict[str, Any]]:
+    """Every entity under its table's class, then its id; the first of duplicates wins.
+
+    One dictionary a table, keyed by text: no key object per entity for the
+    garbage collector to track.
+    """
+    index: dict[type[Any], dict[str, Any]] = {}
     for kind, table in tables:
+        ids = index.setdefault(kind, {})
         for entity in table:
-            index.setdefault((kind, entity.id), entity)
+            ids.setdefault(entity.id, entity)
     return index
 
 

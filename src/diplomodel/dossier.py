@@ -95,7 +95,7 @@ class Dossier:
     thematic_years: tuple[ThematicYear, ...] = _entities(ThematicYear)
     statements: tuple[Statement, ...] = _entities(Statement)
     claims: tuple[Claim, ...] = _entities(Claim)
-    _index: dict[tuple[type[Any], str], Any] | None = field(
+    _index: dict[type[Any], dict[str, Any]] | None = field(
         default=None, init=False, eq=False, repr=False, hash=False
     )
     _queries: dict[str, Any] = field(factory=dict, init=False, eq=False, repr=False, hash=False)
@@ -104,7 +104,7 @@ class Dossier:
 
     def _lookup(self, kind: type[E], id_: str) -> E:
         try:
-            found: E = self._ids()[kind, id_]
+            found: E = self._ids()[kind][id_]
         except KeyError:
             raise UnknownIdError(
                 f"no {kind.__name__} with id {shown(id_, 80)} in dossier {self.id!r}"
@@ -114,12 +114,12 @@ class Dossier:
     def _tables(self) -> tuple[tuple[type[Any], tuple[Any, ...]], ...]:
         return tuple((kind, getattr(self, name)) for name, kind in TABLES.items())
 
-    def _ids(self) -> dict[tuple[type[Any], str], Any]:
-        """Every entity under (its table's class, its id), built on first use."""
+    def _ids(self) -> dict[type[Any], dict[str, Any]]:
+        """Every entity under its table's class, then its id; built on first use."""
         index = self._index
         return self._build_index() if index is None else index
 
-    def _build_index(self) -> dict[tuple[type[Any], str], Any]:
+    def _build_index(self) -> dict[type[Any], dict[str, Any]]:
         index = _tables.index_by_id(self._tables())
         object.__setattr__(self, "_index", index)
         return index
@@ -292,9 +292,10 @@ class Dossier:
         index = self._index
         if index is None:
             index = self._build_index()
-        found = index.get((kind, id_))
+        table = index.get(kind)
+        found = None if table is None else table.get(id_)
         if found is None and kind is not Document and issubclass(kind, Document):
-            found = index.get((Document, id_))
+            found = index[Document].get(id_)
         return found if isinstance(found, kind) else None
 
     def entities(self) -> Iterator[tuple[str, Entity]]:
