@@ -221,3 +221,19 @@ class TestTermsIndex:
             id="d", title="D", people=(dm.Person(id="p", name="P", tenures=tenures),)
         )
         assert _rules._terms(dossier)[("p", "a")] == (tenures[0], tenures[2])
+
+
+class TestNoWorkForNothing:
+    def test_stated_status_skips_documents_without_events(self, monkeypatch):
+        """DM152 works a document's life out only when it has events to compare with."""
+
+        def worked_out(self, *_party):
+            raise AssertionError(f"status_changes of {self.id} was computed")
+
+        dossier = dm.load_example()
+        assert any(not d.events for d in dossier.documents)
+        without = attrs.evolve(
+            dossier, documents=tuple(d for d in dossier.documents if not d.events)
+        )
+        monkeypatch.setattr(dm.Document, "status_changes", worked_out)
+        assert "DM152" not in {f.code for f in dm.validate(without).findings}
