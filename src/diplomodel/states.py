@@ -113,12 +113,12 @@ class ByCode:
     code: str
 
     def __eq__(self, other: object) -> bool:
-        if self is other:
-            return True
         if other.__class__ is not self.__class__:
             return NotImplemented
-        if self.code != other.code:
-            return False
+        return self is other or (self.code == other.code and self._same_fields(other))
+
+    def _same_fields(self, other: object) -> bool:
+        """Whether two records of one class and code agree in every compared field."""
         return all(
             getattr(self, a.name) == getattr(other, a.name)
             for a in attrs.fields(typing.cast("type[attrs.AttrsInstance]", self.__class__))
