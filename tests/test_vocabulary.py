@@ -173,3 +173,78 @@ class TestPloverMapping:
             if coding is None or coding.mode is None:
                 continue
             assert (coding.mode in consult) == (coding.event is PloverEvent.CONSULT)
+
+
+ARCTIC = "Arctic shipping routes"
+
+
+def _meeting_with_topics():
+    dossier = dm.load_example()
+    meeting = dossier.meeting("cn-ru-heads-of-government-29")
+    return dossier, attrs.evolve(meeting, sectors=(dm.Sector.ENERGY,), other_topics=(ARCTIC,))
+
+
+class TestOtherTopics:
+    @pytest.mark.parametrize(
+        "cls", [dm.Meeting, dm.Communique, dm.CooperationAgreement, dm.Committee, dm.Statement]
+    )
+    def test_field_exists_with_default(self, cls):
+        """Every record with sectors (or topics) carries free-text topics beside them."""
+        field = attrs.fields_dict(cls)["other_topics"]
+        assert field.default == ()
+
+    def test_round_trip(self):
+        """A topic the vocabulary lacks survives JSON as written."""
+        _, meeting = _meeting_with_topics()
+        again = dm.from_json(dm.to_json(meeting), dm.Meeting)
+        assert again.other_topics == (ARCTIC,)
+
+    def test_old_files_still_load(self):
+        """A record written before the field existed loads with no topics."""
+        _, meeting = _meeting_with_topics()
+        data = dm.to_dict(meeting)
+        del data["other_topics"]
+        assert dm.from_dict(data, dm.Meeting).other_topics == ()
+
+    @pytest.mark.parametrize("bad", [("",), (" padded",), (ARCTIC, ARCTIC), ("x" * 201,)])
+    def test_bad_topics_are_refused(self, bad):
+        """Topics are non-blank, trimmed, distinct and short."""
+        _, meeting = _meeting_with_topics()
+        with pytest.raises((ValueError, TypeError), match="other_topics"):
+            attrs.evolve(meeting, other_topics=bad)
+
+    def test_loader_reports_path(self):
+        """A bad topic in a file is a DataError with its path."""
+        _, meeting = _meeting_with_topics()
+        data = dm.to_dict(meeting)
+        data["other_topics"] = [ARCTIC, "  "]
+        with pytest.raises(dm.DataError, match=r"other_topics"):
+            dm.from_dict(data, dm.Meeting)
+
+    def test_json_schema(self):
+        """The JSON Schema describes the field: an array of distinct strings, by default empty."""
+        schema = dm.json_schema(dm.Meeting)
+        meeting_schema = schema.get("$defs", {}).get("Meeting", schema)
+        prop = meeting_schema["properties"]["other_topics"]
+        assert prop["type"] == "array"
+        assert prop["items"]["type"] == "string"
+        assert prop.get("uniqueItems") is True
+        assert prop["default"] == []
+
+    @pytest.mark.parametrize(
+        ("locale", "sector"), [("en", "energy"), ("ru", "энергетика"), ("zh", "能源")]
+    )
+    def test_describe_names_them_after_the_sectors(self, locale, sector):
+        """describe lists the sectors' labels, then the other topics as written."""
+        dossier, meeting = _meeting_with_topics()
+        text = dm.describe(meeting, dossier, locale)
+        assert sector in text
+        assert ARCTIC in text
+        assert text.index(sector) < text.index(ARCTIC)
+
+    def test_exports_keep_them(self):
+        """JSON-LD keeps the topics as keywords beside the sectors."""
+        _, meeting = _meeting_with_topics()
+        exported = dm.to_jsonld(meeting)
+        assert ARCTIC in exported["keywords"]
+        assert "energy" in exported["keywords"]

@@ -153,10 +153,10 @@ class _Writer(ActorTexts):
                     count,
                 ).format(count=count)
             )
-        if meeting.sectors:
+        if meeting.sectors or meeting.other_topics:
             sentences.append(
                 self.t._("The discussion covered {sectors}.").format(
-                    sectors=self.sectors(meeting.sectors)
+                    sectors=self.sectors(meeting.sectors, meeting.other_topics)
                 )
             )
         outcomes = self.outcomes(meeting.outcomes)
@@ -267,9 +267,9 @@ class _Writer(ActorTexts):
         form = document.form if isinstance(document, CooperationAgreement) else None
         table = REVISED_FORMS if document.revises is not None else DOCUMENT_FORMS
         phrase = self.tr(table[form])
-        if document.sectors:
+        if document.sectors or document.other_topics:
             phrase = self.t._("{document} on {sectors}").format(
-                document=phrase, sectors=self.sectors(document.sectors)
+                document=phrase, sectors=self.sectors(document.sectors, document.other_topics)
             )
         return phrase
 

@@ -88,8 +88,9 @@ class Base:
                 names.append(id_)
         return self.join(names)
 
-    def sectors(self, sectors: Iterable[Sector]) -> str:
-        return self.join([self.tr(message_for(sector)) for sector in sectors])
+    def sectors(self, sectors: Iterable[Sector], other_topics: Iterable[str] = ()) -> str:
+        """The sectors' labels, then the topics the vocabulary lacks as written."""
+        return self.join([*(self.tr(message_for(sector)) for sector in sectors), *other_topics])
 
     def date(self, value: PartialDate) -> str:
         return format_date(value, self.locale)

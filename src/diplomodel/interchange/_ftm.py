@@ -336,6 +336,7 @@ class _Export:
                 None if meeting.level is None else meeting.level.value,
                 meeting.format.value,
                 *(s.value for s in meeting.sectors),
+                *meeting.other_topics,
             ],
             proof=self.proofs(meeting.sources),
         )
@@ -383,6 +384,7 @@ class _Export:
                 None if form is None else form.value,
                 document.status.value,
                 *(s.value for s in document.sectors),
+                *document.other_topics,
             ],
             proof=self.proofs(document.sources),
         )
@@ -409,7 +411,11 @@ class _Export:
             parent=[None if parent is None else ftm_id("committee", parent)],
             incorporationDate=[_date(committee.established)],
             topics=["gov.igo"],
-            keywords=[committee.kind.value, *(s.value for s in committee.sectors)],
+            keywords=[
+                committee.kind.value,
+                *(s.value for s in committee.sectors),
+                *committee.other_topics,
+            ],
         )
         for party in committee.parties:
             self.member(committee, self.actor(party), "party")
@@ -452,7 +458,7 @@ class _Export:
             endDate=[_date(year.end)],
             involved=[self.actor(s) for s in year.parties],
             country=self.countries(states_among(year.parties)),
-            keywords=[s.value for s in year.sectors],
+            keywords=[*(s.value for s in year.sectors), *year.other_topics],
             proof=self.proofs(year.sources),
         )
 

@@ -340,6 +340,7 @@ class _Nodes:
                     *(["on_sidelines"] if meeting.on_sidelines and within else []),
                     meeting.format.value,
                     *(s.value for s in meeting.sectors),
+                    *meeting.other_topics,
                 ],
                 "subjectOf": _sources(meeting.sources),
             }
@@ -385,7 +386,7 @@ class _Nodes:
             "contributor": contributors,
             "recordedAt": meeting[0] if meeting else None,
             "creativeWorkStatus": document.status.value,
-            "keywords": [s.value for s in document.sectors],
+            "keywords": [*(s.value for s in document.sectors), *document.other_topics],
             "subjectOf": _sources(document.sources),
         }
         if isinstance(document, CooperationAgreement):
@@ -415,7 +416,11 @@ class _Nodes:
                 "foundingDate": _date(committee.established),
                 "parentOrganization": parent[0] if parent else None,
                 "member": members,
-                "keywords": [committee.kind.value, *(s.value for s in committee.sectors)],
+                "keywords": [
+                    committee.kind.value,
+                    *(s.value for s in committee.sectors),
+                    *committee.other_topics,
+                ],
             }
         )
 
@@ -428,7 +433,7 @@ class _Nodes:
                 "startDate": _date(year.start),
                 "endDate": _date(year.end),
                 "attendee": self.actors(year.parties),
-                "keywords": [s.value for s in year.sectors],
+                "keywords": [*(s.value for s in year.sectors), *year.other_topics],
                 "subjectOf": _sources(year.sources),
             }
         )

@@ -8,6 +8,7 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
 from diplomodel.model.places import Place
@@ -102,6 +103,7 @@ class Document:
         place: Where it was signed.
         meeting: Id of the meeting it came from.
         sectors: The fields of cooperation it covers.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         signatories: Who signed it, for which state.
         witnesses: Ids of people who witnessed the signing.
         revises: Id of the earlier document that this one revises.
@@ -130,6 +132,7 @@ class Document:
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     signatories: tuple[Signature, ...] = field(
         default=(), validator=v.tuple_of(v.instance(Signature), unique=True)
     )
