@@ -1,0 +1,175 @@
+"""describe, timeline and anniversaries of a relation's history across state succession."""
+
+import attrs
+import pytest
+
+import diplomodel as dm
+
+P = dm.PartialDate.parse
+K = dm.RelationEventKind
+CN, RU, SU, SA, IR = (dm.states.get(code) for code in ("CN", "RU", "SU", "SA", "IR"))
+DOSSIER = dm.load_example()
+CN_RU = attrs.evolve(
+    DOSSIER.relation_by_id("cn-ru"),
+    successions=(dm.Succession(predecessor=SU, successor=RU, date=P("1991-12-27")),),
+)
+SA_IR = dm.BilateralRelation(
+    id="sa-ir",
+    parties=(SA, IR),
+    established=P("1929-08-24"),
+    events=(
+        dm.RelationEvent(kind=K.SEVERANCE, date=P("2016-01-03")),
+        dm.RelationEvent(kind=K.RESTORATION, date=P("2023-03-10"), note="Beijing agreement"),
+    ),
+)
+
+
+def _describe(relation, locale="en"):
+    """describe, with CLDR's narrow no-break spaces ("1949\u202fг.") read as spaces."""
+    return dm.describe(relation, DOSSIER, locale).replace("\u202f", " ")
+
+
+def _events(*pairs):
+    return tuple(dm.RelationEvent(kind=kind, date=P(day)) for kind, day in pairs)
+
+
+class TestDescribeSuccession:
+    @pytest.mark.parametrize(
+        ("locale", "origin", "continued"),
+        [
+            (
+                "en",
+                "China and the Soviet Union established diplomatic relations on October 2, 1949.",
+                (
+                    "Since December 27, 1991, Russia has continued them as the successor of the"
+                    " Soviet Union."
+                ),
+            ),
+            (
+                "ru",
+                (
+                    "Китай и Союз Советских Социалистических Республик установили дипломатические"
+                    " отношения 2 октября 1949 г."
+                ),
+                (
+                    "С 27 декабря 1991 г. их продолжает Россия (до этого — Союз Советских"
+                    " Социалистических Республик)."
+                ),
+            ),
+            (
+                "zh",
+                "中国和苏维埃社会主义共和国联盟于1949年10月2日建立外交关系。",
+                "自1991年12月27日起，俄罗斯作为苏维埃社会主义共和国联盟的继承国延续这一关系。",
+            ),
+        ],
+    )
+    def test_who_established_and_who_continues(self, locale, origin, continued):
+        """The ties are established by the predecessor and continued by the successor."""
+        text = _describe(CN_RU, locale)
+        assert text.startswith(origin)
+        assert continued in text
+
+    def test_without_succession_the_parties_establish(self):
+        """Without a succession the current parties established the ties, as before."""
+        text = dm.describe(DOSSIER.relation_by_id("cn-ru"), DOSSIER)
+        assert text.startswith("China and Russia established diplomatic relations")
+        assert "successor" not in text
+
+    def test_chain_of_successions(self):
+        """Each step of a chain gets its own sentence, earliest first."""
+        yu, cs, rs, fr = (dm.states.get(c) for c in ("YU", "CSXX", "RS", "FR"))
+        relation = dm.BilateralRelation(
+            id="fr-rs",
+            parties=(fr, rs),
+            established=P("1839"),
+            successions=(
+                dm.Succession(predecessor=yu, successor=cs, date=P("2003-02-04")),
+                dm.Succession(predecessor=cs, successor=rs, date=P("2006-06-05")),
+            ),
+        )
+        text = _describe(relation)
+        first = text.index("as the successor of " + dm.state_name(yu, "en"))
+        second = text.index("as the successor of " + dm.state_name(cs, "en"))
+        assert first < second
+        assert text.startswith("France and " + dm.state_name(yu, "en"))
+
+
+class TestDescribeEvents:
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            ("en", "Relations were severed on January 3, 2016 and restored on March 10, 2023."),
+            ("ru", "Отношения были разорваны 3 января 2016 г. и восстановлены 10 марта 2023 г."),
+            ("zh", "双方于2016年1月3日断绝外交关系，于2023年3月10日恢复外交关系。"),
+        ],
+    )
+    def test_severed_and_restored(self, locale, expected):
+        """A severance and its restoration read as one sentence in each language."""
+        assert expected in _describe(SA_IR, locale)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            ("en", "Relations were suspended from January 1, 1980 to June 30, 1990."),
+            ("ru", "Отношения были приостановлены с 1 января 1980 г. по 30 июня 1990 г."),
+            ("zh", "1980年1月1日至1990年6月30日期间，双方外交关系中止。"),
+        ],
+    )
+    def test_suspended_from_to(self, locale, expected):
+        """A suspension that ended reads "suspended from … to …"."""
+        relation = attrs.evolve(
+            SA_IR, events=_events((K.SUSPENSION, "1980-01-01"), (K.RESTORATION, "1990-06-30"))
+        )
+        assert expected in _describe(relation, locale)
+
+    @pytest.mark.parametrize(
+        ("locale", "expected"),
+        [
+            ("en", "Relations have been suspended since February 1, 2010."),
+            ("ru", "Отношения приостановлены с 1 февраля 2010 г."),
+            ("zh", "自2010年2月1日起，双方外交关系中止。"),
+        ],
+    )
+    def test_still_suspended(self, locale, expected):
+        """A suspension not yet ended reads as the present state."""
+        relation = attrs.evolve(SA_IR, events=_events((K.SUSPENSION, "2010-02-01")))
+        assert _describe(relation, locale).endswith(expected)
+
+    @pytest.mark.parametrize(
+        ("kind", "expected"),
+        [
+            (K.DOWNGRADE, "Diplomatic representation was downgraded in May 2000."),
+            (K.UPGRADE, "Diplomatic representation was upgraded in May 2000."),
+            (K.SEVERANCE, "Relations were severed in May 2000."),
+            (K.RECOGNITION, "Recognition was extended in May 2000."),
+        ],
+    )
+    def test_each_kind_of_event(self, kind, expected):
+        """Each kind of event has its sentence, at the date's precision."""
+        relation = attrs.evolve(SA_IR, events=_events((kind, "2000-05")))
+        assert expected in _describe(relation)
+
+    def test_suspension_then_severance(self):
+        """A suspension that turned into a severance tells both, in order."""
+        relation = attrs.evolve(
+            SA_IR, events=_events((K.SUSPENSION, "2015"), (K.SEVERANCE, "2016-01-03"))
+        )
+        text = _describe(relation)
+        assert "Relations were suspended in 2015. Relations were severed on January 3, 2016." in (
+            text
+        )
+
+    def test_establishment_event_is_not_told_twice(self):
+        """An establishment event repeats `established`: one sentence says it."""
+        relation = attrs.evolve(SA_IR, events=_events((K.ESTABLISHMENT, "1929-08-24")))
+        assert _describe(relation).count("established") == 1
+
+    @pytest.mark.parametrize("locale", ["ru", "zh"])
+    def test_every_event_kind_is_translated(self, locale):
+        """No event sentence falls back to English in ru or zh."""
+        for kind in (K.DOWNGRADE, K.UPGRADE, K.SEVERANCE, K.RECOGNITION, K.SUSPENSION):
+            relation = attrs.evolve(SA_IR, events=_events((kind, "2000-05-01")))
+            text = _describe(relation, locale)
+            assert "Relations" not in text
+            assert "representation" not in text
+            assert "Recognition" not in text
