@@ -1,5 +1,7 @@
 """describe, timeline and anniversaries of a relation's history across state succession."""
 
+from datetime import date
+
 import attrs
 import pytest
 
@@ -173,3 +175,77 @@ class TestDescribeEvents:
             assert "Relations" not in text
             assert "representation" not in text
             assert "Recognition" not in text
+
+
+HISTORY = attrs.evolve(
+    CN_RU,
+    events=_events((K.DOWNGRADE, "1966"), (K.UPGRADE, "1989-05")),
+)
+WITH_HISTORY = attrs.evolve(DOSSIER, relations=(HISTORY, SA_IR))
+
+
+def _entries(state, kinds=("relation", "relation_event", "succession", "partnership_level")):
+    return [(str(e.date), e.kind, e.title) for e in WITH_HISTORY.timeline(state) if e.kind in kinds]
+
+
+class TestTimeline:
+    def test_successor_keeps_the_original_date(self):
+        """Russia's timeline starts with the ties of 1949, named as they were then."""
+        assert _entries(RU)[0] == ("1949-10-02", "relation", "Diplomatic ties: China–Soviet Union")
+
+    def test_succession_and_events_are_entries(self):
+        """The succession and each relation event are dated entries of their own."""
+        entries = _entries(RU, ("relation_event", "succession"))
+        assert entries == [
+            ("1966", "relation_event", "Diplomatic representation downgraded: China–Soviet Union"),
+            ("1989-05", "relation_event", "Diplomatic representation upgraded: China–Soviet Union"),
+            ("1991-12-27", "succession", "Diplomatic ties: Russia continues those of Soviet Union"),
+        ]
+
+    def test_predecessor_sees_its_own_time_only(self):
+        """The Soviet Union's timeline ends with the succession: no later partnership levels."""
+        entries = _entries(SU)
+        assert entries[0][0] == "1949-10-02"
+        assert entries[-1][1] == "succession"
+        assert all(day < "1992" for day, _, _ in entries)
+
+    def test_the_other_party_sees_everything(self):
+        """China's timeline has the whole history, before and after the succession."""
+        kinds = [kind for _, kind, _ in _entries(CN)]
+        assert kinds[:4] == ["relation", "relation_event", "relation_event", "succession"]
+        assert "partnership_level" in kinds
+
+    def test_severance_and_restoration(self):
+        """Saudi Arabia's timeline shows its ties broken off and restored."""
+        assert _entries(SA, ("relation_event",)) == [
+            ("2016-01-03", "relation_event", "Diplomatic ties severed: Saudi Arabia–Iran"),
+            ("2023-03-10", "relation_event", "Diplomatic ties restored: Saudi Arabia–Iran"),
+        ]
+
+    def test_establishment_event_is_not_repeated(self):
+        """An establishment event is the relation's own entry, not a second one."""
+        relation = attrs.evolve(SA_IR, events=_events((K.ESTABLISHMENT, "1929-08-24")))
+        timeline = attrs.evolve(DOSSIER, relations=(relation,)).timeline(SA)
+        assert [e.kind for e in timeline if e.id == "sa-ir"] == ["relation"]
+
+    def test_unrelated_state_sees_nothing(self):
+        """A state that never held the ties has none of their entries."""
+        assert _entries(dm.states.get("FR")) == []
+
+
+class TestAnniversariesAcrossSuccession:
+    def test_counted_from_the_original_date(self):
+        """Ties continued by Russia mark their 75th anniversary in 2024, counted from 1949."""
+        found = WITH_HISTORY.upcoming_anniversaries(date(2024, 1, 1), date(2024, 12, 31))
+        relation = [(a.subject, a.anniversary.number, str(a.anniversary.date)) for a in found]
+        assert ("cn-ru", 75, "2024-10-02") in relation
+
+    def test_severed_ties_still_count_from_establishment(self):
+        """Ties severed and restored keep their establishment date: 2029 is the 100th year."""
+        found = WITH_HISTORY.upcoming_anniversaries(
+            date(2029, 1, 1), date(2029, 12, 31), jubilee_only=True
+        )
+        assert [(a.subject, a.anniversary.number) for a in found if a.kind == "relation"] == [
+            ("sa-ir", 100),
+            ("cn-ru", 80),
+        ]
