@@ -8,49 +8,14 @@ import pytest
 
 import diplomodel as dm
 from diplomodel.cli import main
-
-P = dm.PartialDate.parse
-CN, RU, SU = (dm.states.get(code) for code in ("CN", "RU", "SU"))
-MEETING = "cn-ru-heads-of-government-29"
+from tests.history_examples import cn_ru, wrong_claims
 
 
 @pytest.fixture
 def dossier_file(tmp_path):
     """The example with the China–Russia succession and the issue's three wrong claims."""
     example = dm.load_example()
-    relation = attrs.evolve(
-        example.relation_by_id("cn-ru"),
-        successions=(dm.Succession(predecessor=SU, successor=RU, date=P("1991-12-27")),),
-    )
-    daily = dm.Source(publisher="Example Daily", published=P("2019-10-01"))
-    wire = dm.Source(publisher="Example Wire", published=P("2024-08-21"))
-    claims = (
-        dm.Claim(
-            id="daily-75th",
-            source=daily,
-            said_on=P("2019-10-01"),
-            about=dm.ClaimSubject.RELATION,
-            relation="cn-ru",
-            what=dm.ClaimKind.ANNIVERSARY,
-            number=75,
-        ),
-        dm.Claim(
-            id="wire-place",
-            source=wire,
-            about=dm.ClaimSubject.MEETING,
-            meeting=MEETING,
-            what=dm.ClaimKind.PLACE,
-            text="St Petersburg",
-        ),
-        dm.Claim(
-            id="wire-ordinal",
-            source=wire,
-            about=dm.ClaimSubject.MEETING,
-            meeting=MEETING,
-            what=dm.ClaimKind.ORDINAL,
-            number=30,
-        ),
-    )
+    relation, claims = cn_ru(), wrong_claims()
     path = tmp_path / "dossier.json"
     attrs.evolve(example, relations=(relation,), claims=claims).save(path)
     return str(path)

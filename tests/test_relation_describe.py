@@ -6,24 +6,11 @@ import attrs
 import pytest
 
 import diplomodel as dm
+from tests.history_examples import CN, RU, SA, SU, K, P, cn_ru, sa_ir
 
-P = dm.PartialDate.parse
-K = dm.RelationEventKind
-CN, RU, SU, SA, IR = (dm.states.get(code) for code in ("CN", "RU", "SU", "SA", "IR"))
 DOSSIER = dm.load_example()
-CN_RU = attrs.evolve(
-    DOSSIER.relation_by_id("cn-ru"),
-    successions=(dm.Succession(predecessor=SU, successor=RU, date=P("1991-12-27")),),
-)
-SA_IR = dm.BilateralRelation(
-    id="sa-ir",
-    parties=(SA, IR),
-    established=P("1929-08-24"),
-    events=(
-        dm.RelationEvent(kind=K.SEVERANCE, date=P("2016-01-03")),
-        dm.RelationEvent(kind=K.RESTORATION, date=P("2023-03-10"), note="Beijing agreement"),
-    ),
-)
+CN_RU = cn_ru()
+SA_IR = sa_ir()
 
 
 def _describe(relation, locale="en"):

@@ -27,7 +27,15 @@ from diplomodel.interchange._common import (
     states_among,
     undescribed_bodies,
 )
+from diplomodel.interchange._history import (
+    claim_name,
+    claim_parties,
+    claim_said,
+    exported_events,
+    pair,
+)
 from diplomodel.model.actors import Actor, Body
+from diplomodel.model.claims import Claim, ClaimSubject
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting
@@ -426,6 +434,7 @@ class _Export:
     def relation(self, relation: BilateralRelation) -> None:
         a, b = (self.actor(s) for s in relation.parties)
         proofs = self.proofs(relation.sources)
+        changes = relation.status_changes()
         if relation.established is not None:
             self.graph.add(
                 "UnknownLink",
@@ -434,6 +443,7 @@ class _Export:
                 object=[b],
                 role=["diplomatic relations"],
                 startDate=[_date(relation.established)],
+                status=[changes[-1][1].value if changes else None],
                 proof=proofs,
             )
         for position, level in enumerate(relation.levels):
@@ -447,6 +457,54 @@ class _Export:
                 startDate=[_date(level.since)],
                 endDate=[_date(n.since) for n in following],
                 proof=proofs,
+            )
+        self.history(relation)
+
+    def history(self, relation: BilateralRelation) -> None:
+        """Each relation event as an ``Event``, each succession as a ``Succession``."""
+        for index, event, name, parties in exported_events(self.dossier, relation):
+            self.graph.add(
+                "Event",
+                ftm_id("relation-event", relation.id, str(index)),
+                name=[name],
+                date=[_date(event.date)],
+                involved=[self.actor(s) for s in parties],
+                country=self.countries(states_among(parties)),
+                keywords=[event.kind.value],
+                summary=[event.note],
+                proof=self.proofs(event.sources),
+            )
+        for index, step in enumerate(relation.successions):
+            others = [p for p in relation.parties_on(step.date.latest()) if p != step.successor]
+            self.graph.add(
+                "Succession",
+                ftm_id("succession", relation.id, str(index)),
+                predecessor=[self.actor(step.predecessor)],
+                successor=[self.actor(step.successor)],
+                date=[_date(step.date)],
+                role=["diplomatic relations"],
+                description=[f"Diplomatic relations with {pair(self.dossier, tuple(others))}"],
+                summary=[step.note],
+                proof=self.proofs(step.sources),
+            )
+
+    def claim(self, claim: Claim) -> None:
+        """A claim as a ``Note`` on its record (a relation's or a series' parties)."""
+        if claim.about in {ClaimSubject.MEETING, ClaimSubject.DOCUMENT}:
+            held = self.meetings if claim.about is ClaimSubject.MEETING else self.documents
+            targets = [ftm_id(claim.about.value, claim.subject)] if claim.subject in held else []
+        else:
+            targets = [self.actor(p) for p in claim_parties(self.dossier, claim)]
+        if targets:
+            self.graph.add(
+                "Note",
+                ftm_id("claim", claim.id),
+                name=[claim_name(self.dossier, claim)],
+                entity=targets,
+                description=[claim.quote],
+                summary=[claim_said(claim)],
+                keywords=["claim", claim.what.value, "evidence" if claim.evidence else None],
+                proof=self.proofs((claim.source,)),
             )
 
     def thematic_year(self, year: ThematicYear) -> None:
@@ -483,6 +541,7 @@ class _Export:
             (dossier.documents, self.document),
             (dossier.relations, self.relation),
             (dossier.thematic_years, self.thematic_year),
+            (dossier.claims, self.claim),
         )
         for table, write in steps:
             for entity in first_of_each(table):

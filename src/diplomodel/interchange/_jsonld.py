@@ -22,7 +22,9 @@ from diplomodel.interchange._common import (
     roles_at,
     undescribed_bodies,
 )
+from diplomodel.interchange._history import claim_name, claim_parties, exported_events
 from diplomodel.model.actors import Actor, Body
+from diplomodel.model.claims import Claim, ClaimSubject
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
     Communique,
@@ -33,7 +35,7 @@ from diplomodel.model.documents import (
 from diplomodel.model.meetings import Cadence, Meeting, MeetingFormat, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
-from diplomodel.model.relations import ThematicYear
+from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.sources import Source
 from diplomodel.organizations import Membership, Organization
 from diplomodel.states import State
@@ -438,6 +440,45 @@ class _Nodes:
             }
         )
 
+    def relation_events(self, dossier: Dossier, relation: BilateralRelation) -> list[Json]:
+        """Each event of a relation's history as an ``Event`` about the parties of the day."""
+        return [
+            _compact(
+                {
+                    "@id": _iri("relation-event", f"{relation.id}.{index}"),
+                    "@type": "Event",
+                    "name": name,
+                    "startDate": _date(event.date),
+                    "about": self.actors(parties),
+                    "keywords": [event.kind.value],
+                    "description": event.note,
+                    "subjectOf": _sources(event.sources),
+                }
+            )
+            for index, event, name, parties in exported_events(dossier, relation)
+        ]
+
+    def claim(self, dossier: Dossier, claim: Claim) -> Json:
+        """A claim as schema.org's ``Claim``: about its record, said by its source, when."""
+        if claim.about in {ClaimSubject.RELATION, ClaimSubject.SERIES}:
+            about = self.actors(claim_parties(dossier, claim))
+            about += self.refs("series", [claim.series])
+        else:
+            about = self.refs(claim.about.value, [claim.subject])
+        return _compact(
+            {
+                "@id": _iri("claim", claim.id),
+                "@type": "Claim",
+                "name": claim_name(dossier, claim),
+                "about": about,
+                "author": {"@type": "Organization", "name": claim.source.publisher},
+                "datePublished": _date(claim.when),
+                "appearance": _source(claim.source),
+                "text": claim.quote,
+                "keywords": ["claim", claim.what.value, *(["evidence"] if claim.evidence else [])],
+            }
+        )
+
     def graph(self, dossier: Dossier) -> list[Json]:
         nodes: list[Json] = [
             {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
@@ -454,6 +495,9 @@ class _Nodes:
         nodes += [self.document(d) for d in first_of_each(dossier.documents)]
         nodes += [self.committee(c) for c in first_of_each(dossier.committees)]
         nodes += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
+        for relation in first_of_each(dossier.relations):
+            nodes += self.relation_events(dossier, relation)
+        nodes += [self.claim(dossier, c) for c in first_of_each(dossier.claims)]
         return nodes
 
 
