@@ -559,8 +559,9 @@ def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
     party and co-chair, meetings and themed years ``Event``, communiqués and
     agreements ``Document`` with ``Documentation`` links to their parties,
     signatories, witnesses, meeting and the document they revise, relations and
-    partnership levels ``UnknownLink``, and sources ``Article`` entities that
-    other entities cite as ``proof``. Ids are stable: see `ftm_id`.
+    partnership levels ``UnknownLink``, relation events ``Event``, successions
+    ``Succession``, claims ``Note`` on their record, and sources ``Article``
+    entities that other entities cite as ``proof``. Ids are stable: see `ftm_id`.
 
     Organisations are ``Organization`` entities (topic ``gov.igo``), bodies
     ``PublicBody`` with their state's country, and each membership record

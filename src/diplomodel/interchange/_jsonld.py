@@ -547,7 +547,9 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     ``urn:diplomodel:<kind>:<id>``.
 
     A dossier becomes one ``@graph`` (with a ``Dataset`` node for the dossier
-    itself); references to entities it does not hold are left out. Relations,
+    itself); references to entities it does not hold are left out. Each event
+    of a relation's history is an ``Event`` about the parties of the day, and
+    each claim a ``Claim`` about its record. Relations themselves, successions,
     offices on their own and statements have no schema.org counterpart here.
 
     Args:
