@@ -4,9 +4,12 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 import diplomodel as dm
+from diplomodel import testing
 from tests.history_examples import CN, RU, SA, SU, K, P, cn_ru, sa_ir
+from tests.profiles import examples
 
 DOSSIER = dm.load_example()
 CN_RU = cn_ru()
@@ -236,3 +239,31 @@ class TestAnniversariesAcrossSuccession:
             ("sa-ir", 100),
             ("cn-ru", 80),
         ]
+
+
+class TestDrawnRelations:
+    @settings(max_examples=examples(40), deadline=None)
+    @given(testing.relations())
+    def test_describe_any_history(self, relation):
+        """Any valid relation is described in each language, one sentence per break at most."""
+        breaks = sum(e.kind in {K.SUSPENSION, K.SEVERANCE} for e in relation.events)
+        for locale in ("en", "ru", "zh"):
+            text = dm.describe(relation, DOSSIER, locale)
+            assert text
+            assert "{" not in text
+        english = _describe(relation)
+        assert english.count("Relations ") + english.count("representation") >= breaks
+
+    @settings(max_examples=examples(40), deadline=None)
+    @given(testing.relations())
+    def test_timeline_of_every_party_and_predecessor(self, relation):
+        """Each party's timeline has every event but an establishment; a predecessor's, some."""
+        dossier = attrs.evolve(DOSSIER, relations=(relation,))
+        told = [e for e in relation.events if e.kind is not K.ESTABLISHMENT]
+        for party in relation.parties:
+            entries = [e for e in dossier.timeline(party) if e.id == relation.id]
+            assert sum(e.kind == "relation_event" for e in entries) == len(told)
+            assert sum(e.kind == "succession" for e in entries) == len(relation.successions)
+        for step in relation.successions:
+            entries = [e for e in dossier.timeline(step.predecessor) if e.id == relation.id]
+            assert any(e.kind == "succession" for e in entries)
