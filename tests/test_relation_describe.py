@@ -267,3 +267,36 @@ class TestDrawnRelations:
         for step in relation.successions:
             entries = [e for e in dossier.timeline(step.predecessor) if e.id == relation.id]
             assert any(e.kind == "succession" for e in entries)
+
+
+class TestEventAnniversaries:
+    def test_restoration_has_anniversaries(self):
+        """Ties severed in 2016 and restored in 2023 mark the 12th and 5th anniversaries in 2028."""
+        found = WITH_HISTORY.upcoming_anniversaries(date(2028, 1, 1), date(2028, 12, 31))
+        events = [
+            (a.subject, a.title, a.anniversary.number, str(a.anniversary.date))
+            for a in found
+            if a.kind == "relation_event" and a.subject == "sa-ir"
+        ]
+        assert events == [
+            ("sa-ir", "Diplomatic ties severed: Saudi Arabia–Iran", 12, "2028-01-03"),
+            ("sa-ir", "Diplomatic ties restored: Saudi Arabia–Iran", 5, "2028-03-10"),
+        ]
+
+    def test_event_anniversaries_name_the_parties_of_the_day(self):
+        """A downgrade of 1966 is the Soviet Union's, named so at its 60th anniversary in 2026."""
+        found = WITH_HISTORY.upcoming_anniversaries(
+            date(2026, 1, 1), date(2026, 12, 31), jubilee_only=True
+        )
+        titles = [a.title for a in found if a.kind == "relation_event"]
+        assert titles == [
+            "Diplomatic representation downgraded: China–Soviet Union",
+            "Diplomatic ties severed: Saudi Arabia–Iran",
+        ]
+
+    def test_establishment_event_is_not_counted_twice(self):
+        """An establishment event is the relation's own anniversary, listed once."""
+        relation = sa_ir((K.ESTABLISHMENT, "1929-08-24"))
+        dossier = attrs.evolve(DOSSIER, relations=(relation,))
+        found = dossier.upcoming_anniversaries(date(2029, 1, 1), date(2029, 12, 31))
+        assert [a.kind for a in found if a.subject == "sa-ir"] == ["relation"]

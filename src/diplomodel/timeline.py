@@ -138,13 +138,16 @@ class TimelineEntry:
 
 @frozen(kw_only=True)
 class UpcomingAnniversary:
-    """An anniversary of a relation's ties or a series' founding.
+    """An anniversary of diplomatic ties, of an event in their history, or of a series.
 
     `Dossier.upcoming_anniversaries` lists them.
 
     Args:
         subject: Id of the relation or series.
-        kind: ``"relation"`` (diplomatic ties) or ``"series"`` (a series set up).
+        kind: ``"relation"`` (diplomatic ties, counted from their original
+            date across successions), ``"relation_event"`` (ties restored,
+            suspended, severed, downgraded or upgraded; a recognition) or
+            ``"series"`` (a series set up).
         title: What is being celebrated.
         anniversary: Which anniversary, and when it falls.
 
@@ -298,7 +301,7 @@ def _statement_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
 def upcoming_anniversaries(
     tables: Tables, after: date, until: date, *, jubilee_only: bool
 ) -> tuple[UpcomingAnniversary, ...]:
-    """Anniversaries of relations' ties and series' founding: `Dossier.upcoming_anniversaries`."""
+    """Anniversaries of ties, relation events and series: `Dossier.upcoming_anniversaries`."""
     if until < after:
         raise InvalidArgumentError(f"'until' ({until}) is before 'after' ({after})")
     if until == after:
@@ -310,6 +313,12 @@ def upcoming_anniversaries(
             pair = "–".join(tables.actor_name(s, locale="en") for s in relation.parties)
             title = f"Diplomatic ties: {pair}"
             subjects.append((relation.id, "relation", title, relation.established))
+        for event in relation.events:
+            what = _EVENT_TITLES.get(event.kind)
+            if what is not None:
+                held = relation.parties_on(event.date.latest())
+                pair = "–".join(tables.actor_name(s, locale="en") for s in held)
+                subjects.append((relation.id, "relation_event", f"{what}: {pair}", event.date))
     subjects += [
         (series.id, "series", series.title, series.established)
         for series in tables.series
