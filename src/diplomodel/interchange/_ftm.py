@@ -8,13 +8,10 @@ shortened with an ellipsis.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
-from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.interchange._common import (
     actor_ref,
@@ -27,15 +24,10 @@ from diplomodel.interchange._common import (
     states_among,
     undescribed_bodies,
 )
-from diplomodel.interchange._history import (
-    claim_name,
-    claim_parties,
-    claim_said,
-    exported_events,
-    pair,
-)
+from diplomodel.interchange._ftm_history import claim_note, relation_history
+from diplomodel.interchange._ftm_ids import ftm_date as _date
+from diplomodel.interchange._ftm_ids import ftm_id
 from diplomodel.model.actors import Actor, Body
-from diplomodel.model.claims import Claim, ClaimSubject
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import CooperationAgreement, Document
 from diplomodel.model.meetings import Meeting
@@ -48,44 +40,9 @@ from diplomodel.states import State
 
 __all__ = ["ftm_id", "to_ftm"]
 
-_PREFIX: Final = "dm"
-
-_FTM_ID: Final = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.-]*[0-9A-Za-z])?")
-_MAX_PLAIN_ID: Final = 150  # FtM allows 200; leave room for the prefix and kind
 _ELLIPSIS: Final = "…"
 
 Values = Iterable[str | None]
-
-
-def ftm_id(kind: str, *parts: str) -> str:
-    """The FollowTheMoney id of a record: a namespace, its kind, and its diplomodel id.
-
-    An id FtM accepts as it is stays readable (``dm-person-li-qiang``). One
-    with characters FtM does not allow in ids (``_ : /``), a record built from
-    several ids (an occupancy, a membership) or a very long id gets a SHA-1
-    digest instead (``dm-occupancy.3f2a...``); the dot after the kind keeps
-    the two forms apart, so different records never share an id.
-
-    Args:
-        kind: What the record is ("person", "state", "occupancy").
-        parts: The ids it is made from.
-
-    Returns:
-        An id that FtM's entity type accepts, at most 200 characters.
-
-    >>> ftm_id("person", "li-qiang")
-    'dm-person-li-qiang'
-    >>> ftm_id("document", "un/a_1")
-    'dm-document.7aee32ddcca0fa17dc2d8cdd69195dbe9fe80256'
-    """
-    if len(parts) == 1 and len(parts[0]) <= _MAX_PLAIN_ID and _FTM_ID.fullmatch(parts[0]):
-        return f"{_PREFIX}-{kind}-{parts[0]}"
-    digest = hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
-    return f"{_PREFIX}-{kind}.{digest}"
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 def _settled(kind: Any, raw: str) -> str | None:
@@ -458,54 +415,7 @@ class _Export:
                 endDate=[_date(n.since) for n in following],
                 proof=proofs,
             )
-        self.history(relation)
-
-    def history(self, relation: BilateralRelation) -> None:
-        """Each relation event as an ``Event``, each succession as a ``Succession``."""
-        for index, event, name, parties in exported_events(self.dossier, relation):
-            self.graph.add(
-                "Event",
-                ftm_id("relation-event", relation.id, str(index)),
-                name=[name],
-                date=[_date(event.date)],
-                involved=[self.actor(s) for s in parties],
-                country=self.countries(states_among(parties)),
-                keywords=[event.kind.value],
-                summary=[event.note],
-                proof=self.proofs(event.sources),
-            )
-        for index, step in enumerate(relation.successions):
-            others = [p for p in relation.parties_on(step.date.latest()) if p != step.successor]
-            self.graph.add(
-                "Succession",
-                ftm_id("succession", relation.id, str(index)),
-                predecessor=[self.actor(step.predecessor)],
-                successor=[self.actor(step.successor)],
-                date=[_date(step.date)],
-                role=["diplomatic relations"],
-                description=[f"Diplomatic relations with {pair(self.dossier, tuple(others))}"],
-                summary=[step.note],
-                proof=self.proofs(step.sources),
-            )
-
-    def claim(self, claim: Claim) -> None:
-        """A claim as a ``Note`` on its record (a relation's or a series' parties)."""
-        if claim.about in {ClaimSubject.MEETING, ClaimSubject.DOCUMENT}:
-            held = self.meetings if claim.about is ClaimSubject.MEETING else self.documents
-            targets = [ftm_id(claim.about.value, claim.subject)] if claim.subject in held else []
-        else:
-            targets = [self.actor(p) for p in claim_parties(self.dossier, claim)]
-        if targets:
-            self.graph.add(
-                "Note",
-                ftm_id("claim", claim.id),
-                name=[claim_name(self.dossier, claim)],
-                entity=targets,
-                description=[claim.quote],
-                summary=[claim_said(claim)],
-                keywords=["claim", claim.what.value, "evidence" if claim.evidence else None],
-                proof=self.proofs((claim.source,)),
-            )
+        relation_history(self, relation)
 
     def thematic_year(self, year: ThematicYear) -> None:
         self.graph.add(
@@ -541,7 +451,7 @@ class _Export:
             (dossier.documents, self.document),
             (dossier.relations, self.relation),
             (dossier.thematic_years, self.thematic_year),
-            (dossier.claims, self.claim),
+            (dossier.claims, lambda claim: claim_note(self, claim)),
         )
         for table, write in steps:
             for entity in first_of_each(table):

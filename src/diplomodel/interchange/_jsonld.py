@@ -11,7 +11,6 @@ import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.interchange._common import (
@@ -22,9 +21,15 @@ from diplomodel.interchange._common import (
     roles_at,
     undescribed_bodies,
 )
-from diplomodel.interchange._history import claim_name, claim_parties, exported_events
+from diplomodel.interchange._jsonld_history import claim_node, relation_event_nodes
+from diplomodel.interchange._jsonld_terms import Json
+from diplomodel.interchange._jsonld_terms import compact as _compact
+from diplomodel.interchange._jsonld_terms import iri as _iri
+from diplomodel.interchange._jsonld_terms import language_tag as _language
+from diplomodel.interchange._jsonld_terms import ref as _ref
+from diplomodel.interchange._jsonld_terms import source_nodes as _sources
+from diplomodel.interchange._jsonld_terms import typed_date as _date
 from diplomodel.model.actors import Actor, Body
-from diplomodel.model.claims import Claim, ClaimSubject
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
     Communique,
@@ -35,14 +40,11 @@ from diplomodel.model.documents import (
 from diplomodel.model.meetings import Cadence, Meeting, MeetingFormat, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
-from diplomodel.model.relations import BilateralRelation, ThematicYear
-from diplomodel.model.sources import Source
+from diplomodel.model.relations import ThematicYear
 from diplomodel.organizations import Membership, Organization
 from diplomodel.states import State
 
 __all__ = ["to_jsonld"]
-
-Json = dict[str, Any]
 
 _SCHEMA: Final = "http://schema.org/"
 """schema.org's namespace as its own JSON-LD context maps it (``http``, not ``https``)."""
@@ -53,14 +55,6 @@ _CONTEXT: Final[Mapping[str, Any]] = {
     "url": {"@id": f"{_SCHEMA}url", "@type": "@id"},
     "legislationLegalForce": {"@id": f"{_SCHEMA}legislationLegalForce", "@type": "@vocab"},
     "eventAttendanceMode": {"@id": f"{_SCHEMA}eventAttendanceMode", "@type": "@vocab"},
-}
-
-_IRI_PREFIX: Final = "urn:diplomodel:"
-
-_XSD: Final = {
-    Precision.YEAR: "xsd:gYear",
-    Precision.MONTH: "xsd:gYearMonth",
-    Precision.DAY: "xsd:date",
 }
 
 _REPEAT: Final = {Cadence.ANNUAL: "P1Y", Cadence.SEMIANNUAL: "P6M", Cadence.BIENNIAL: "P2Y"}
@@ -79,30 +73,6 @@ _FORCE: Final = {
     DocumentStatus.TERMINATED: "NotInForce",
     DocumentStatus.SUPERSEDED: "NotInForce",
 }
-
-
-def _iri(kind: str, id_: str) -> str:
-    return f"{_IRI_PREFIX}{kind}:{id_}"
-
-
-def _ref(kind: str, id_: str) -> Json:
-    return {"@id": _iri(kind, id_)}
-
-
-def _date(value: PartialDate | None) -> Json | None:
-    """A typed literal: xsd:gYear, xsd:gYearMonth or xsd:date, as precise as the date is."""
-    if value is None:
-        return None
-    return {"@value": value.isoformat(), "@type": _XSD[value.precision]}
-
-
-def _language(locale: str) -> str:
-    """A BCP 47 language tag from a locale identifier ("zh_Hant" → "zh-Hant")."""
-    return locale.replace("_", "-")
-
-
-def _compact(node: Json) -> Json:
-    return {k: v for k, v in node.items() if v is not None and v != []}
 
 
 def _state(state: State) -> Json:
@@ -188,24 +158,6 @@ def _place(place: Place | None) -> Json | None:
             "containedInPlace": _state(place.state),
         }
     )
-
-
-def _source(source: Source) -> Json:
-    return _compact(
-        {
-            "@type": "NewsArticle" if source.dateline is not None else "CreativeWork",
-            "name": source.title,
-            "publisher": {"@type": "Organization", "name": source.publisher},
-            "url": source.url,
-            "datePublished": _date(source.published),
-            "inLanguage": None if source.language is None else _language(source.language),
-            "dateline": source.dateline,
-        }
-    )
-
-
-def _sources(sources: Sequence[Source]) -> list[Json]:
-    return [_source(s) for s in sources]
 
 
 def _role(kind: str, role: str, prop: str, person: str) -> Json:
@@ -440,45 +392,6 @@ class _Nodes:
             }
         )
 
-    def relation_events(self, dossier: Dossier, relation: BilateralRelation) -> list[Json]:
-        """Each event of a relation's history as an ``Event`` about the parties of the day."""
-        return [
-            _compact(
-                {
-                    "@id": _iri("relation-event", f"{relation.id}.{index}"),
-                    "@type": "Event",
-                    "name": name,
-                    "startDate": _date(event.date),
-                    "about": self.actors(parties),
-                    "keywords": [event.kind.value],
-                    "description": event.note,
-                    "subjectOf": _sources(event.sources),
-                }
-            )
-            for index, event, name, parties in exported_events(dossier, relation)
-        ]
-
-    def claim(self, dossier: Dossier, claim: Claim) -> Json:
-        """A claim as schema.org's ``Claim``: about its record, said by its source, when."""
-        if claim.about in {ClaimSubject.RELATION, ClaimSubject.SERIES}:
-            about = self.actors(claim_parties(dossier, claim))
-            about += self.refs("series", [claim.series])
-        else:
-            about = self.refs(claim.about.value, [claim.subject])
-        return _compact(
-            {
-                "@id": _iri("claim", claim.id),
-                "@type": "Claim",
-                "name": claim_name(dossier, claim),
-                "about": about,
-                "author": {"@type": "Organization", "name": claim.source.publisher},
-                "datePublished": _date(claim.when),
-                "appearance": _source(claim.source),
-                "text": claim.quote,
-                "keywords": ["claim", claim.what.value, *(["evidence"] if claim.evidence else [])],
-            }
-        )
-
     def graph(self, dossier: Dossier) -> list[Json]:
         nodes: list[Json] = [
             {"@id": _iri("dossier", dossier.id), "@type": "Dataset", "name": dossier.title}
@@ -496,8 +409,8 @@ class _Nodes:
         nodes += [self.committee(c) for c in first_of_each(dossier.committees)]
         nodes += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
         for relation in first_of_each(dossier.relations):
-            nodes += self.relation_events(dossier, relation)
-        nodes += [self.claim(dossier, c) for c in first_of_each(dossier.claims)]
+            nodes += relation_event_nodes(self, dossier, relation)
+        nodes += [claim_node(self, dossier, c) for c in first_of_each(dossier.claims)]
         return nodes
 
 
