@@ -248,3 +248,37 @@ class TestOtherTopics:
         exported = dm.to_jsonld(meeting)
         assert ARCTIC in exported["keywords"]
         assert "energy" in exported["keywords"]
+
+    def test_describe_document_names_them(self):
+        """A document's topics follow its sectors in describe, as a meeting's do."""
+        dossier = dm.load_example()
+        document = next(d for d in dossier.documents if isinstance(d, dm.CooperationAgreement))
+        widened = attrs.evolve(document, sectors=(dm.Sector.FISHERIES,), other_topics=(ARCTIC,))
+        text = dm.describe(widened, dossier)
+        assert "fisheries" in text
+        assert ARCTIC in text
+        assert text.index("fisheries") < text.index(ARCTIC)
+
+    def test_describe_statement_names_them(self):
+        """A statement's topics follow its sectors in describe."""
+        statement = dm.Statement(
+            id="s",
+            speaker="li-qiang",
+            topics=(dm.Sector.WATER,),
+            other_topics=(ARCTIC,),
+            summary="Ready to cooperate.",
+        )
+        text = dm.describe(statement, dm.load_example())
+        assert "water resources" in text
+        assert ARCTIC in text
+
+    def test_document_exports_keep_them(self):
+        """A document's topics are keywords in JSON-LD and FollowTheMoney."""
+        dossier = dm.load_example()
+        document = next(d for d in dossier.documents if isinstance(d, dm.CooperationAgreement))
+        widened = attrs.evolve(document, other_topics=(ARCTIC,))
+        assert ARCTIC in dm.to_jsonld(widened)["keywords"]
+        pytest.importorskip("followthemoney")
+        ftm = dm.to_ftm(attrs.evolve(dossier, documents=(widened,)))
+        (exported,) = [e for e in ftm if e["id"] == dm.ftm_id("document", widened.id)]
+        assert ARCTIC in exported["properties"]["keywords"]
