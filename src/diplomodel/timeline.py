@@ -127,7 +127,7 @@ class TimelineEntry:
     >>> from diplomodel import load_example, states
     >>> entry = load_example().timeline(states.get("CN"))[0]
     >>> str(entry.date), entry.kind, entry.title
-    ('1949-10-02', 'relation', 'Diplomatic ties: China–Russia')
+    ('1949-10-02', 'relation', 'Diplomatic ties: China–Soviet Union')
     """
 
     date: PartialDate = field(validator=v.date())

@@ -414,7 +414,7 @@ meeting between the heads of government of China and Russia'
     >>> describe(meeting, d, "zh").split("。")[0]
     '2024年8月21日，在莫斯科，李强和米哈伊尔·米舒斯京共同主持中国和俄罗斯政府首脑第29次定期会晤'
     >>> describe(d.relation_by_id("cn-ru"), d, "ru").startswith(
-    ...     "Китай и Россия установили дипломатические отношения 2 октября 1949")
+    ...     "Китай и Союз Советских Социалистических Республик установили дипломатические")
     True
     >>> from diplomodel.organizations import organizations
     >>> describe(organizations.get("SCO"), d, "zh")

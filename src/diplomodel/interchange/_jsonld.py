@@ -545,8 +545,8 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     >>> node = to_jsonld(d.meeting("cn-ru-heads-of-government-29"))
     >>> node["@type"], node["startDate"]
     ('Event', {'@value': '2024-08-21', '@type': 'xsd:date'})
-    >>> [n["@type"] for n in to_jsonld(d)["@graph"]][:4]
-    ['Dataset', 'Country', 'Country', 'Person']
+    >>> [n["@type"] for n in to_jsonld(d)["@graph"]][:5]
+    ['Dataset', 'Country', 'Country', 'Country', 'Person']
     """
     context = copy.deepcopy(dict(_CONTEXT))
     if isinstance(obj, Dossier):

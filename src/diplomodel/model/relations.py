@@ -462,6 +462,8 @@ class BilateralRelation:
 
         >>> from diplomodel.dossier import load_example
         >>> [s.code for s in load_example().relations[0].parties_on(date(1990, 1, 1))]
+        ['CN', 'SU']
+        >>> [s.code for s in load_example().relations[0].parties_on(date(2024, 8, 21))]
         ['CN', 'RU']
         """
         day = None if on is None else _as_day(on)
