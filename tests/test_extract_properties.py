@@ -16,6 +16,10 @@ from diplomodel import Extraction, extract
 from tests.profiles import examples
 
 DEVSET = Path(__file__).parent / "data" / "extraction"
+REPORTS = [(DEVSET, p.stem) for p in sorted(DEVSET.glob("*.txt"))] + [
+    (DEVSET.with_name("extraction-heldout"), p.stem)
+    for p in sorted(DEVSET.with_name("extraction-heldout").glob("*.txt"))
+]
 LANGUAGES = ("en", "ru", "zh", "fr", "de", "ar")
 
 # Words that make the rules fire, mixed with anything at all.
@@ -113,11 +117,11 @@ class TestAnyText:
         assert isinstance(found, Extraction)
         _check_spans(found)
 
-    @pytest.mark.parametrize("stem", sorted(p.stem for p in DEVSET.glob("*.txt")))
-    def test_development_set_spans(self, stem: str) -> None:
-        """On every report of the development set, every span holds its surface."""
-        text = (DEVSET / f"{stem}.txt").read_text(encoding="utf-8")
-        gold = json.loads((DEVSET / f"{stem}.json").read_text(encoding="utf-8"))
+    @pytest.mark.parametrize(("folder", "stem"), REPORTS, ids=lambda x: getattr(x, "name", x))
+    def test_development_set_spans(self, folder: Path, stem: str) -> None:
+        """On every report of the development and held-out sets, every span holds its surface."""
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        gold = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
         found = extract(
             text,
             language=gold["language"],
