@@ -1,12 +1,13 @@
 """Turning an extraction into proposed records: people, offices, meetings, documents.
 
 Known records win: a person whose name (in any of their languages) matches is
-referred to by id, an office of the same kind and state is reused, and a
-meeting the dossier already holds (same series and ordinal, or same start and
-parties) is not proposed again. What is not recorded yet: claims (what the
-report asserted — an anniversary count, a place — to be checked against the
-record; they arrive with the relation and claims work) and counted batches of
-unnamed documents ("28 memoranda").
+referred to by id, an office of the same kind and state is reused, a series of
+the same parties (and, when several, the same level and kind) and the
+relation of a pair are referred to, and a meeting the dossier already holds
+(same series and ordinal, or same start and parties) is not proposed again.
+What the report asserted — the meeting's date, place and number, a count of
+documents, an anniversary of ties — becomes a `Claim` (see `_claims`), so that
+validation compares it with the record.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from diplomodel.dossier import Dossier
+from diplomodel.extract._claims import ClaimMaker, report_source
 from diplomodel.extract._lexicon import _data
 from diplomodel.extract._officials import names_match
 from diplomodel.extract._results import (
@@ -31,9 +32,9 @@ from diplomodel.extract._results import (
 )
 from diplomodel.extract._text import fold
 from diplomodel.model.documents import AgreementForm, Communique, CooperationAgreement, Document
-from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
+from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId, SeriesId
 from diplomodel.model.meetings import Meeting, MeetingKind, MeetingSeries, Participation, Role
-from diplomodel.model.people import Office, Person, Tenure
+from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.places import Place
 from diplomodel.model.sources import Source
 from diplomodel.states import State, states
@@ -89,6 +90,8 @@ class _Builder:
         self.people: dict[str, Person] = {}
         self.offices: dict[str, Office] = {}
         self.person_of: dict[int, PersonId] = {}  # official index -> person id
+        self.series: dict[str, MeetingSeries] = {}
+        self.claims = ClaimMaker(extraction, known, report_source(extraction, source))
 
     def person(self, index: int, official: OfficialMention) -> PersonId:
         for person in self.known.people:
@@ -135,23 +138,60 @@ def _place(event: EventMention, language: str) -> Place | None:
         return None
     wanted = fold(event.place, language)
     capitals: dict[str, list[str]] = _data()["capitals"].get(language, {})
+    english: dict[str, list[str]] = _data()["capitals"].get("en", {})
     for code, names in capitals.items():
         if any(wanted.startswith(fold(n, language)[:4]) for n in names):
             state = states.get(code, None)
-            return None if state is None else Place(state=state, locality=event.place)
+            if state is None:
+                return None
+            # One spelling whatever the report's language ("Москве" is Moscow), so that
+            # the place claimed and the place recorded compare.
+            locality = english.get(code, [event.place])[0]
+            return Place(state=state, locality=locality)
+    return None
+
+
+def _level(extraction: Extraction) -> OfficeKind | None:
+    """The level of the leaders who met: the highest office kind among participants' leaders."""
+    parties = {m.state for m in extraction.states_participating}
+    kinds = {o.kind for o in extraction.officials if o.state in parties}
+    for kind in (OfficialKind.HEAD_OF_STATE, OfficialKind.HEAD_OF_GOVERNMENT):
+        if kind in kinds:
+            return kind.office_kind
     return None
 
 
 def _series(
-    known: Dossier, parties: tuple[State, ...], ordinals: Sequence[OrdinalMention]
-) -> tuple[MeetingSeries | None, int | None]:
-    series_ordinals = [o for o in ordinals if o.series]
-    if not series_ordinals:
+    builder: _Builder, parties: tuple[State, ...], event: EventMention
+) -> tuple[MeetingSeries | None, OrdinalMention | None]:
+    """The series the report's ordinal numbers, and that ordinal: a known series, else a new one.
+
+    A known series is one of the same parties; when several are, the one of
+    the leaders' level, then the one of the event's kind.
+    """
+    extraction = builder.extraction
+    ordinal = next((o for o in extraction.ordinals if o.series), None)
+    if ordinal is None:
         return None, None
-    for series in known.series:
-        if set(series.parties) == set(parties):
-            return series, series_ordinals[0].value
-    return None, None
+    level = _level(extraction)
+    kind = _MEETING_KINDS.get(event.kind, MeetingKind.OTHER)
+    same = [s for s in builder.known.series if set(s.parties) == set(parties)]
+    same.sort(key=lambda s: (s.level is not level, s.kind is not kind))
+    if same:
+        return same[0], ordinal
+    if len(parties) != 2:
+        return None, ordinal  # a multilateral series is its organisation's: not guessed
+    words = (level.value if level is not None else "meetings").replace("_", "-")
+    series_id = SeriesId(f"{'-'.join(p.code.lower() for p in parties)}-{words}")
+    series = builder.series.get(series_id) or MeetingSeries(
+        id=series_id,
+        title=f"{' and '.join(p.name for p in parties)}: {words.replace('-', ' ')}",
+        kind=MeetingKind.SUMMIT if kind is MeetingKind.SUMMIT else MeetingKind.REGULAR_MEETING,
+        parties=parties,
+        level=level,
+    )
+    builder.series[series_id] = series
+    return series, ordinal
 
 
 def _existing(known: Dossier, meeting: Meeting) -> Meeting | None:
@@ -172,9 +212,7 @@ def _meeting(builder: _Builder, event: EventMention, number: int) -> Meeting | N
     parties = tuple(m.state for m in extraction.states_participating)
     if not parties:
         return None
-    series, ordinal = (
-        _series(builder.known, parties, extraction.ordinals) if number == 0 else (None, None)
-    )
+    series, ordinal = _series(builder, parties, event) if number == 0 else (None, None)
     participants: list[Participation] = []
     if number == 0:
         led: set[str] = set()
@@ -192,18 +230,23 @@ def _meeting(builder: _Builder, event: EventMention, number: int) -> Meeting | N
     meeting = Meeting(
         id=MeetingId(f"extracted-{event.start}-{event.kind.value}-{number + 1}"),
         title=title,
-        kind=_MEETING_KINDS.get(event.kind, MeetingKind.OTHER),
+        kind=series.kind
+        if series is not None
+        else _MEETING_KINDS.get(event.kind, MeetingKind.OTHER),
         start=event.start,
         end=event.end,
         place=place,
         host=place.state if place is not None and place.state in parties else None,
         parties=parties,
         series=series.id if series is not None else None,
-        ordinal=ordinal,
+        ordinal=ordinal.value if series is not None and ordinal is not None else None,
         participants=tuple(participants),
         sources=(builder.source,) if builder.source is not None else (),
     )
-    return _existing(builder.known, meeting) or meeting
+    meeting = _existing(builder.known, meeting) or meeting
+    counted = [d for d in extraction.documents if d.count is not None and d.count > 1]
+    builder.claims.meeting(meeting, ordinal, counted if number == 0 else ())
+    return meeting
 
 
 def _document(
@@ -259,13 +302,17 @@ def propose(
     for index, official in enumerate(extraction.officials):
         if index not in builder.person_of and official.state is not None:
             builder.person(index, official)
+    builder.claims.anniversaries()
     held_meetings = {m.id for m in known.meetings}
     proposal = Dossier(
         id=known.id,
         title=known.title,
         people=tuple(builder.people.values()),
         offices=tuple(builder.offices.values()),
+        series=tuple(builder.series.values()),
         meetings=tuple(m for m in meetings if m.id not in held_meetings),
         documents=tuple(documents),
+        relations=tuple(builder.claims.relations.values()),
+        claims=tuple(builder.claims.all()),
     )
     return known.merge(proposal)
