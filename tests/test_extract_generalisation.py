@@ -141,3 +141,84 @@ class TestAnchoring:
             published=date(2024, 12, 10),
         )
         assert [str(e.start) for e in found.events] == ["2024-12-09"]
+
+
+def events(text: str, language: str, dateline: date) -> list[tuple[str, str | None]]:
+    found = extract(text, language=language, dateline=dateline).events
+    return [(str(e.start), str(e.end) if e.end else None) for e in found]
+
+
+class TestEventDates:
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("Саммит прошёл с 15 по 16 мая в Сочи.", "ru"),
+            ("峰会15-16日在北京举行。", "zh"),
+            ("Der Gipfel fand vom 15. bis zum 16. Mai statt.", "de"),
+            ("Der Gipfel fand am 15. und 16. Mai statt.", "de"),
+            ("The summit was held on 15-16 May.", "en"),
+            ("Le sommet a eu lieu les 15 et 16 mai.", "fr"),
+            ("عقدت القمة يومي 15 و16 مايو.", "ar"),
+        ],
+    )
+    def test_ranges_of_dates(self, text: str, language: str) -> None:
+        """A range of two days in each language, a short Arabic sentence included."""
+        assert events(text, language, date(2024, 5, 20)) == [("2024-05-15", "2024-05-16")]
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("The leaders met from Tuesday to Thursday.", "en"),
+            ("Les dirigeants se sont réunis en sommet du mardi au jeudi.", "fr"),
+            ("Der Gipfel dauerte von Dienstag bis Donnerstag.", "de"),
+            ("Саммит проходил со вторника по четверг.", "ru"),
+            ("انعقدت القمة من الثلاثاء إلى الخميس.", "ar"),
+            ("峰会周二至周四举行。", "zh"),
+        ],
+    )
+    def test_ranges_of_weekdays(self, text: str, language: str) -> None:
+        """ "From Tuesday to Thursday": one event, the last day counted from the first."""
+        assert events(text, language, date(2024, 5, 17)) == [("2024-05-14", "2024-05-16")]
+
+    def test_a_day_inside_the_range_of_its_sentence(self) -> None:
+        """ "Closed on Wednesday" of a summit held on 1-2 November is its last day, not another."""
+        text = "The summit, held on 1-2 November, closed on Wednesday."
+        assert events(text, "en", date(2022, 11, 3)) == [("2022-11-01", "2022-11-02")]
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("It was his first visit since 12 May 2019.", "en"),
+            ("C'est sa première visite depuis le 12 mai 2019.", "fr"),
+            ("Es war sein erster Besuch seit dem 12. Mai 2019.", "de"),
+            ("وهي أول زيارة منذ عام 2019.", "ar"),
+        ],
+    )
+    def test_since_is_no_event(self, text: str, language: str) -> None:
+        """The date a time is counted from ("since 2019") is not an event's."""
+        assert events(text, language, date(2024, 5, 17)) == []
+
+    def test_the_nearest_event_word_on_either_side(self) -> None:
+        """The talks "во вторник" are not the visit begun the day before: two events."""
+        text = (
+            "Президент, прибывший накануне вечером с официальным визитом, провёл во вторник "
+            "переговоры."
+        )
+        assert events(text, "ru", date(2024, 9, 3)) == [("2024-09-02", None), ("2024-09-03", None)]
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("Am Montag will der Kanzler Lagos besuchen.", "de"),
+            ("Der Besuch endet am Montag.", "de"),
+            ("The visit ends on Monday.", "en"),
+        ],
+    )
+    def test_announced_weekdays_look_ahead(self, text: str, language: str) -> None:
+        """A weekday the report announces ("will", "endet", "ends") is the following one."""
+        assert events(text, language, date(2023, 10, 29)) == [("2023-10-30", None)]
+
+    def test_relative_day_after_a_named_day(self) -> None:
+        """ "On Tuesday, a day after he arrived": the arrival was on Monday."""
+        text = "The leaders held a summit on Tuesday, a day after Modi arrived for his visit."
+        assert events(text, "en", date(2024, 7, 9)) == [("2024-07-09", None), ("2024-07-08", None)]

@@ -144,6 +144,13 @@ class TestLinearTime:
             "aaaa" * 20 + " ",
             "- - - — — , , . . ",
             "двадцать двадцать восьмую ",
+            "с 1 по 2 по 3 мая с ",
+            "from Tuesday to Wednesday to Thursday to ",
+            "since since 12 May 2019 ",
+            "周二至周三至周四至",
+            "ЦК Партии партии партии Лаоса ",
+            "卡·西·姆·若·马·尔·特·",
+            "عبد الله آل آل آل ",
         ],
     )
     def test_adversarial_input_scales_linearly(self, fragment: str) -> None:
