@@ -222,3 +222,32 @@ class TestEventDates:
         """ "On Tuesday, a day after he arrived": the arrival was on Monday."""
         text = "The leaders held a summit on Tuesday, a day after Modi arrived for his visit."
         assert events(text, "en", date(2024, 7, 9)) == [("2024-07-09", None), ("2024-07-08", None)]
+
+
+class TestOrdinalsAndDocuments:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Завершился XVI саммит БРИКС, проходивший с 22 по 24 октября.", "ru", [(16, True)]),
+            ("Le XIXe Sommet de la Francophonie s'est ouvert.", "fr", [(19, True)]),
+            ("Louis XIV reçut le roi.", "fr", []),
+            ("Le sommet est fini.", "fr", []),
+            ("انعقدت الدورة الحادية والأربعون للمجلس.", "ar", [(41, True)]),
+            ("عقد الاجتماع الحادي عشر للجنة.", "ar", [(11, True)]),
+            ("أصبحتا الدولتين الثالثة والرابعة.", "ar", [(3, False), (4, False)]),
+            ("Это его первый визит с 2019 года.", "ru", [(1, False)]),
+        ],
+    )
+    def test_ordinals(self, text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+        """Roman numerals of a series, Arabic compounds and teens, an ordinal behind و."""
+        found = extract(text, language=language).ordinals
+        assert [(o.value, o.series) for o in found] == expected
+
+    def test_a_commemorated_treaty_is_not_a_document_of_the_report(self) -> None:
+        """ "The 60th anniversary of the treaty": what is commemorated, not a new document."""
+        text = (
+            "Les deux pays ont signé un accord le jour du 60e anniversaire du traité de l'Élysée."
+        )
+        found = extract(text, language="fr")
+        assert [(d.kind.value, d.count) for d in found.documents] == [("agreement", 1)]
+        assert [(a.number, a.what.value) for a in found.anniversaries] == [(60, "treaty")]
