@@ -251,3 +251,62 @@ class TestOrdinalsAndDocuments:
         found = extract(text, language="fr")
         assert [(d.kind.value, d.count) for d in found.documents] == [("agreement", 1)]
         assert [(a.number, a.what.value) for a in found.anniversaries] == [(60, "treaty")]
+
+
+class TestAfterTheFreshReports:
+    """Rules added after the fresh held-out reports were scored (their first figures are kept)."""
+
+    def test_a_year_ends_a_sentence(self) -> None:
+        """ "… since 2021. The talks …": two sentences, so the state of one stays there."""
+        text = (
+            "President Donald Trump and Russian President Vladimir Putin met for the first "
+            "US-Russian summit since 2021. The talks covered Ukraine."
+        )
+        assert officials(text, "en")[0] == ("Donald Trump", "US", "head_of_state")
+
+    def test_the_sentence_before_names_no_actor(self) -> None:
+        """A state the lead does not name ("… in Ukraine") is not a later official's."""
+        text = (
+            "US President Joe Biden and Russian President Vladimir Putin met in Geneva. "
+            "They spoke about Ukraine. Secretary of State Antony Blinken and Foreign "
+            "Minister Sergei Lavrov joined them."
+        )
+        assert officials(text, "en")[3] == ("Sergei Lavrov", "RU", "foreign_minister")
+
+    def test_lead_host_and_no_ones_state(self) -> None:
+        """The host of the lead is an actor; of two lead states, the one no official serves."""
+        text = (
+            "Bundeskanzler Friedrich Merz ist am Mittwoch in Paris eingetroffen. "
+            "Präsident Emmanuel Macron empfing ihn im Élysée-Palast."
+        )
+        assert officials(text, "de")[1] == ("Emmanuel Macron", "FR", "head_of_state")
+
+    def test_arabic_nisba_and_capacity(self) -> None:
+        """A nisba ending a name is the name's (السوداني); بصفته ("as") ends it."""
+        text = (
+            "ترأس رئيس الوزراء العراقي محمد شياع السوداني الاجتماع، وحضر رئيس الوزراء "
+            "الإسباني بيدرو سانشيز بصفته ضيفا."
+        )
+        assert officials(text, "ar") == [
+            ("محمد شياع السوداني", "IQ", "head_of_government"),
+            ("بيدرو سانشيز", "ES", "head_of_government"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("The talks ended without an agreement on a ceasefire.", "en"),
+            ("Les pourparlers se sont terminés sans accord.", "fr"),
+            ("Die Gespräche endeten ohne Abkommen.", "de"),
+        ],
+    )
+    def test_without_a_document(self, text: str, language: str) -> None:
+        """A document the talks ended without was not signed."""
+        assert extract(text, language=language).documents == ()
+
+    def test_arabic_meeting_and_document_words(self) -> None:
+        """يلتقي ("meets") makes an event; وثيقة ("document") is a document."""
+        text = "وقع الجانبان وثيقة الشراكة، على أن يلتقي الرئيس ضيفه يوم الأربعاء."
+        found = extract(text, language="ar", published=date(2025, 5, 13))
+        assert [(d.kind.value, d.count) for d in found.documents] == [("other", 1)]
+        assert [str(e.start) for e in found.events] == ["2025-05-14"]

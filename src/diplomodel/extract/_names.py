@@ -44,6 +44,7 @@ _AR_NAME_MAX: Final = 7  # عبد الله بن زايد آل نهيان
 _SHORT_NAME: Final = 5
 _ABBREVIATION: Final = 2
 _COMPLEMENT_WORDS: Final = 4
+_NISBA_AFTER: Final = 2
 _ZH_DOTTED_MAX: Final = 16  # a transliterated name in parts: 卡西姆若马尔特·托卡耶夫
 _RU_NAME_ENDINGS: Final = ("ом", "ем", "ым", "ой", "ей", "а", "я", "у", "ю", "е")  # Ыном, Ына
 
@@ -128,13 +129,15 @@ def _name_tokens_arabic(ctx: Context, start: int) -> tuple[int, int]:
                 break
         if token.key in _vocab.NAME_STOPS_AR or token.raw.isdigit():
             break
-        if i - start >= 2 and _definite_pair(tokens, i):  # "الجلسة الافتتاحية": a noun phrase
+        nisba = bool(ctx.starting(i, Category.DEMONYM))
+        if i - start >= 2 and not nisba and _definite_pair(tokens, i):  # "الجلسة الافتتاحية"
             break
         if i - start >= 2 and tokens[i - 2].key == "ال":  # آل ثاني: the family name ends it
             break
         stopping = ctx.starting(i, *STOPPING)
-        # Inside a name a bare one-word title is a name (حسين أمير عبد اللهيان).
-        if stopping and not (i > start and all(_name_part(ctx, h) for h in stopping)):
+        # Inside a name a bare one-word title is a name (حسين أمير عبد اللهيان), and so is a
+        # nisba after two words of it (محمد شياع السوداني), not "the Sudanese".
+        if stopping and not (i > start and all(_name_part(ctx, h, i - start) for h in stopping)):
             break
         i += 1
     return start, i
@@ -146,10 +149,13 @@ def _definite_pair(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i].key.startswith("ال") and following.startswith("ال") and len(following) > 2
 
 
-def _name_part(ctx: Context, hit: Hit) -> bool:
+def _name_part(ctx: Context, hit: Hit, read: int) -> bool:
+    one_word = hit.last - hit.first == 1
+    if hit.entry.category is Category.DEMONYM:
+        return one_word and read >= _NISBA_AFTER
     return (
         hit.entry.category is Category.TITLE
-        and hit.last - hit.first == 1
+        and one_word
         and not ctx.tokens[hit.first].key.startswith("ال")
     )
 

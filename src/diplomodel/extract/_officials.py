@@ -249,12 +249,13 @@ class _Reader:
 
     def set_lead(self) -> None:
         """The states of the report's lead: its first sentence that names one or an official's."""
-        sentences = [*self.mentions, *(k for k, v in self.held.items() if v)]
+        sentences = [*self.mentions, *(k for k, v in self.held.items() if v), *self.hosts]
         if not sentences:
             return
         lead = self.lead_sentence = min(sentences)
         named = [m.state.code for m in self.mentions.get(lead, []) if not self._destination(m)]
-        self.lead = list(dict.fromkeys([*named, *sorted(self.held.get(lead, ()))]))
+        hosts = self.hosts.get(lead, [])  # "… arrived in Paris": France is an actor too
+        self.lead = list(dict.fromkeys([*named, *sorted(self.held.get(lead, ())), *hosts]))
 
     def from_lead(self, kind: OfficialKind | None, sentence: int) -> State | None:
         """The one state of the lead that no official of this kind holds, for a later sentence.
@@ -268,6 +269,9 @@ class _Reader:
         free = [code for code in self.lead if (code, kind) not in self.kinds_held]
         if len(free) > 1:
             free = [code for code in free if code not in self.held.get(sentence, ())]
+        if len(free) > 1:  # then the one no official of the report serves
+            anyone = {code for codes in self.held.values() for code in codes}
+            free = [code for code in free if code not in anyone]
         return states.get(free[0], None) if len(free) == 1 else None
 
     def pair(self, pending: list[_Pending]) -> list[_Pending]:
@@ -330,6 +334,8 @@ class _Reader:
         """
         held = {code for codes in self.held.values() for code in codes}
         free = {m.state.code for m in self.mentions.get(sentence - 1, [])} - held
+        if self.lead:  # a state the report's lead does not name is not an actor's ("… in Ukraine")
+            free &= set(self.lead)
         return states.get(free.pop(), None) if len(free) == 1 else None
 
     def settle(self, read: _Pending) -> None:
