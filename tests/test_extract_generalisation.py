@@ -310,3 +310,27 @@ class TestAfterTheFreshReports:
         found = extract(text, language="ar", published=date(2025, 5, 13))
         assert [(d.kind.value, d.count) for d in found.documents] == [("other", 1)]
         assert [str(e.start) for e in found.events] == ["2025-05-14"]
+
+
+class TestCapitalsFromCldr:
+    def test_a_capital_in_any_language(self) -> None:
+        """CLDR's city names make capitals in every language: Warschau places the talks."""
+        text = (
+            "Bundeskanzler Friedrich Merz reiste am Mittwoch nach Warschau zu Gesprächen mit "
+            "Ministerpräsident Donald Tusk."
+        )
+        assert officials(text, "de")[1] == ("Donald Tusk", "PL", "head_of_government")
+
+    def test_a_capitals_only_dateline_is_a_place(self) -> None:
+        """ "ВЬЕНТЬЯН." opens the report: the place it was filed, not a state named."""
+        found = extract(
+            "ВЬЕНТЬЯН. Министр иностранных дел России Сергей Лавров прибыл.", language="ru"
+        )
+        assert found.state_codes() == ("RU",)
+
+    def test_the_place_of_a_record_in_english(self) -> None:
+        """A meeting "в Варшаве" is recorded in Warsaw, so claims compare across languages."""
+        text = "Президент Польши Анджей Дуда провёл переговоры в Варшаве 3 мая 2024 года."
+        (meeting,) = extract(text, language="ru").to_dossier().meetings
+        assert meeting.place is not None
+        assert (meeting.place.state.code, meeting.place.locality) == ("PL", "Warsaw")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from diplomodel.dossier import Dossier
 from diplomodel.extract._claims import ClaimMaker, report_source
-from diplomodel.extract._lexicon import _data
+from diplomodel.extract._lexicon import _capitals
 from diplomodel.extract._officials import names_match
 from diplomodel.extract._results import (
     DocumentKind,
@@ -134,18 +134,19 @@ _SINGLE_HOLDER: Final = {
 
 
 def _place(event: EventMention, language: str) -> Place | None:
+    """The place of an event in a capital, its locality spelt in English (Москве is Moscow)."""
     if event.place is None:
         return None
     wanted = fold(event.place, language)
-    capitals: dict[str, list[str]] = _data()["capitals"].get(language, {})
-    english: dict[str, list[str]] = _data()["capitals"].get("en", {})
-    for code, names in capitals.items():
-        if any(wanted.startswith(fold(n, language)[:4]) for n in names):
+    english = _capitals("en")
+    for code, names in _capitals(language).items():
+        # The name, or an inflected form of it: a case ending of up to two letters.
+        if any(wanted.startswith(fold(n, language)[: max(4, len(n) - 2)]) for n in names):
             state = states.get(code, None)
             if state is None:
                 return None
-            # One spelling whatever the report's language ("Москве" is Moscow), so that
-            # the place claimed and the place recorded compare.
+            # One spelling whatever the report's language, so that the place claimed and
+            # the place recorded compare.
             locality = english.get(code, [event.place])[0]
             return Place(state=state, locality=locality)
     return None
