@@ -334,3 +334,26 @@ class TestCapitalsFromCldr:
         (meeting,) = extract(text, language="ru").to_dossier().meetings
         assert meeting.place is not None
         assert (meeting.place.state.code, meeting.place.locality) == ("PL", "Warsaw")
+
+
+class TestClosingDay:
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("The two-day summit ended on Tuesday.", "en"),
+            ("Le sommet s'est achevé mardi après deux jours de travaux.", "fr"),
+            ("Der zweitägige Gipfel endete am Dienstag.", "de"),
+            ("Двухдневный саммит завершился во вторник.", "ru"),
+            ("اختتمت يوم الثلاثاء القمة التي استمرت يومين.", "ar"),
+            ("为期两天的峰会周二闭幕。", "zh"),
+        ],
+    )
+    def test_the_day_an_event_of_days_closed(self, text: str, language: str) -> None:
+        """ "Ended on Tuesday" of a two-day summit: Monday to Tuesday."""
+        assert events(text, language, date(2024, 5, 15)) == [("2024-05-13", "2024-05-14")]
+
+    def test_a_day_without_a_duration_stays_a_day(self) -> None:
+        """Without how long it lasted, the closing day is the one day known."""
+        assert events("The summit ended on Tuesday.", "en", date(2024, 5, 15)) == [
+            ("2024-05-14", None)
+        ]

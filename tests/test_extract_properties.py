@@ -151,6 +151,7 @@ class TestLinearTime:
             "ЦК Партии партии партии Лаоса ",
             "卡·西·姆·若·马·尔·特·",
             "عبد الله آل آل آل ",
+            "two-day summit ended on Tuesday, ",
         ],
     )
     def test_adversarial_input_scales_linearly(self, fragment: str) -> None:

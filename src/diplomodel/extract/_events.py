@@ -49,6 +49,30 @@ _DURATION: Final = {
     "zh": re.compile(r"[两三四]天"),
     "ar": re.compile(r"يومين|ثلاثة أيام"),
 }
+# "ended on Tuesday after two days of talks": the day an event of n days closed on.
+_CLOSED: Final = {
+    "en": re.compile(r"\b(?:ended|closed|concluded|wrapped up)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:s'est (?:achevée?|terminée?|clos)|a pris fin|clôturé)", re.IGNORECASE),
+    "de": re.compile(r"\b(?:endete|ging\s+zu\s+Ende|zu\s+Ende\s+gegangen)\b", re.IGNORECASE),
+    "ru": re.compile(r"(?:завершил|закрыл|окончил)(?:ся|ась|ось|ись)", re.IGNORECASE),
+    "zh": re.compile(r"闭幕|落下帷幕"),
+    "ar": re.compile(r"اختتم"),
+}
+_DAYS: Final = {
+    "en": re.compile(r"\b(two|three|four|[234])[- ]days?\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(deux|trois|quatre|[234])\s+jours\b", re.IGNORECASE),
+    "de": re.compile(r"\b(zwei|drei|vier|[234])(?:tägig|\s+Tage)", re.IGNORECASE),
+    "ru": re.compile(
+        r"(двух|тр[её]х|четыр[её]х|[234]-?х)\s*дневн|\b(два|три|четыре)\s+дн", re.IGNORECASE
+    ),
+    "zh": re.compile(r"([两三四234])天"),
+    "ar": re.compile(r"(يومين)|(ثلاثة|أربعة) أيام"),
+}
+_DAY_COUNTS: Final = {
+    "two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4, "zwei": 2, "drei": 3,
+    "vier": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "два": 2, "три": 3,
+    "четыре": 4, "两": 2, "三": 3, "四": 4, "يومين": 2, "ثلاثة": 3, "أربعة": 4,
+}  # fmt: skip
 _SPANNING: Final = frozenset(
     {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT}
 )
@@ -414,7 +438,57 @@ def find_events(
                 place=_place(ctx, sentence, places),
             )
         )
-    return _inside_ranges(ctx, _join_days(ctx, events))
+    return _inside_ranges(ctx, _closing_days(ctx, _join_days(ctx, events)))
+
+
+def _sentence_text(ctx: Context, sentence: int) -> str:
+    indexes = ctx.sentence_tokens(sentence)
+    if not indexes:
+        return ""
+    return ctx.text[ctx.tokens[indexes[0]].start : ctx.tokens[indexes[-1]].end]
+
+
+def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
+    """The day an event of n days closed ("ended on Tuesday after two days"): its last day.
+
+    Only for the one date of its sentence, when the sentence says both that it
+    closed and how many days it lasted.
+    """
+    by_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        by_sentence.setdefault(ctx.sentence_at(event.span[0]), []).append(event)
+    changed: list[EventMention] = []
+    for event in events:
+        sentence = ctx.sentence_at(event.span[0])
+        text = _sentence_text(ctx, sentence)
+        days = _DAYS[ctx.language].search(text)
+        if (
+            event.end is not None
+            or event.kind not in _SPANNING
+            or event.start.day is None
+            or len(by_sentence[sentence]) != 1
+            or days is None
+            or not _CLOSED[ctx.language].search(text)
+        ):
+            changed.append(event)
+            continue
+        raw = next(g for g in days.groups() if g)
+        count = int(raw[0]) if raw[0].isdigit() else _DAY_COUNTS.get(raw.casefold(), 1)
+        last = event.start.to_date()
+        changed.append(
+            EventMention(
+                span=event.span,
+                surface=event.surface,
+                rule="event.closing_day",
+                confidence=0.6,
+                kind=event.kind,
+                start=PartialDate.from_date(last - timedelta(days=count - 1)),
+                end=event.start,
+                anchor=event.anchor,
+                place=event.place,
+            )
+        )
+    return changed
 
 
 def _inside_ranges(ctx: Context, events: list[EventMention]) -> list[EventMention]:
