@@ -357,3 +357,22 @@ class TestClosingDay:
         assert events("The summit ended on Tuesday.", "en", date(2024, 5, 15)) == [
             ("2024-05-14", None)
         ]
+
+
+class TestTrapsInEveryLanguage:
+    @pytest.mark.parametrize(
+        ("text", "language", "expected"),
+        [
+            ("Le Niger et le Nigeria ont fermé la frontière.", "fr", ("NE", "NG")),
+            ("Sudan und Südsudan unterzeichneten.", "de", ("SD", "SS")),
+            ("Республика Конго и Демократическая Республика Конго.", "ru", ("CG", "CD")),
+            ("刚果（布）和刚果（金）签署协议。", "zh", ("CG", "CD")),
+            ("كوريا الشمالية وكوريا الجنوبية.", "ar", ("KP", "KR")),
+            ("Гвинея и Гвинея-Бисау.", "ru", ("GN", "GW")),
+            ("多米尼克和多米尼加。", "zh", ("DM", "DO")),
+            ("台湾和香港是地方。", "zh", ()),
+        ],
+    )
+    def test_similar_names(self, text: str, language: str, expected: tuple[str, ...]) -> None:
+        """States whose names contain one another, and places that are no states."""
+        assert extract(text, language=language).state_codes() == expected

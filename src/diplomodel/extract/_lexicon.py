@@ -76,7 +76,8 @@ class Hit(NamedTuple):
     entry: Entry
 
 
-_GAP: Final = re.compile(r"[\s\-\u2010-\u2014'\u2019.]{0,3}")
+# Between the words of a name: spaces, dashes, an apostrophe, a dot, a bracket (刚果（金）).
+_GAP: Final = re.compile(r"[\s\-\u2010-\u2014'\u2019.()（）]{0,3}")
 _PARENTHESES: Final = re.compile(r"\s*[(（][^)）]*[)）]")
 _MIN_INNER_NAME: Final = 4
 _DEPENDENT: Final = {
