@@ -54,6 +54,17 @@ class TestOfficialsState:
             ("Joko Widodo", "ID", "head_of_state"),
         ]
 
+    def test_two_officials_and_the_leads_two_states_in_order(self) -> None:
+        """With no state in their sentence, the lead's two states no official of theirs holds."""
+        text = (
+            "Washington and New Delhi agreed on Thursday to build jet engines together. "
+            "President Joe Biden welcomed Prime Minister Narendra Modi to the White House."
+        )
+        assert officials(text, "en") == [
+            ("Joe Biden", "US", "head_of_state"),
+            ("Narendra Modi", "IN", "head_of_government"),
+        ]
+
 
 class TestTitlesAndNames:
     @pytest.mark.parametrize(

@@ -278,7 +278,9 @@ class _Reader:
         """Two officials without a state, and two states in their sentence: in the same order.
 
         "Le président Emmanuel Macron et la chancelière Angela Merkel ont signé
-        … un traité franco-allemand": France's and Germany's.
+        … un traité franco-allemand": France's and Germany's. With no state in
+        their sentence, the two of the report's lead that no official of their
+        offices holds.
         """
         by_sentence: dict[int, list[int]] = {}
         for i, read in enumerate(pending):
@@ -293,6 +295,16 @@ class _Reader:
                 if m.state.code not in held and not self._destination(m)
             ]
             free = list(dict.fromkeys(free))
+            if not free and sentence != self.lead_sentence:
+                # No state in their sentence: the lead's two that no official of theirs holds
+                # ("… praised President Xi Jinping and President Vladimir Putin").
+                kinds = [_provisional(pending[i].chain) for i in indexes]
+                free = [
+                    found
+                    for code in self.lead
+                    if all((code, kind) not in self.kinds_held for kind in kinds)
+                    and (found := states.get(code, None)) is not None
+                ]
             if len(indexes) == len(free) == _PAIR:
                 for i, state in zip(indexes, free, strict=True):
                     paired[i] = paired[i]._replace(state=state, paired=True)
