@@ -66,6 +66,40 @@ class TestOfficialsState:
         ]
 
 
+class TestPluralTitles:
+    @pytest.mark.parametrize(
+        ("text", "language", "names"),
+        [
+            (
+                (
+                    "Le traité a été signé par les présidents de la France et du Sénégal, "
+                    "Emmanuel Macron et Macky Sall."
+                ),
+                "fr",
+                ("Emmanuel Macron", "Macky Sall"),
+            ),
+            (
+                "Документ подписали президенты Франции и Сенегала Эмманюэль Макрон и Маки Салл.",
+                "ru",
+                ("Эмманюэль Макрон", "Маки Салл"),
+            ),
+            (
+                "The presidents of France and Senegal, Emmanuel Macron and Macky Sall, signed.",
+                "en",
+                ("Emmanuel Macron", "Macky Sall"),
+            ),
+        ],
+    )
+    def test_two_states_then_two_names(
+        self, text: str, language: str, names: tuple[str, str]
+    ) -> None:
+        """ "The presidents of A and B, X and Y": X is A's, Y is B's."""
+        assert officials(text, language) == [
+            (names[0], "FR", "head_of_state"),
+            (names[1], "SN", "head_of_state"),
+        ]
+
+
 class TestTitlesAndNames:
     @pytest.mark.parametrize(
         ("text", "language", "expected"),

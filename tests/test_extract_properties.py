@@ -152,6 +152,7 @@ class TestLinearTime:
             "卡·西·姆·若·马·尔·特·",
             "عبد الله آل آل آل ",
             "two-day summit ended on Tuesday, ",
+            "presidents of Russia and China and Li and ",
         ],
     )
     def test_adversarial_input_scales_linearly(self, fragment: str) -> None:

@@ -18,11 +18,13 @@ from diplomodel.extract._text import Token, russian_stems
 __all__ = [
     "STATEFUL",
     "STOPPING",
+    "and_name",
     "complement",
     "genitive_name",
     "name_keys",
     "name_span",
     "names_match",
+    "second_state",
 ]
 
 STATEFUL: Final = (Category.STATE, Category.DEMONYM)
@@ -45,6 +47,9 @@ _SHORT_NAME: Final = 5
 _ABBREVIATION: Final = 2
 _COMPLEMENT_WORDS: Final = 4
 _NISBA_AFTER: Final = 2
+_AND: Final = frozenset({"and", "et", "und", "и"})
+_AND_LINKS: Final = 2
+_LINKS: Final = frozenset({"of", "the", "de", "la", "du", "des", "der", "l"})
 _ZH_DOTTED_MAX: Final = 16  # a transliterated name in parts: 卡西姆若马尔特·托卡耶夫
 _RU_NAME_ENDINGS: Final = ("ом", "ем", "ым", "ой", "ей", "а", "я", "у", "ю", "е")  # Ыном, Ына
 
@@ -220,3 +225,28 @@ def name_span(ctx: Context, index: int) -> tuple[int, int]:
     if ctx.language == "ar":
         return _name_tokens_arabic(ctx, index)
     return _name_tokens_latin(ctx, index)
+
+
+def second_state(ctx: Context, index: int) -> tuple[Hit, int] | None:
+    """The second state of a plural title ("presidents of Russia and the United States").
+
+    At `index`, a conjunction, at most two linking words and a state; the
+    index returned is the token after the state (a comma there is the name's).
+    """
+    tokens = ctx.tokens
+    if index >= len(tokens) or tokens[index].key not in _AND or ctx.language in {"zh", "ar"}:
+        return None
+    at = index + 1
+    while at < len(tokens) and at - index <= _AND_LINKS and tokens[at].key in _LINKS:
+        at += 1
+    hits = ctx.starting(at, *STATEFUL) if at < len(tokens) else []
+    return (hits[0], hits[0].last) if hits else None
+
+
+def and_name(ctx: Context, end: int) -> tuple[int, int] | None:
+    """The second name after a first one, when a conjunction joins them ("… and Obama")."""
+    tokens = ctx.tokens
+    if end >= len(tokens) or tokens[end].key not in _AND:
+        return None
+    first, last = name_span(ctx, end + 1)
+    return (first, last) if last > first else None

@@ -20,11 +20,13 @@ from diplomodel.extract._context import Context
 from diplomodel.extract._lexicon import Category, Hit
 from diplomodel.extract._names import (
     STATEFUL,
+    and_name,
     complement,
     genitive_name,
     name_keys,
     name_span,
     names_match,
+    second_state,
 )
 from diplomodel.extract._results import OfficialKind, OfficialMention, StateForm, StateMention
 from diplomodel.extract._text import Token
@@ -216,6 +218,7 @@ class _Pending(NamedTuple):
     upgraded: bool  # "ministre ... des Affaires étrangères"
     organisation: bool  # an organisation's officer ("UN Secretary-General")
     paired: bool = False  # the state is the one named in the same place among two
+    partner: tuple[int, int, State] | None = None  # "… of A and B, X and Y": Y's name and B
 
 
 def _provisional(chain: list[Hit]) -> OfficialKind | None:
@@ -313,12 +316,26 @@ class _Reader:
                 self.held[sentence] = held
         return paired
 
+    def hold(self, read: _Pending) -> None:
+        """Count a state an official read holds (for the fallbacks of the others)."""
+        if read.state is not None:
+            self.held.setdefault(self.ctx.sentence_of(read.hit.first), set()).add(read.state.code)
+            self.kinds_held.add((read.state.code, _provisional(read.chain)))
+
     def pending(self, hit: Hit) -> _Pending | None:
         """First pass: the title, its name and the state the title gives or stands beside."""
         ctx = self.ctx
         chain = _chain(ctx, hit)
         index, after, upgraded = _after_title(ctx, chain[-1].last, chain)
         first, end = name_span(ctx, index)
+        partner: tuple[int, int, State] | None = None
+        both = second_state(ctx, index) if end <= first and after is not None else None
+        if both is not None:  # "президенты России и США Дмитрий Медведев и Барак Обама"
+            first, end = name_span(ctx, both[1])
+            other = and_name(ctx, end) if end > first else None
+            state2 = states.get(both[0].entry.value, None)
+            if other is not None and state2 is not None:
+                partner = (other[0], other[1], state2)
         genitive = genitive_name(ctx, first, end)
         if genitive is not None:
             first, end = genitive[0], genitive[1]
@@ -337,7 +354,7 @@ class _Reader:
             t.entry.value.endswith("@-")
             for t in chain  # a secretary-general serves no state
         )
-        return _Pending(hit, chain, first, end, state, upgraded, organisation)
+        return _Pending(hit, chain, first, end, state, upgraded, organisation, partner=partner)
 
     def before(self, sentence: int) -> State | None:
         """The one state of the sentence before that no official of the report holds.
@@ -419,6 +436,11 @@ def find_officials(
             skip_until = read.end if read is not None else hit.last
             if read is not None:
                 pending.append(read)
+            if read is not None and read.partner is not None:
+                first, end, state = read.partner
+                pending.append(read._replace(first=first, end=end, state=state, partner=None))
+                reader.hold(pending[-1])
+                skip_until = end
     reader.set_lead()
     for read in reader.pair(pending):
         reader.settle(read)
