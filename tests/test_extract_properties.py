@@ -87,6 +87,15 @@ _WORDS = st.sampled_from(
         "\n\n",
         "ال",
         "الـ29",
+        "diplomatic relations",
+        "regular meeting",
+        "from Tuesday to Thursday",
+        "ended",
+        "two-day",
+        "presidents of",
+        "Secretary of State",
+        "XVI",
+        "since 2019",
     ]
 )
 _TEXTS = st.one_of(
@@ -116,6 +125,21 @@ class TestAnyText:
         found = extract(text, language=language, dateline=dateline, published=dateline)
         assert isinstance(found, Extraction)
         _check_spans(found)
+
+    @settings(max_examples=examples(60), deadline=None)
+    @given(
+        text=_TEXTS,
+        language=st.sampled_from(LANGUAGES),
+        dateline=st.one_of(st.none(), st.dates()),
+    )
+    def test_proposed_records_always_validate(
+        self, text: str, language: str, dateline: date | None
+    ) -> None:
+        """Any text's proposed records and claims, alone or against the example, are valid."""
+        found = extract(text, language=language, dateline=dateline)
+        for known in (None, dm.load_example()):
+            report = dm.validate(found.to_dossier(known))
+            assert report.ok, [f.message for f in report.errors]
 
     @pytest.mark.parametrize(("folder", "stem"), REPORTS, ids=lambda x: getattr(x, "name", x))
     def test_development_set_spans(self, folder: Path, stem: str) -> None:
