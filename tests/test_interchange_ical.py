@@ -269,7 +269,9 @@ class TestGenerated:
             if r.established is not None and r.established.precision is not dm.Precision.YEAR
         }
         assert len(rules) == len(expected)
-        assert len(events) == len(meetings) + len(rules)
+        documents = {d.id: d for d in reversed(generated.documents)}
+        lives = sum(len(d.events) for d in documents.values())
+        assert len(events) == len(meetings) + len(rules) + lives
 
     @settings(max_examples=examples(40))
     @given(

@@ -24,8 +24,13 @@ from diplomodel import (
     CommitteeReport,
     Communique,
     CooperationAgreement,
+    Declaration,
     Document,
+    DocumentBatch,
+    DocumentEvent,
+    DocumentEventKind,
     DocumentStatus,
+    JointStatement,
     Meeting,
     MeetingFormat,
     MeetingKind,
@@ -48,6 +53,7 @@ from diplomodel import (
     states,
 )
 from diplomodel import _validators as v
+from diplomodel.model._fields import DOCUMENT_KINDS
 
 D = PartialDate.parse
 CN = states.get("CN")
@@ -105,7 +111,11 @@ MINIMAL: dict[type, dict[str, Any]] = {
     },
     Signature: {"person": "li-qiang", "state": CN},
     Communique: {"id": "c1", "title": "Joint communique", "parties": (CN,)},
+    JointStatement: {"id": "j1", "title": "Joint statement", "parties": (CN,)},
+    Declaration: {"id": "d1", "title": "Joint declaration", "parties": (CN,)},
     CooperationAgreement: {"id": "a1", "title": "Investment plan", "parties": (CN,)},
+    DocumentBatch: {"id": "b1", "title": "Memoranda", "parties": (CN,), "count": 28},
+    DocumentEvent: {"kind": DocumentEventKind.EXPIRY, "date": D("2026-02-05")},
     Committee: {"id": "energy", "name": "Energy cooperation committee", "parties": (CN,)},
     PartnershipLevel: {"name": "strategic partnership", "since": D("1996")},
     BilateralRelation: {"id": "cn-ru", "parties": (CN, RU)},
@@ -139,7 +149,14 @@ _DOCUMENT_FULL: dict[str, Any] = {
     ),
     "witnesses": ("putin",),
     "revises": "c0",
+    "amends": ("c-1",),
+    "supersedes": ("c-2", "c-3"),
     "status": DocumentStatus.IN_FORCE,
+    "legally_binding": False,
+    "events": (
+        DocumentEvent(kind=DocumentEventKind.RATIFICATION, party=RU, date=D("2024-08")),
+        DocumentEvent(kind=DocumentEventKind.ENTRY_INTO_FORCE, date=D("2024-09")),
+    ),
     "summary": "Both sides agreed to expand trade.",
     "sources": (WIRE, PAPER),
 }
@@ -204,7 +221,23 @@ FULL: dict[type, dict[str, Any]] = {
     },
     Signature: {"person": "li-qiang", "state": CN, "office": "cn-premier"},
     Communique: {"id": "c29", **_DOCUMENT_FULL},
+    JointStatement: {"id": "j29", **_DOCUMENT_FULL},
+    Declaration: {"id": "d29", **_DOCUMENT_FULL},
     CooperationAgreement: {"id": "a29", **_DOCUMENT_FULL, "form": AgreementForm.PLAN},
+    DocumentBatch: {
+        "id": "b29",
+        **_DOCUMENT_FULL,
+        "count": 28,
+        "form": AgreementForm.MEMORANDUM,
+    },
+    DocumentEvent: {
+        "kind": DocumentEventKind.EXTENSION,
+        "date": D("2021-02-03"),
+        "party": RU,
+        "until": D("2026-02-05"),
+        "note": "Extended by five years",
+        "sources": (WIRE,),
+    },
     Committee: {
         "id": "energy",
         "name": "Energy cooperation committee",
@@ -422,9 +455,19 @@ def _document_cases(cls: type) -> list[Any]:
         ),
         (cls, {"revises": "-old"}, ValueError, "'revises'"),
         *_bad_enum(cls, "status", DocumentStatus),
+        *_bad_id_tuple(cls, "amends"),
+        *_bad_id_tuple(cls, "supersedes"),
+        (cls, {"amends": (MINIMAL[cls]["id"],)}, ValueError, "'amends' must name other"),
+        (cls, {"supersedes": (MINIMAL[cls]["id"],)}, ValueError, "'supersedes' must name other"),
+        (cls, {"legally_binding": 1}, TypeError, "'legally_binding' must be True or False"),
+        (cls, {"events": [EXPIRY]}, TypeError, "'events' must be a tuple"),
+        (cls, {"events": ("expiry",)}, TypeError, r"'events\[0\]' must be a DocumentEvent"),
         *_bad_optional_text(cls, "summary"),
         *_bad_sources(cls),
     ]
+
+
+EXPIRY = DocumentEvent(kind=DocumentEventKind.EXPIRY, date=D("2026-02-05"))
 
 
 INVALID: list[Any] = [
@@ -580,9 +623,30 @@ INVALID: list[Any] = [
     (Signature, {"office": "cn premier"}, ValueError, "'office'"),
     # Documents
     *_document_cases(Communique),
+    *_document_cases(JointStatement),
+    *_document_cases(Declaration),
     *_document_cases(CooperationAgreement),
+    *_document_cases(DocumentBatch),
     (CooperationAgreement, {"form": "plan"}, TypeError, "'form' must be a AgreementForm"),
     (CooperationAgreement, {"form": Sector.ENERGY}, TypeError, "'form'"),
+    (DocumentBatch, {"form": "memorandum"}, TypeError, "'form' must be a AgreementForm"),
+    (DocumentBatch, {"count": 0}, ValueError, "'count' must be a whole number"),
+    (DocumentBatch, {"count": True}, ValueError, "'count' must be a whole number"),
+    (DocumentBatch, {"count": 2.0}, ValueError, "'count' must be a whole number"),
+    # DocumentEvent
+    *_bad_enum(DocumentEvent, "kind", DocumentEventKind),
+    *_bad_date(DocumentEvent, "date", optional=False),
+    (DocumentEvent, {"party": "cn mofa"}, ValueError, "'party'"),
+    (DocumentEvent, {"until": "2026"}, TypeError, "'until' must be a PartialDate"),
+    (DocumentEvent, {"until": D("2026")}, ValueError, "'until' .* is only for an entry"),
+    (
+        DocumentEvent,
+        {"kind": DocumentEventKind.EXTENSION, "until": D("2020")},
+        ValueError,
+        "'until' .* must not be before 'date'",
+    ),
+    *_bad_optional_text(DocumentEvent, "note"),
+    *_bad_sources(DocumentEvent),
     # Committee
     *_bad_id(Committee, "id"),
     *_bad_text(Committee, "name", 500),
@@ -779,7 +843,7 @@ class TestDefaults:
         """A meeting series is annual unless told otherwise."""
         assert make(MeetingSeries).cadence is Cadence.ANNUAL
 
-    @pytest.mark.parametrize("cls", [Communique, CooperationAgreement], ids=_ids)
+    @pytest.mark.parametrize("cls", DOCUMENT_KINDS, ids=_ids)
     def test_document_status(self, cls):
         """A document is signed unless told otherwise."""
         assert make(cls).status is DocumentStatus.SIGNED
@@ -881,7 +945,7 @@ class TestDocument:
         with pytest.raises(TypeError, match="Document is abstract"):
             Document(id="d d", title="", parties=())
 
-    @pytest.mark.parametrize("cls", [Communique, CooperationAgreement], ids=_ids)
+    @pytest.mark.parametrize("cls", DOCUMENT_KINDS, ids=_ids)
     def test_kinds_are_documents(self, cls):
         """Communiques and agreements are Documents."""
         assert isinstance(make(cls), Document)
@@ -890,6 +954,7 @@ class TestDocument:
         """A communique never equals an agreement with the same fields."""
         fields = {"id": "d", "title": "Same", "parties": (CN,)}
         assert Communique(**fields) != CooperationAgreement(**fields)
+        assert Communique(**fields) != JointStatement(**fields) != Declaration(**fields)
 
 
 class TestPerson:
@@ -1199,11 +1264,38 @@ class TestEnums:
             (Cadence, {"annual", "semiannual", "biennial", "irregular"}),
             (
                 DocumentStatus,
-                {"draft", "signed", "ratified", "in_force", "expired", "terminated", "superseded"},
+                {
+                    "draft",
+                    "signed",
+                    "ratified",
+                    "provisionally_applied",
+                    "in_force",
+                    "suspended",
+                    "expired",
+                    "terminated",
+                    "superseded",
+                    "withdrawn",
+                },
             ),
             (
                 AgreementForm,
-                {"agreement", "memorandum", "plan", "protocol", "programme", "treaty"},
+                {
+                    "agreement",
+                    "memorandum",
+                    "plan",
+                    "protocol",
+                    "programme",
+                    "treaty",
+                    "convention",
+                    "exchange_of_notes",
+                    "action_plan",
+                    "road_map",
+                    "decision",
+                    "charter",
+                    "letter_of_intent",
+                    "contract",
+                    "minutes",
+                },
             ),
             (
                 CommitteeKind,

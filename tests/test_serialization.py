@@ -219,7 +219,13 @@ class TestErrors:
         data = dm.to_dict(EXAMPLE.documents[0])
         del data["type"]
         assert problems_of(data, dm.Document) == {
-            ("$", "a document needs a 'type' tag, one of 'communique', 'cooperation_agreement'")
+            (
+                "$",
+                (
+                    "a document needs a 'type' tag, one of 'communique', 'joint_statement', "
+                    "'declaration', 'cooperation_agreement', 'document_batch'"
+                ),
+            )
         }
 
     def test_unknown_document_tag(self):

@@ -23,6 +23,7 @@ from diplomodel.validation import (
 from tests import strategies as s
 from tests.profiles import examples
 from tests.test_claims import claims_broken
+from tests.test_document_lifecycle import documents_broken
 
 EXAMPLE = dm.load_example()
 MEETING = EXAMPLE.meetings[0]
@@ -129,6 +130,7 @@ BROKEN = {
         "$.documents[0].meeting",
     ),
     **claims_broken(EXAMPLE),
+    **documents_broken(EXAMPLE),
 }
 
 

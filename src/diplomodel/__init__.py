@@ -82,8 +82,10 @@ from diplomodel.model.documents import (
     AgreementForm,
     Communique,
     CooperationAgreement,
+    Declaration,
     Document,
-    DocumentStatus,
+    DocumentBatch,
+    JointStatement,
     Signature,
 )
 from diplomodel.model.ids import (
@@ -98,6 +100,7 @@ from diplomodel.model.ids import (
     StatementId,
     ThematicYearId,
 )
+from diplomodel.model.lifecycle import DocumentEvent, DocumentEventKind, DocumentStatus
 from diplomodel.model.meetings import (
     Attendance,
     AttendanceRole,
@@ -197,9 +200,13 @@ __all__ = [
     "Communique",
     "CooperationAgreement",
     "DataError",
+    "Declaration",
     "DiplomodelError",
     "Direction",
     "Document",
+    "DocumentBatch",
+    "DocumentEvent",
+    "DocumentEventKind",
     "DocumentId",
     "DocumentKind",
     "DocumentMention",
@@ -213,6 +220,7 @@ __all__ = [
     "Found",
     "InvalidArgumentError",
     "Issue",
+    "JointStatement",
     "JsonlReader",
     "LeapDayPolicy",
     "Meeting",

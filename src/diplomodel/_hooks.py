@@ -46,14 +46,24 @@ from diplomodel.errors import (
     shown,
 )
 from diplomodel.model.actors import Actor
-from diplomodel.model.documents import Communique, CooperationAgreement, Document
+from diplomodel.model.documents import (
+    Communique,
+    CooperationAgreement,
+    Declaration,
+    Document,
+    DocumentBatch,
+    JointStatement,
+)
 from diplomodel.states import State, states
 
 DOCUMENT_TAGS: Final[Mapping[type[Document], str]] = {
     Communique: "communique",
+    JointStatement: "joint_statement",
+    Declaration: "declaration",
     CooperationAgreement: "cooperation_agreement",
+    DocumentBatch: "document_batch",
 }
-DocumentUnion = Communique | CooperationAgreement
+DocumentUnion = Communique | JointStatement | Declaration | CooperationAgreement | DocumentBatch
 TAG: Final = "type"
 
 _FIELD_IN_MESSAGE: Final = re.compile(r"'([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)'")

@@ -47,6 +47,11 @@ Every finding has a stable code. The built-in rules are:
 - ``DM146`` (warning): A claimed partnership level is the one in force on the day it was said.
 - ``DM147`` (warning): A claimed party is a party (or an original party) of the record.
 - ``DM148`` (warning): Two sources do not claim different values of one field of one record.
+- ``DM150`` (error): A document that amends or supersedes another is not signed before it.
+- ``DM151`` (error): The lives of a document and of the one it amends or supersedes are in order.
+- ``DM152`` (warning): The stated status agrees with the status the lifecycle events give.
+- ``DM153`` (warning): A batch counts at least two documents.
+- ``DM154`` (warning): A document expires on the day its last set term ends.
 
 The codes DM116 (partnership levels in date order) and DM118 (a thematic year
 that ends before it starts) are retired: construction refuses such records,
@@ -74,7 +79,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import field, frozen
 
-from diplomodel import _claim_rules, _rules
+from diplomodel import _claim_rules, _document_rules, _rules
 from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
 from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
@@ -436,7 +441,7 @@ class Rules:
         ValueError: Two rules share a code.
 
     >>> len(DEFAULT_RULES), "DM101" in DEFAULT_RULES
-    (39, True)
+    (44, True)
     >>> "DM105" in DEFAULT_RULES.without("DM105")
     False
     """
@@ -515,7 +520,7 @@ DEFAULT_RULES: Final = Rules(
             summary=spec.summary,
             check=spec.check,
         )
-        for spec in (*_rules.BUILTIN, *_claim_rules.BUILTIN)
+        for spec in (*_rules.BUILTIN, *_claim_rules.BUILTIN, *_document_rules.BUILTIN)
     )
 )
 """The built-in rules (listed in this module's docstring)."""

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n._describe_actors import ActorTexts
+from diplomodel.i18n._describe_documents import NAMED_KINDS, DocumentTexts
 from diplomodel.i18n._ordinals import anniversary_phrase, ordinal
 from diplomodel.i18n._phrases import (
-    DOCUMENT_FORMS,
     FORMAT_SENTENCES,
     FORMATS,
     KNOWN_LEVELS,
@@ -17,11 +17,10 @@ from diplomodel.i18n._phrases import (
     MEETING_LEVELS,
     MEETINGS,
     NUMBERED_MEETINGS,
-    REVISED_FORMS,
 )
 from diplomodel.i18n._writer import full_stop, sentence
 from diplomodel.model.actors import Body
-from diplomodel.model.documents import Communique, CooperationAgreement, Document
+from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingKind, MeetingLevel, Role
 from diplomodel.model.people import OfficeKind
 from diplomodel.model.relations import BilateralRelation
@@ -47,7 +46,7 @@ _IMPLIED_LEVELS = frozenset(
 )
 
 
-class _Writer(ActorTexts):
+class _Writer(ActorTexts, DocumentTexts):
     """Builds the phrases of a description in one locale from one dossier."""
 
     # -- meetings ----------------------------------------------------------------
@@ -234,7 +233,7 @@ class _Writer(ActorTexts):
             except KeyError:
                 others += 1
                 continue
-            if isinstance(document, Communique) or document.revises is not None:
+            if isinstance(document, NAMED_KINDS) or document.revises is not None:
                 named.append(self.document_phrase(document))
             else:
                 others += 1
@@ -259,38 +258,6 @@ class _Writer(ActorTexts):
         return self.join(named)
 
     # -- documents ---------------------------------------------------------------
-
-    def document_phrase(self, document: Document) -> str:
-        """Say "a joint communiqué" or "a revised plan on investment"."""
-        if isinstance(document, Communique):
-            return self.t._("a joint communiqué")
-        form = document.form if isinstance(document, CooperationAgreement) else None
-        table = REVISED_FORMS if document.revises is not None else DOCUMENT_FORMS
-        phrase = self.tr(table[form])
-        if document.sectors:
-            phrase = self.t._("{document} on {sectors}").format(
-                document=phrase, sectors=self.sectors(document.sectors)
-            )
-        return phrase
-
-    def document_opening(self, document: Document) -> str:
-        """Say "On …, in …, China and Russia signed a memorandum"."""
-        parties = self.parties(document.parties)
-        what = self.document_phrase(document)
-        setting = self.setting(document.signed, document.place)
-        if len(document.parties) == 1:
-            # One party: a singular verb, which Russian must agree with the party.
-            party = self.actor(document.parties[0])
-            if setting is not None:
-                opening = self.t._("{setting}, {party} signed {document}.")
-            else:
-                opening = self.t._("{party} signed {document}.")
-            return opening.format(setting=setting, party=party, document=what)
-        if setting is not None:
-            return self.t._("{setting}, {parties} signed {document}.").format(
-                setting=setting, document=what, **parties
-            )
-        return self.t._("{parties} signed {document}.").format(document=what, **parties)
 
     def document(self, document: Document) -> str:
         opening = self.document_opening(document)
@@ -321,6 +288,7 @@ class _Writer(ActorTexts):
                 )
         if document.revises is not None:
             sentences.append(self.t._("It revises an earlier document."))
+        sentences.extend(sentence(text) for text in self.life(document))
         return self.gap.join(map(full_stop, sentences))
 
     def statement_text(self, statement: Statement) -> str:
@@ -461,7 +429,7 @@ def describe(obj: Describable, dossier: Dossier, locale: str = "en") -> str:
     localised; ids that the dossier cannot resolve are shown as they are.
 
     Args:
-        obj: A `Meeting`, a `Document` (`Communique` or `CooperationAgreement`),
+        obj: A `Meeting`, a `Document` (of any kind),
             a `BilateralRelation`, an `Organization`, a `Body`, a `Statement` or a
             `Dossier`.
         dossier: The dossier that resolves the ids `obj` refers to (people,

@@ -17,7 +17,8 @@ from diplomodel.i18n._locales import translator
 from diplomodel.model.actors import BodyKind
 from diplomodel.model.claims import ClaimKind, ClaimSubject
 from diplomodel.model.cooperation import CommitteeKind
-from diplomodel.model.documents import AgreementForm, DocumentStatus
+from diplomodel.model.documents import AgreementForm
+from diplomodel.model.lifecycle import DocumentEventKind, DocumentStatus
 from diplomodel.model.meetings import (
     AttendanceRole,
     Cadence,
@@ -126,6 +127,15 @@ _AGREEMENT_FORMS: Final = {
     AgreementForm.PROTOCOL: mark("AgreementForm", "protocol"),
     AgreementForm.PROGRAMME: mark("AgreementForm", "programme"),
     AgreementForm.TREATY: mark("AgreementForm", "treaty"),
+    AgreementForm.CONVENTION: mark("AgreementForm", "convention"),
+    AgreementForm.EXCHANGE_OF_NOTES: mark("AgreementForm", "exchange of notes"),
+    AgreementForm.ACTION_PLAN: mark("AgreementForm", "action plan"),
+    AgreementForm.ROAD_MAP: mark("AgreementForm", "road map"),
+    AgreementForm.DECISION: mark("AgreementForm", "decision"),
+    AgreementForm.CHARTER: mark("AgreementForm", "charter"),
+    AgreementForm.LETTER_OF_INTENT: mark("AgreementForm", "letter of intent"),
+    AgreementForm.CONTRACT: mark("AgreementForm", "contract"),
+    AgreementForm.MINUTES: mark("AgreementForm", "minutes"),
 }
 
 _DOCUMENT_STATUSES: Final = {
@@ -136,6 +146,24 @@ _DOCUMENT_STATUSES: Final = {
     DocumentStatus.EXPIRED: mark("DocumentStatus", "expired"),
     DocumentStatus.TERMINATED: mark("DocumentStatus", "terminated"),
     DocumentStatus.SUPERSEDED: mark("DocumentStatus", "superseded"),
+    DocumentStatus.PROVISIONALLY_APPLIED: mark("DocumentStatus", "provisionally applied"),
+    DocumentStatus.SUSPENDED: mark("DocumentStatus", "suspended"),
+    DocumentStatus.WITHDRAWN: mark("DocumentStatus", "withdrawn"),
+}
+
+_DOCUMENT_EVENT_KINDS: Final = {
+    DocumentEventKind.SIGNATURE: mark("DocumentEventKind", "signature"),
+    DocumentEventKind.ADOPTION: mark("DocumentEventKind", "adoption"),
+    DocumentEventKind.RATIFICATION: mark("DocumentEventKind", "ratification"),
+    DocumentEventKind.PROVISIONAL_APPLICATION: mark("DocumentEventKind", "provisional application"),
+    DocumentEventKind.ENTRY_INTO_FORCE: mark("DocumentEventKind", "entry into force"),
+    DocumentEventKind.EXTENSION: mark("DocumentEventKind", "extension"),
+    DocumentEventKind.SUSPENSION: mark("DocumentEventKind", "suspension"),
+    DocumentEventKind.RESUMPTION: mark("DocumentEventKind", "resumption"),
+    DocumentEventKind.WITHDRAWAL: mark("DocumentEventKind", "withdrawal"),
+    DocumentEventKind.EXPIRY: mark("DocumentEventKind", "expiry"),
+    DocumentEventKind.TERMINATION: mark("DocumentEventKind", "termination"),
+    DocumentEventKind.SUPERSESSION: mark("DocumentEventKind", "supersession"),
 }
 
 _COMMITTEE_KINDS: Final = {
@@ -255,6 +283,7 @@ _TABLES: Final[dict[type[enum.Enum], Mapping[Any, Message]]] = {
     Sector: _SECTORS,
     AgreementForm: _AGREEMENT_FORMS,
     DocumentStatus: _DOCUMENT_STATUSES,
+    DocumentEventKind: _DOCUMENT_EVENT_KINDS,
     CommitteeKind: _COMMITTEE_KINDS,
     Cadence: _CADENCES,
     MeetingLevel: _MEETING_LEVELS,

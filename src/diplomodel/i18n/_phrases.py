@@ -7,7 +7,7 @@ Russian ordinal agrees with its noun; a Chinese one comes first).
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, NamedTuple
 
 from diplomodel.i18n._labels import Message, mark
 from diplomodel.model.actors import BodyKind
@@ -17,6 +17,7 @@ from diplomodel.model.people import OfficeKind
 from diplomodel.organizations import OrganizationKind
 
 __all__ = [
+    "BATCH_FORMS",
     "BODY_KINDS",
     "DOCUMENT_FORMS",
     "FORMATS",
@@ -30,7 +31,21 @@ __all__ = [
     "NUMBERED_MEETINGS",
     "ORGANIZATION_KINDS",
     "REVISED_FORMS",
+    "Plural",
 ]
+
+
+class Plural(NamedTuple):
+    """A message with a plural, marked for translation but not yet translated."""
+
+    singular: str
+    plural: str
+
+
+def n_(singular: str, plural: str) -> Plural:
+    """Mark a message with a plural for extraction; translate it later (`Translator.n_`)."""
+    return Plural(singular, plural)
+
 
 #: A meeting with its number in a series; ``{ordinal}`` is "29th", ``{number}`` is 29.
 NUMBERED_MEETINGS: Final = {
@@ -91,6 +106,15 @@ DOCUMENT_FORMS: Final[dict[AgreementForm | None, Message]] = {
     AgreementForm.PROTOCOL: mark("document", "a protocol"),
     AgreementForm.PROGRAMME: mark("document", "a programme"),
     AgreementForm.TREATY: mark("document", "a treaty"),
+    AgreementForm.CONVENTION: mark("document", "a convention"),
+    AgreementForm.EXCHANGE_OF_NOTES: mark("document", "an exchange of notes"),
+    AgreementForm.ACTION_PLAN: mark("document", "an action plan"),
+    AgreementForm.ROAD_MAP: mark("document", "a road map"),
+    AgreementForm.DECISION: mark("document", "a decision"),
+    AgreementForm.CHARTER: mark("document", "a charter"),
+    AgreementForm.LETTER_OF_INTENT: mark("document", "a letter of intent"),
+    AgreementForm.CONTRACT: mark("document", "a contract"),
+    AgreementForm.MINUTES: mark("document", "minutes"),
     None: mark("document", "a cooperation document"),
 }
 
@@ -102,7 +126,36 @@ REVISED_FORMS: Final[dict[AgreementForm | None, Message]] = {
     AgreementForm.PROTOCOL: mark("revised document", "a revised protocol"),
     AgreementForm.PROGRAMME: mark("revised document", "a revised programme"),
     AgreementForm.TREATY: mark("revised document", "a revised treaty"),
+    AgreementForm.CONVENTION: mark("revised document", "a revised convention"),
+    AgreementForm.EXCHANGE_OF_NOTES: mark("revised document", "a revised exchange of notes"),
+    AgreementForm.ACTION_PLAN: mark("revised document", "a revised action plan"),
+    AgreementForm.ROAD_MAP: mark("revised document", "a revised road map"),
+    AgreementForm.DECISION: mark("revised document", "a revised decision"),
+    AgreementForm.CHARTER: mark("revised document", "a revised charter"),
+    AgreementForm.LETTER_OF_INTENT: mark("revised document", "a revised letter of intent"),
+    AgreementForm.CONTRACT: mark("revised document", "a revised contract"),
+    AgreementForm.MINUTES: mark("revised document", "revised minutes"),
     None: mark("revised document", "a revised cooperation document"),
+}
+
+#: A batch of documents a report counts ("28 memoranda"), by their form.
+BATCH_FORMS: Final[dict[AgreementForm | None, Plural]] = {
+    AgreementForm.AGREEMENT: n_("{count} agreement", "{count} agreements"),
+    AgreementForm.MEMORANDUM: n_("{count} memorandum", "{count} memoranda"),
+    AgreementForm.PLAN: n_("{count} plan", "{count} plans"),
+    AgreementForm.PROTOCOL: n_("{count} protocol", "{count} protocols"),
+    AgreementForm.PROGRAMME: n_("{count} programme", "{count} programmes"),
+    AgreementForm.TREATY: n_("{count} treaty", "{count} treaties"),
+    AgreementForm.CONVENTION: n_("{count} convention", "{count} conventions"),
+    AgreementForm.EXCHANGE_OF_NOTES: n_("{count} exchange of notes", "{count} exchanges of notes"),
+    AgreementForm.ACTION_PLAN: n_("{count} action plan", "{count} action plans"),
+    AgreementForm.ROAD_MAP: n_("{count} road map", "{count} road maps"),
+    AgreementForm.DECISION: n_("{count} decision", "{count} decisions"),
+    AgreementForm.CHARTER: n_("{count} charter", "{count} charters"),
+    AgreementForm.LETTER_OF_INTENT: n_("{count} letter of intent", "{count} letters of intent"),
+    AgreementForm.CONTRACT: n_("{count} contract", "{count} contracts"),
+    AgreementForm.MINUTES: n_("{count} set of minutes", "{count} sets of minutes"),
+    None: n_("{count} cooperation document", "{count} cooperation documents"),
 }
 
 #: "in <month> <year>", month by month: some languages inflect the month.

@@ -29,7 +29,7 @@ from diplomodel.interchange._common import (
 )
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
-from diplomodel.model.documents import CooperationAgreement, Document
+from diplomodel.model.documents import CooperationAgreement, Document, DocumentBatch
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
@@ -367,7 +367,9 @@ class _Export:
         )
 
     def document(self, document: Document) -> None:
-        form = document.form if isinstance(document, CooperationAgreement) else None
+        kinds = CooperationAgreement | DocumentBatch
+        form = document.form if isinstance(document, kinds) else None
+        binding = {True: "legally binding", False: "not legally binding", None: None}
         self.graph.add(
             "Document",
             ftm_id("document", document.id),
@@ -382,10 +384,17 @@ class _Export:
                 DOCUMENT_TAGS.get(type(document)),
                 None if form is None else form.value,
                 document.status.value,
+                binding[document.legally_binding],
+                f"{document.count} documents" if isinstance(document, DocumentBatch) else None,
                 *(s.value for s in document.sectors),
             ],
             proof=self.proofs(document.sources),
         )
+        self.document_links(document)
+        self.lifecycle(document)
+
+    def document_links(self, document: Document) -> None:
+        """A document's parties, signatories, witnesses, meeting and the documents it changes."""
         for party in document.parties:
             self.link(document.id, self.actor(party), "party")
         for signature in document.signatories:
@@ -396,8 +405,31 @@ class _Export:
                 self.link(document.id, ftm_id("person", witness), "witness")
         if document.meeting in self.meetings:
             self.link(document.id, ftm_id("meeting", document.meeting), "outcome of meeting")
-        if document.revises in self.documents:
-            self.link(document.id, ftm_id("document", document.revises), "revises")
+        revised = () if document.revises is None else (document.revises,)
+        changed = (("revises", revised), ("amends", document.amends))
+        for role, targets in (*changed, ("supersedes", document.supersedes)):
+            for target in targets:
+                if target in self.documents:
+                    self.link(document.id, ftm_id("document", target), role)
+
+    def lifecycle(self, document: Document) -> None:
+        """Each event in a document's life as an ``Event`` that the document documents."""
+        for index, event in enumerate(document.events):
+            who = document.parties if event.party is None else (event.party,)
+            kind = event.kind.value.replace("_", " ")
+            term = None if event.until is None else f"The term runs to {event.until}."
+            entity = self.graph.add(
+                "Event",
+                ftm_id("document-event", document.id, str(index)),
+                name=[f"{kind.capitalize()}: {document.title}"],
+                date=[_date(event.date)],
+                involved=[self.actor(party) for party in who],
+                country=self.countries(states_among(who)),
+                summary=[" ".join(t for t in (event.note, term) if t) or None],
+                keywords=[event.kind.value, *(["for all parties"] if event.party is None else [])],
+                proof=self.proofs(event.sources),
+            )
+            self.link(document.id, entity, kind)
 
     def committee(self, committee: Committee) -> None:
         parent = committee.parent if committee.parent in self.committees else None
@@ -491,9 +523,11 @@ def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
     (one JSON object a line) or `followthemoney.model.get_proxy`. States become
     ``PublicBody`` entities, people ``Person``, offices ``Position`` with an
     ``Occupancy`` per term, committees ``PublicBody`` with a ``Membership`` per
-    party and co-chair, meetings and themed years ``Event``, communiqués and
-    agreements ``Document`` with ``Documentation`` links to their parties,
-    signatories, witnesses, meeting and the document they revise, relations and
+    party and co-chair, meetings and themed years ``Event``, documents of every
+    kind ``Document`` with ``Documentation`` links to their parties,
+    signatories, witnesses, meeting and the documents they revise, amend or
+    supersede (a batch says its count in ``keywords``), each event in a
+    document's life an ``Event`` its document documents, relations and
     partnership levels ``UnknownLink``, and sources ``Article`` entities that
     other entities cite as ``proof``. Ids are stable: see `ftm_id`.
 

@@ -17,6 +17,7 @@ from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n import label, ordinal
 from diplomodel.interchange._common import actor_ref, first_of_each, optional_module, roles_at
 from diplomodel.model.actors import Actor
+from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingFormat
 from diplomodel.model.relations import BilateralRelation
 
@@ -156,6 +157,36 @@ class _Calendar:
                 parameters={"RELTYPE": "PARENT", "X-DIPLOMODEL-RELATION": how},
             )
 
+    def document(self, document: Document, window: tuple[date, date] | None) -> None:
+        """Each event in a document's life, an all-day event ("Entry into force: New START")."""
+        urls = [s.url for s in document.sources if s.url is not None]
+        for index, event in enumerate(document.events):
+            span = _span(event.date)
+            if window is not None and (span[0] > window[1] or span[1] < window[0]):
+                continue
+            kind = label(event.kind, "en")
+            who = (
+                ""
+                if event.party is None
+                else f"{self.dossier.actor_name(event.party, locale='en')}: "
+            )
+            term = None if event.until is None else f"The term runs to {event.until}."
+            notes = [event.note, term, _precision_note(event.date)]
+            imprecise = event.date.precision is not Precision.DAY
+            found = self.event(
+                self.uid("document-event", f"{document.id}/{index}"),
+                f"{who}{kind[:1].upper()}{kind[1:]}: {document.title}",
+                span,
+                description="\n\n".join(n for n in notes if n) or None,
+                categories=["document", kind],
+                url=urls[0] if urls else None,
+                transp="TRANSPARENT",
+                x_diplomodel_precision=event.date.precision.value if imprecise else None,
+                x_diplomodel_document=document.id,
+            )
+            for party in document.parties if event.party is None else (event.party,):
+                found.add("attendee", self.address(party))
+
     def relation(
         self,
         relation: BilateralRelation,
@@ -220,7 +251,7 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     leap_day: LeapDayPolicy = LeapDayPolicy.FEB_28,
     stamp: datetime | None = None,
 ) -> str:
-    """A dossier's meetings and anniversaries of diplomatic ties as an iCalendar file.
+    """A dossier's meetings, documents' lives and anniversaries of ties as an iCalendar file.
 
     Each meeting is an all-day event (``DTSTART;VALUE=DATE``) spanning every
     day its dates may cover: a meeting known only to the month spans the
@@ -245,6 +276,15 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     ``RELATED-TO`` it (``RELTYPE=PARENT``), and ``X-DIPLOMODEL-FORMAT`` and
     ``X-DIPLOMODEL-LEVEL`` hold the format and level; a meeting by video link
     or phone has no ``LOCATION``.
+
+    Each event in a document's life (`Document.events`: its entry into force,
+    an extension, a party's suspension, its expiry ...) is an all-day event
+    marked free time, ``SUMMARY`` "Entry into force: <title>" (after the
+    party's name for an event of one party), filed under the categories
+    ``document`` and the kind of event, with the parties concerned as
+    attendees and ``X-DIPLOMODEL-DOCUMENT`` the document's id; the window
+    limits them too. A signing recorded only in `Document.signed` is not
+    written: the meeting where it happened usually is.
 
     The library never reads the clock: ``DTSTAMP``, which RFC 5545 requires,
     is `stamp`, or the Unix epoch so that output is reproducible.
@@ -286,6 +326,8 @@ def to_ical(  # noqa: PLR0913 - every option is a keyword with a default
     for meeting in first_of_each(dossier.meetings):
         if _overlaps(meeting, window):
             calendar.meeting(meeting, meetings)
+    for document in first_of_each(dossier.documents):
+        calendar.document(document, window)
     for relation in first_of_each(dossier.relations):
         calendar.relation(relation, window, every, leap_day)
     text: str = calendar.calendar.to_ical().decode("utf-8")

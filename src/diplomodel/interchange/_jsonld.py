@@ -14,6 +14,7 @@ from typing import Any, Final
 from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
+from diplomodel.i18n import label
 from diplomodel.interchange._common import (
     first_of_each,
     named_memberships,
@@ -27,9 +28,13 @@ from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
     Communique,
     CooperationAgreement,
+    Declaration,
     Document,
+    DocumentBatch,
     DocumentStatus,
+    JointStatement,
 )
+from diplomodel.model.lifecycle import DocumentEventKind
 from diplomodel.model.meetings import Cadence, Meeting, MeetingFormat, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
@@ -73,10 +78,35 @@ _MODE: Final = {
 
 _FORCE: Final = {
     DocumentStatus.IN_FORCE: "InForce",
+    DocumentStatus.PROVISIONALLY_APPLIED: "PartiallyInForce",
+    DocumentStatus.SUSPENDED: "NotInForce",
     DocumentStatus.EXPIRED: "NotInForce",
     DocumentStatus.TERMINATED: "NotInForce",
     DocumentStatus.SUPERSEDED: "NotInForce",
+    DocumentStatus.WITHDRAWN: "NotInForce",
 }
+
+_GENRES: Final[Mapping[type[Document], str]] = {
+    Communique: "joint communiqué",
+    JointStatement: "joint statement",
+    Declaration: "declaration",
+}
+"""The genre of a document that is neither an agreement nor a batch."""
+
+_BINDING: Final = {True: "legally_binding", False: "not_legally_binding"}
+
+
+def _expires(document: Document) -> Json | None:
+    """When a document expired, or else the end of the term last set for all parties."""
+    ended = _first(document, DocumentEventKind.EXPIRY)
+    terms = [e.until for e in document.events if e.until is not None and e.party is None]
+    return ended if ended is not None or not terms else _date(terms[-1])
+
+
+def _first(document: Document, kind: DocumentEventKind) -> Json | None:
+    """The date of the first event of a kind for all parties, typed by its precision."""
+    found = [e.date for e in document.events if e.kind is kind and e.party is None]
+    return _date(found[0]) if found else None
 
 
 def _iri(kind: str, id_: str) -> str:
@@ -374,6 +404,10 @@ class _Nodes:
         ]
         meeting = self.refs("meeting", [document.meeting])
         revised = self.refs("document", [document.revises])
+        changed = revised + self.refs("document", (*document.amends, *document.supersedes))
+        binding = (
+            [_BINDING[document.legally_binding]] if document.legally_binding is not None else []
+        )
         node: Json = {
             "@id": _iri("document", document.id),
             "@type": "CreativeWork",
@@ -385,19 +419,47 @@ class _Nodes:
             "contributor": contributors,
             "recordedAt": meeting[0] if meeting else None,
             "creativeWorkStatus": document.status.value,
-            "keywords": [s.value for s in document.sectors],
-            "subjectOf": _sources(document.sources),
+            "expires": _expires(document),
+            "keywords": [*(s.value for s in document.sectors), *binding],
+            "subjectOf": [*_sources(document.sources), *self.life(document)],
         }
         if isinstance(document, CooperationAgreement):
             node["@type"] = "Legislation"
             node["legislationType"] = None if document.form is None else document.form.value
             node["legislationDate"] = _date(document.signed)
+            node["legislationDateOfApplicability"] = _first(
+                document, DocumentEventKind.ENTRY_INTO_FORCE
+            )
             node["legislationLegalForce"] = _FORCE.get(document.status)
-            node["legislationChanges"] = revised[0] if revised else None
+            node["legislationChanges"] = changed
+        elif isinstance(document, DocumentBatch):
+            node["@type"] = "Collection"
+            node["collectionSize"] = document.count
+            node["genre"] = None if document.form is None else document.form.value
+            node["isBasedOn"] = changed
         else:
-            node["genre"] = "joint communiqué" if isinstance(document, Communique) else None
-            node["isBasedOn"] = revised[0] if revised else None
+            node["genre"] = _GENRES.get(type(document))
+            node["isBasedOn"] = changed
         return _compact(node)
+
+    def life(self, document: Document) -> list[Json]:
+        """Each event in a document's life: an ``Event`` about the document, by its party."""
+        return [
+            _compact(
+                {
+                    "@id": _iri("document-event", f"{document.id}/{index}"),
+                    "@type": "Event",
+                    "name": label(event.kind, "en"),
+                    "keywords": [event.kind.value],
+                    "startDate": _date(event.date),
+                    "about": _ref("document", document.id),
+                    "organizer": None if event.party is None else self.actor(event.party),
+                    "description": event.note,
+                    "subjectOf": _sources(event.sources),
+                }
+            )
+            for index, event in enumerate(document.events)
+        ]
 
     def committee(self, committee: Committee) -> Json:
         members: list[Json] = self.actors(committee.parties)
@@ -453,7 +515,7 @@ class _Nodes:
 
 
 _SUPPORTED: Final = (
-    "Dossier, Person, Body, Meeting, MeetingSeries, Communique, CooperationAgreement, "
+    "Dossier, Person, Body, Meeting, MeetingSeries, Document (of any kind), "
     "Committee, ThematicYear or State"
 )
 

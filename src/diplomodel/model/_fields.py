@@ -28,7 +28,14 @@ from diplomodel import _validators as v
 from diplomodel.model.actors import Body
 from diplomodel.model.claims import Claim
 from diplomodel.model.cooperation import Committee
-from diplomodel.model.documents import Communique, CooperationAgreement, Document
+from diplomodel.model.documents import (
+    Communique,
+    CooperationAgreement,
+    Declaration,
+    Document,
+    DocumentBatch,
+    JointStatement,
+)
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
@@ -61,7 +68,13 @@ TABLES: Final[Mapping[str, type[Any]]] = types.MappingProxyType(
 )
 """Each table of a dossier and the class of its entities, in file order."""
 
-DOCUMENT_KINDS: Final = (Communique, CooperationAgreement)
+DOCUMENT_KINDS: Final = (
+    Communique,
+    JointStatement,
+    Declaration,
+    CooperationAgreement,
+    DocumentBatch,
+)
 """The concrete kinds of `Document`, each a tagged variant in files."""
 
 
