@@ -13,12 +13,17 @@ import attrs
 import pytest
 
 from diplomodel import (
+    AgreementForm,
     ClaimKind,
+    ClaimSubject,
     Communique,
     CooperationAgreement,
     DataError,
+    Declaration,
+    DocumentBatch,
     Dossier,
     Extraction,
+    JointStatement,
     MeetingKind,
     MeetingSeries,
     OfficeKind,
@@ -58,11 +63,44 @@ class TestToDossier:
             "Moscow",
         )
         assert [p.role for p in meeting.participants] == [Role.HEAD_OF_DELEGATION] * 2
-        assert [type(d) for d in records.documents] == [Communique, CooperationAgreement]
+        assert [type(d) for d in records.documents] == [
+            Communique,
+            CooperationAgreement,
+            DocumentBatch,
+        ]
 
-    def test_counted_batches_are_not_invented_records(self) -> None:
-        """A count ("28 memoranda") does not become 28 records: that waits for counted batches."""
-        assert len(_read().to_dossier().documents) == 2
+    def test_counted_batches_are_one_record(self) -> None:
+        """A count ("28 memoranda") is one batch of 28 memoranda, never 28 invented records."""
+        (batch,) = [d for d in _read().to_dossier().documents if isinstance(d, DocumentBatch)]
+        assert (batch.count, batch.form, batch.meeting) == (
+            28,
+            AgreementForm.MEMORANDUM,
+            "extracted-2024-08-21-meeting-1",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("They adopted a joint statement.", JointStatement),
+            ("They adopted a declaration.", Declaration),
+            ("They adopted a joint communique.", Communique),
+        ],
+    )
+    def test_statements_by_kind(self, text: str, kind: type) -> None:
+        """A joint statement, a declaration and a communiqué are each recorded as such."""
+        found = extract(f"China and Russia met on 3 May 2025. {text}", language="en")
+        assert [type(d) for d in found.to_dossier().documents] == [kind]
+
+    def test_a_count_of_a_meeting_whose_outcomes_are_known(self) -> None:
+        """A known meeting that lists its documents: the count is said of it, no batch is added."""
+        merged = _read().to_dossier(load_example())
+        assert merged.documents == load_example().documents
+        (count,) = [c for c in merged.claims if c.what is ClaimKind.COUNT]
+        assert (count.about, count.meeting, count.number) == (
+            ClaimSubject.MEETING,
+            "cn-ru-heads-of-government-29",
+            28,
+        )
 
     def test_known_records_are_reused(self) -> None:
         """Against the example dossier, nothing is duplicated: only the report's claims are new."""
@@ -121,7 +159,9 @@ class TestClaims:
             ClaimKind.COUNT,
         }
         (meeting,) = records.meetings
-        assert {c.meeting for c in records.claims} == {meeting.id}
+        assert {c.meeting for c in records.claims if c.what is not ClaimKind.COUNT} == {meeting.id}
+        (batch,) = [d for d in records.documents if isinstance(d, DocumentBatch)]
+        assert claimed[ClaimKind.COUNT].document == batch.id
         assert str(claimed[ClaimKind.DATE].date) == "2024-08-21"
         assert claimed[ClaimKind.PLACE].text == "Moscow"
         assert (claimed[ClaimKind.ORDINAL].number, claimed[ClaimKind.ORDINAL].quote) == (29, "29th")

@@ -10,13 +10,14 @@ established in 1949, or calling the 29th meeting of a series the 30th.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Final
 
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.extract._results import AnniversaryKind, DocumentMention, OrdinalMention
 from diplomodel.model.claims import Claim, ClaimId, ClaimKind, ClaimSubject
+from diplomodel.model.documents import Document
 from diplomodel.model.ids import RelationId
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.relations import BilateralRelation
@@ -90,13 +91,8 @@ class ClaimMaker:
         """The report's own words at `span`, spaces folded."""
         return " ".join(self.extraction.text[span[0] : span[1]].split())[:_QUOTE]
 
-    def meeting(
-        self,
-        meeting: Meeting,
-        ordinal: OrdinalMention | None,
-        counts: Sequence[DocumentMention],
-    ) -> None:
-        """What the report said of one meeting: its date, place, number and counts."""
+    def meeting(self, meeting: Meeting, ordinal: OrdinalMention | None) -> None:
+        """What the report said of one meeting: its date, its place and its number."""
         subject, record = ClaimSubject.MEETING, meeting.id
         # Evidence when the record is proposed from this report; only noted when known.
         new = self.known.get(Meeting, meeting.id) is None
@@ -107,11 +103,18 @@ class ClaimMaker:
         if ordinal is not None:
             quote = self._quote(ordinal.span)
             self._add(subject, record, ClaimKind.ORDINAL, number=ordinal.value, quote=quote)
-        if len(counts) == 1 and counts[0].count is not None and counts[0].count > 1:
-            # One counted batch ("28 memoranda"): two would be two claims of one field.
-            count = counts[0]
-            quote = self._quote(count.span)
-            self._add(subject, record, ClaimKind.COUNT, number=count.count, quote=quote)
+
+    def count(self, record: Document | Meeting, mention: DocumentMention, *, new: bool) -> None:
+        """How many documents the report counted ("28 memoranda"): of their batch, or meeting."""
+        subject = ClaimSubject.MEETING if isinstance(record, Meeting) else ClaimSubject.DOCUMENT
+        self._add(
+            subject,
+            record.id,
+            ClaimKind.COUNT,
+            number=mention.count,
+            quote=self._quote(mention.span),
+            evidence=new,
+        )
 
     def anniversaries(self) -> None:
         """Anniversaries of diplomatic ties, each about the pair's relation (known or new)."""

@@ -102,15 +102,18 @@ class Extraction:
     ) -> Dossier:
         """Proposed records and what the report claimed, merged into `dossier`.
 
-        Records: people, offices, meeting series, meetings, documents, and the
-        relation of a pair whose anniversary of ties the report counts.
+        Records: people, offices, meeting series, meetings, documents (a
+        communiqué, a `JointStatement`, a `Declaration`, an agreement; "28
+        memoranda" is one `DocumentBatch`), and the relation of a pair whose
+        anniversary of ties the report counts.
         People (by any of their names), offices, series (by parties, then
         level and kind), relations and meetings that `dossier` already holds
         are referred to, not duplicated.
 
         Claims: what the report asserted — each meeting's date and place, the
-        number it gives a meeting of a series, a count of documents ("28
-        memoranda"), the anniversary of ties it says a year marks — as
+        number it gives a meeting of a series, a batch's count ("28 memoranda";
+        said of the meeting when the dossier lists the meeting's documents), the
+        anniversary of ties it says a year marks — as
         `Claim`s with the report as their source, said on the dateline (else
         the publication date). `diplomodel.validate` on the result reports a
         claim that contradicts the record (DM142-DM148): "the 30th" meeting

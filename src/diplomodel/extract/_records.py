@@ -5,9 +5,10 @@ referred to by id, an office of the same kind and state is reused, a series of
 the same parties (and, when several, the same level and kind) and the
 relation of a pair are referred to, and a meeting the dossier already holds
 (same series and ordinal, or same start and parties) is not proposed again.
-What the report asserted — the meeting's date, place and number, a count of
-documents, an anniversary of ties — becomes a `Claim` (see `_claims`), so that
-validation compares it with the record.
+A counted batch of documents ("28 memoranda") is one `DocumentBatch`, never
+28 invented records. What the report asserted — the meeting's date, place and
+number, a batch's count, an anniversary of ties — becomes a `Claim` (see
+`_claims`), so that validation compares it with the record.
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ from diplomodel.extract._results import (
     OrdinalMention,
 )
 from diplomodel.extract._text import fold
-from diplomodel.model.documents import AgreementForm, Communique, CooperationAgreement, Document
+from diplomodel.model.documents import (
+    AgreementForm,
+    Communique,
+    CooperationAgreement,
+    Declaration,
+    Document,
+    DocumentBatch,
+    JointStatement,
+)
 from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId, SeriesId
 from diplomodel.model.meetings import Meeting, MeetingKind, MeetingSeries, Participation, Role
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
@@ -53,10 +62,10 @@ _MEETING_KINDS: Final = {
     EventKind.CALL: MeetingKind.PHONE_CALL,
     EventKind.RECEPTION: MeetingKind.RECEPTION,
 }
-_COMMUNIQUES: Final = {
-    DocumentKind.COMMUNIQUE,
-    DocumentKind.JOINT_STATEMENT,
-    DocumentKind.DECLARATION,
+_STATEMENTS: Final[dict[DocumentKind, type[Communique | JointStatement | Declaration]]] = {
+    DocumentKind.COMMUNIQUE: Communique,
+    DocumentKind.JOINT_STATEMENT: JointStatement,
+    DocumentKind.DECLARATION: Declaration,
 }
 _FORMS: Final = {
     DocumentKind.AGREEMENT: AgreementForm.AGREEMENT,
@@ -245,16 +254,16 @@ def _meeting(builder: _Builder, event: EventMention, number: int) -> Meeting | N
         sources=(builder.source,) if builder.source is not None else (),
     )
     meeting = _existing(builder.known, meeting) or meeting
-    counted = [d for d in extraction.documents if d.count is not None and d.count > 1]
-    builder.claims.meeting(meeting, ordinal, counted if number == 0 else ())
+    builder.claims.meeting(meeting, ordinal)
     return meeting
 
 
 def _document(
     mention: DocumentMention, number: int, parties: tuple[State, ...], meeting: Meeting | None
 ) -> Document | None:
-    if mention.count != 1 or not parties:
-        return None
+    """The record of a document mention: one document, or one batch of those a count gives."""
+    if mention.count is None or not parties:
+        return None  # "documents on trade": how many is not said
     common = {
         "id": DocumentId(f"extracted-document-{number + 1}"),
         "title": mention.surface,
@@ -263,22 +272,29 @@ def _document(
         "meeting": meeting.id if meeting is not None else None,
         "sectors": mention.sectors,
     }
-    if mention.kind in _COMMUNIQUES:
-        return Communique(**common)  # type: ignore[arg-type]
     form = _FORMS.get(mention.kind)
+    if mention.count > 1:  # "28 memoranda": one batch, never 28 invented records
+        return DocumentBatch(count=mention.count, form=form, **common)  # type: ignore[arg-type]
+    statement = _STATEMENTS.get(mention.kind)
+    if statement is not None:
+        return statement(**common)  # type: ignore[arg-type]
     if form is None:
         return None
     return CooperationAgreement(form=form, **common)  # type: ignore[arg-type]
 
 
-def _known_document(known: Dossier, document: Document) -> bool:
-    """The dossier holds a document of this kind from the same meeting already."""
-    return document.meeting is not None and any(
-        held.meeting == document.meeting
-        and type(held) is type(document)
-        and getattr(held, "form", None) == getattr(document, "form", None)
-        for held in known.documents
-    )
+def _known_document(known: Dossier, document: Document) -> Document | None:
+    """The document of this kind (and form) from the same meeting that the dossier holds."""
+    if document.meeting is None:
+        return None
+    for held in known.documents:
+        if (
+            held.meeting == document.meeting
+            and type(held) is type(document)
+            and getattr(held, "form", None) == getattr(document, "form", None)
+        ):
+            return held
+    return None
 
 
 def propose(
@@ -294,12 +310,22 @@ def propose(
             meetings.append(meeting)
     parties = tuple(m.state for m in extraction.states_participating)
     main = meetings[0] if meetings else None
-    documents = [
-        d
-        for number, mention in enumerate(extraction.documents)
-        if (d := _document(mention, number, parties, main)) is not None
-        and not _known_document(known, d)
-    ]
+    # A known meeting that lists its outcomes has its documents recorded: a count the
+    # report gives is then said of the meeting, not a batch beside those records.
+    listed = main is not None and main in known.meetings and bool(main.outcomes)
+    documents: list[Document] = []
+    for number, mention in enumerate(extraction.documents):
+        document = _document(mention, number, parties, main)
+        if document is None:
+            continue
+        if isinstance(document, DocumentBatch) and listed and main is not None:
+            builder.claims.count(main, mention, new=False)
+            continue
+        held = _known_document(known, document)
+        if held is None:
+            documents.append(document)
+        if isinstance(document, DocumentBatch):
+            builder.claims.count(held or document, mention, new=held is None)
     for index, official in enumerate(extraction.officials):
         if index not in builder.person_of and official.state is not None:
             builder.person(index, official)
