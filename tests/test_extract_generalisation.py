@@ -421,3 +421,44 @@ class TestTrapsInEveryLanguage:
     def test_similar_names(self, text: str, language: str, expected: tuple[str, ...]) -> None:
         """States whose names contain one another, and places that are no states."""
         assert extract(text, language=language).state_codes() == expected
+
+
+class TestAfterTheFinalReports:
+    """Rules added after the final held-out reports were scored (their first figures are kept)."""
+
+    @pytest.mark.parametrize(
+        ("text", "language"),
+        [
+            ("On Monday the chancellor welcomed the cabinet for a two-day retreat.", "en"),
+            (
+                "Der Kanzler hat am Montag die Regierung zu einer zweitägigen Klausur empfangen.",
+                "de",
+            ),
+            ("Двухдневный саммит открылся в понедельник.", "ru"),
+        ],
+    )
+    def test_the_day_an_event_of_days_opened(self, text: str, language: str) -> None:
+        """The one day named of an event of two days, with no word of its end: its first."""
+        assert events(text, language, date(2024, 5, 14)) == [("2024-05-13", "2024-05-14")]
+
+    def test_talks_on_a_day_of_a_visit(self) -> None:
+        """A two-day visit begun on Monday, and talks on Tuesday: both events."""
+        text = (
+            "The minister held talks in Beijing on Tuesday. He had arrived for a two-day "
+            "visit on Monday."
+        )
+        assert events(text, "en", date(2024, 4, 9)) == [
+            ("2024-04-09", None),
+            ("2024-04-08", "2024-04-09"),
+        ]
+
+    def test_a_traveller_is_not_the_hosts(self) -> None:
+        """A king named before "… state visit to France" is not France's, though Paris hosts."""
+        text = (
+            "PARIS — Le roi Charles III a entamé mercredi sa visite d'État en France en "
+            "présence du président Emmanuel Macron."
+        )
+        assert officials(text, "fr") == [
+            ("Charles III", None, "head_of_state"),
+            ("Emmanuel Macron", "FR", "head_of_state"),
+        ]

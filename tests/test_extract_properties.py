@@ -177,6 +177,7 @@ class TestLinearTime:
             "عبد الله آل آل آل ",
             "two-day summit ended on Tuesday, ",
             "presidents of Russia and China and Li and ",
+            "on Monday for a two-day visit, talks on Tuesday; ",
         ],
     )
     def test_adversarial_input_scales_linearly(self, fragment: str) -> None:

@@ -51,9 +51,9 @@ _DURATION: Final = {
 }
 # "ended on Tuesday after two days of talks": the day an event of n days closed on.
 _CLOSED: Final = {
-    "en": re.compile(r"\b(?:ended|closed|concluded|wrapped up)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:ends|ended|closes|closed|concluded|wrapped up)\b", re.IGNORECASE),
     "fr": re.compile(r"\b(?:s'est (?:achevée?|terminée?|clos)|a pris fin|clôturé)", re.IGNORECASE),
-    "de": re.compile(r"\b(?:endete|ging\s+zu\s+Ende|zu\s+Ende\s+gegangen)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:endet|endete|ging\s+zu\s+Ende|zu\s+Ende\s+gegangen)\b", re.IGNORECASE),
     "ru": re.compile(r"(?:завершил|закрыл|окончил)(?:ся|ась|ось|ись)", re.IGNORECASE),
     "zh": re.compile(r"闭幕|落下帷幕"),
     "ar": re.compile(r"اختتم"),
@@ -73,6 +73,12 @@ _DAY_COUNTS: Final = {
     "vier": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "два": 2, "три": 3,
     "четыре": 4, "两": 2, "三": 3, "四": 4, "يومين": 2, "ثلاثة": 3, "أربعة": 4,
 }  # fmt: skip
+_GATHERINGS: Final = frozenset({EventKind.SUMMIT, EventKind.MEETING})  # one event, two words
+_CONTAINERS: Final = frozenset({EventKind.VISIT, EventKind.SUMMIT})  # days that hold other events
+# Events that last days ("welcomed … for a two-day retreat" too).
+_LASTING: Final = frozenset(
+    {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT, EventKind.RECEPTION}
+)
 _SPANNING: Final = frozenset(
     {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT}
 )
@@ -449,10 +455,11 @@ def _sentence_text(ctx: Context, sentence: int) -> str:
 
 
 def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
-    """The day an event of n days closed ("ended on Tuesday after two days"): its last day.
+    """The days of an event of n days, from the one day its sentence names.
 
-    Only for the one date of its sentence, when the sentence says both that it
-    closed and how many days it lasted.
+    "Ended on Tuesday after two days": Monday to Tuesday; "on Monday … for a
+    two-day retreat": Monday to Tuesday. Only for the one date of its
+    sentence, when the sentence says how many days the event lasted.
     """
     by_sentence: dict[int, list[EventMention]] = {}
     for event in events:
@@ -464,26 +471,33 @@ def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention
         days = _DAYS[ctx.language].search(text)
         if (
             event.end is not None
-            or event.kind not in _SPANNING
+            or event.kind not in _LASTING
             or event.start.day is None
             or len(by_sentence[sentence]) != 1
             or days is None
-            or not _CLOSED[ctx.language].search(text)
         ):
             changed.append(event)
             continue
         raw = next(g for g in days.groups() if g)
         count = int(raw[0]) if raw[0].isdigit() else _DAY_COUNTS.get(raw.casefold(), 1)
-        last = event.start.to_date()
+        day = event.start.to_date()
+        closing = _CLOSED[ctx.language].search(text) is not None
+        # The day it closed is its last; else the day named is its first ("on Monday … for a
+        # two-day retreat").
+        first, last = (
+            (day - timedelta(days=count - 1), day)
+            if closing
+            else (day, day + timedelta(days=count - 1))
+        )
         changed.append(
             EventMention(
                 span=event.span,
                 surface=event.surface,
-                rule="event.closing_day",
+                rule="event.closing_day" if closing else "event.opening_day",
                 confidence=0.6,
                 kind=event.kind,
-                start=PartialDate.from_date(last - timedelta(days=count - 1)),
-                end=event.start,
+                start=PartialDate.from_date(first),
+                end=PartialDate.from_date(last),
                 anchor=event.anchor,
                 place=event.place,
             )
@@ -492,9 +506,12 @@ def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention
 
 
 def _inside_ranges(ctx: Context, events: list[EventMention]) -> list[EventMention]:
-    """A day inside a range that its sentence gives is that event's day ("closed on Wednesday")."""
+    """A day inside a range that its sentence gives is that event's day ("closed on Wednesday").
+
+    Not a day of another kind of event: talks on a day of a visit are events of their own.
+    """
     ranges = [
-        (ctx.sentence_at(e.span[0]), e.start.earliest(), e.end.latest())
+        (ctx.sentence_at(e.span[0]), e.start.earliest(), e.end.latest(), e.kind)
         for e in events
         if e.end is not None
     ]
@@ -503,8 +520,10 @@ def _inside_ranges(ctx: Context, events: list[EventMention]) -> list[EventMentio
         for e in events
         if e.end is not None
         or not any(
-            sentence == ctx.sentence_at(e.span[0]) and first <= e.start.earliest() <= last
-            for sentence, first, last in ranges
+            sentence == ctx.sentence_at(e.span[0])
+            and first <= e.start.earliest() <= last
+            and (kind is e.kind or {kind, e.kind} <= _GATHERINGS)
+            for sentence, first, last, kind in ranges
         )
     ]
 
@@ -519,14 +538,15 @@ def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
             gap = (second.start.to_date() - first.start.to_date()).days
             # Without "a two-day ...", only two days of one event named in one sentence.
             one_sentence = ctx.sentence_at(first.span[0]) == ctx.sentence_at(second.span[0])
-            if 0 < gap <= _MAX_SPAN_DAYS and (
-                duration or (one_sentence and first.kind is second.kind)
-            ):
+            same = first.kind is second.kind or {first.kind, second.kind} <= _GATHERINGS
+            if 0 < gap <= _MAX_SPAN_DAYS and (duration or (one_sentence and same)):
                 main = (
                     first
                     if first.kind is EventKind.SUMMIT or second.kind is not EventKind.SUMMIT
                     else second
                 )
+                if not same:  # a visit's days, and talks on one of them: both are events
+                    main = first if first.kind in _CONTAINERS else second
                 joined = EventMention(
                     span=first.span,
                     surface=first.surface,
@@ -538,6 +558,7 @@ def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
                     anchor=first.anchor,
                     place=first.place or second.place,
                 )
-                rest = [e for e in events if e is not first and e is not second]
+                kept = {id(first), id(second)} if same else {id(main)}
+                rest = [e for e in events if id(e) not in kept]
                 return sorted([*rest, joined], key=lambda e: e.span)
     return events

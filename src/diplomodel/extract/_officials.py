@@ -158,9 +158,10 @@ def _fallback_state(
 
     In order: the one state of the sentence that no other official of it holds
     (a destination, "went to Mali", and a capital in a later clause, "…, if
-    Washington changes course", do not count); the host,
-    when the sentence places the event in one capital whose state no other
-    official holds; the state named last before the title.
+    Washington changes course", do not count); the host, when the sentence
+    places the event in one capital whose state no other official holds and
+    the official does not travel to ("Charles III … a state visit to France");
+    the state named last before the title.
     """
     clause = [
         m
@@ -175,7 +176,13 @@ def _fallback_state(
     free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
     if len(free) == 1:
         return states.get(free[0])
-    free_hosts = {code for code in hosts if code not in held}
+    # Someone named before "… visit to France" goes there: the host's state is not theirs.
+    visited = {
+        m.state.code
+        for m in here
+        if m.span[0] > position and ctx.ending(ctx.token_at(m.span[0]), Category.DESTINATION)
+    }
+    free_hosts = {code for code in hosts if code not in held and code not in visited}
     if len(free_hosts) == 1:
         return states.get(free_hosts.pop(), None)
     # A state a title names ("Secretary of State": the United States) is that official's.
@@ -257,7 +264,9 @@ class _Reader:
             return
         lead = self.lead_sentence = min(sentences)
         named = [m.state.code for m in self.mentions.get(lead, []) if not self._destination(m)]
-        hosts = self.hosts.get(lead, [])  # "… arrived in Paris": France is an actor too
+        visited = {m.state.code for m in self.mentions.get(lead, []) if self._destination(m)}
+        # "… arrived in Paris": France is an actor too, unless the lead says someone went there.
+        hosts = [code for code in self.hosts.get(lead, []) if code not in visited]
         self.lead = list(dict.fromkeys([*named, *sorted(self.held.get(lead, ())), *hosts]))
 
     def from_lead(self, kind: OfficialKind | None, sentence: int) -> State | None:
