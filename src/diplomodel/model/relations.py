@@ -21,6 +21,7 @@ from attrs import field, frozen
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, as_day
 from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor, actor_key, actor_label
 from diplomodel.model.ids import RelationId, ThematicYearId
 from diplomodel.model.sectors import Sector
@@ -482,6 +483,7 @@ class ThematicYear:
         start: When it begins.
         end: When it ends.
         sectors: The fields it promotes.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         sources: Where the facts come from.
 
     Raises:
@@ -501,4 +503,5 @@ class ThematicYear:
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
