@@ -149,7 +149,7 @@ class TestAnniversaries:
             successions=(dm.Succession(predecessor=SU, successor=RU, date=P("1991-12-27")),),
         )
         (finding,) = dm.validate(with_claims(ANNIVERSARY_75, dossier=with_relation(continued)))
-        assert "established by China and Soviet Union 1949-10-02" in finding.message
+        assert "established 1949-10-02 (by China and Soviet Union)" in finding.message
 
     def test_said_on_falls_back_to_published(self):
         """Without `said_on`, the source's publication date gives the year."""

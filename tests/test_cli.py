@@ -4,6 +4,8 @@ import io
 import subprocess
 import sys
 
+import attrs
+
 import diplomodel as dm
 from diplomodel.cli import main, summarize
 
@@ -47,7 +49,7 @@ class TestMain:
         from diplomodel import cli
 
         example = dm.load_example()
-        meeting = example.meetings[0]
+        meeting = example.meetings[-1]
         stray = attrs.evolve(meeting.participants[0], delegation=dm.states.get("FR"))
         broken = attrs.evolve(
             example,
@@ -61,6 +63,43 @@ class TestMain:
     def test_summarize_a_small_dossier(self):
         """summarize works on a dossier with no meetings."""
         assert summarize(dm.Dossier(id="d", title="Empty")) == "Dossier d: Empty"
+
+    def test_summary_names_every_kind_of_document(self):
+        """Joint statements, declarations and counted batches are listed under their own kind."""
+        example = dm.load_example()
+        meeting = example.meetings[-1]
+        parties = (dm.states.get("CN"), dm.states.get("RU"))
+        documents = (
+            dm.JointStatement(
+                id="js", title="Joint statement", parties=parties, meeting=meeting.id
+            ),
+            dm.Declaration(id="dec", title="Declaration", parties=parties),
+            dm.DocumentBatch(
+                id="batch",
+                title="Memoranda",
+                parties=parties,
+                count=28,
+                form=dm.AgreementForm.MEMORANDUM,
+            ),
+            dm.CooperationAgreement(
+                id="notes",
+                title="Notes",
+                parties=parties,
+                form=dm.AgreementForm.EXCHANGE_OF_NOTES,
+            ),
+        )
+        meeting = attrs.evolve(meeting, outcomes=(*meeting.outcomes, *(d.id for d in documents)))
+        text = summarize(
+            attrs.evolve(
+                example,
+                meetings=(*example.meetings[:-1], meeting),
+                documents=(*example.documents, *documents),
+            )
+        )
+        assert "- Joint statement [joint statement]" in text
+        assert "- Declaration [declaration]" in text
+        assert "- Memoranda [28 documents, each a memorandum]" in text
+        assert "- Notes [exchange of notes]" in text
 
     def test_help_and_version(self):
         """--help and --version answer and exit 0."""

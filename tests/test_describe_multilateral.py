@@ -593,7 +593,7 @@ class TestMeetingsOfMany:
         )
         en, ru, zh = (describe(meeting, DOSSIER, loc) for loc in ("en", "ru", "zh"))
         assert en.endswith(
-            "South Africa hosted the meeting. India was in the chair. United Arab Emirates and"
+            "South Africa hosted the meeting. India was in the chair. The United Arab Emirates and"
             " Egypt attended as dialogue partners."
         )
         assert ru.endswith(

@@ -384,7 +384,7 @@ class TestDescribe:
     def test_new_start_in_english(self):
         """Signed, in force with a term, extended to a date, Russia's suspension, expiry."""
         text = dm.describe(NEW_START, self.DOSSIER, "en")
-        assert text.startswith("On April 8, 2010, in Prague, Russia and United States signed a")
+        assert text.startswith("On April 8, 2010, in Prague, Russia and the United States signed a")
         assert "It entered into force on February 5, 2011, with a term to February 5, 2021." in text
         assert "It was extended on February 3, 2021 to February 5, 2026." in text
         assert "Russia suspended its participation on February 21, 2023." in text

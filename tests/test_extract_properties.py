@@ -16,6 +16,10 @@ from diplomodel import Extraction, extract
 from tests.profiles import examples
 
 DEVSET = Path(__file__).parent / "data" / "extraction"
+REPORTS = [(DEVSET, p.stem) for p in sorted(DEVSET.glob("*.txt"))] + [
+    (DEVSET.with_name("extraction-heldout"), p.stem)
+    for p in sorted(DEVSET.with_name("extraction-heldout").glob("*.txt"))
+]
 LANGUAGES = ("en", "ru", "zh", "fr", "de", "ar")
 
 # Words that make the rules fire, mixed with anything at all.
@@ -83,6 +87,15 @@ _WORDS = st.sampled_from(
         "\n\n",
         "ال",
         "الـ29",
+        "diplomatic relations",
+        "regular meeting",
+        "from Tuesday to Thursday",
+        "ended",
+        "two-day",
+        "presidents of",
+        "Secretary of State",
+        "XVI",
+        "since 2019",
     ]
 )
 _TEXTS = st.one_of(
@@ -113,11 +126,26 @@ class TestAnyText:
         assert isinstance(found, Extraction)
         _check_spans(found)
 
-    @pytest.mark.parametrize("stem", sorted(p.stem for p in DEVSET.glob("*.txt")))
-    def test_development_set_spans(self, stem: str) -> None:
-        """On every report of the development set, every span holds its surface."""
-        text = (DEVSET / f"{stem}.txt").read_text(encoding="utf-8")
-        gold = json.loads((DEVSET / f"{stem}.json").read_text(encoding="utf-8"))
+    @settings(max_examples=examples(60), deadline=None)
+    @given(
+        text=_TEXTS,
+        language=st.sampled_from(LANGUAGES),
+        dateline=st.one_of(st.none(), st.dates()),
+    )
+    def test_proposed_records_always_validate(
+        self, text: str, language: str, dateline: date | None
+    ) -> None:
+        """Any text's proposed records and claims, alone or against the example, are valid."""
+        found = extract(text, language=language, dateline=dateline)
+        for known in (None, dm.load_example()):
+            report = dm.validate(found.to_dossier(known))
+            assert report.ok, [f.message for f in report.errors]
+
+    @pytest.mark.parametrize(("folder", "stem"), REPORTS, ids=lambda x: getattr(x, "name", x))
+    def test_development_set_spans(self, folder: Path, stem: str) -> None:
+        """On every report of the development and held-out sets, every span holds its surface."""
+        text = (folder / f"{stem}.txt").read_text(encoding="utf-8")
+        gold = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
         found = extract(
             text,
             language=gold["language"],
@@ -140,6 +168,16 @@ class TestLinearTime:
             "aaaa" * 20 + " ",
             "- - - — — , , . . ",
             "двадцать двадцать восьмую ",
+            "с 1 по 2 по 3 мая с ",
+            "from Tuesday to Wednesday to Thursday to ",
+            "since since 12 May 2019 ",
+            "周二至周三至周四至",
+            "ЦК Партии партии партии Лаоса ",
+            "卡·西·姆·若·马·尔·特·",
+            "عبد الله آل آل آل ",
+            "two-day summit ended on Tuesday, ",
+            "presidents of Russia and China and Li and ",
+            "on Monday for a two-day visit, talks on Tuesday; ",
         ],
     )
     def test_adversarial_input_scales_linearly(self, fragment: str) -> None:

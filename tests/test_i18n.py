@@ -332,6 +332,8 @@ class TestLabels:
         # The extractor's own vocabularies describe what a report said, not the model.
         tools |= {"Anchor", "AnniversaryKind", "DocumentKind", "EventKind", "OfficialKind"}
         tools |= {"StateForm"}
+        # PLOVER's codes are another project's identifiers, written as PLOVER spells them.
+        tools |= {"PloverContext", "PloverEvent", "PloverMode"}
         public = {
             name
             for name in diplomodel.__all__
@@ -548,17 +550,20 @@ class TestDescribeRelationAndDossier:
         relation = dossier.relation_by_id("cn-ru")
         en = describe(relation, dossier, "en")
         assert en.startswith(
-            "China and Russia established diplomatic relations on October 2, 1949."
+            "China and the Soviet Union established diplomatic relations on October 2, 1949. "
+            "Since December 27, 1991, Russia has continued them"
         )
         assert "comprehensive strategic partnership of coordination for a new era" in en
         ru = describe(relation, dossier, "ru")
         assert ru.startswith(
-            f"Китай и Россия установили дипломатические отношения 2 октября 1949{NNBSP}г. "
+            f"Китай и Союз Советских Социалистических Республик установили дипломатические "
+            f"отношения 2 октября 1949{NNBSP}г. С 27 декабря 1991{NNBSP}г. их продолжает Россия"
         )
         assert "вступающие в новую эпоху" in ru
         assert "г.." not in ru
         zh = describe(relation, dossier, "zh")
-        assert zh.startswith("中国和俄罗斯于1949年10月2日建立外交关系。")
+        assert zh.startswith("中国和苏维埃社会主义共和国联盟于1949年10月2日建立外交关系。")
+        assert "自1991年12月27日起，俄罗斯" in zh
         assert "新时代全面战略协作伙伴关系" in zh
 
     def test_relation_without_facts(self):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pathlib
 
+import attrs
 import pytest
 
 import diplomodel as dm
@@ -36,8 +37,16 @@ def v1_dossier(*meetings):
 
 class TestExample:
     def test_bundled_example_written_in_v1_reads_as_today(self):
-        """The example as 0.1 wrote it loads into the same facts as the bundled v2 file."""
-        assert dm.Dossier.load(V1 / "china-russia-2024.json") == dm.load_example()
+        """The example as 0.1 wrote it loads into the same facts as the bundled v2 file.
+
+        0.1 had no way to record that Russia continues the Soviet Union's ties, so
+        the bundled file has that succession on top.
+        """
+        example = dm.load_example()
+        relations = tuple(attrs.evolve(r, successions=()) for r in example.relations)
+        assert dm.Dossier.load(V1 / "china-russia-2024.json") == attrs.evolve(
+            example, relations=relations
+        )
 
     def test_fixture_really_is_v1(self):
         """The fixture keeps its old header, so the test above goes through the migration."""

@@ -143,6 +143,7 @@ _DOCUMENT_FULL: dict[str, Any] = {
     "place": MOSCOW,
     "meeting": "m29",
     "sectors": (Sector.ENERGY, Sector.FINANCE),
+    "other_topics": ("Arctic shipping routes",),
     "signatories": (
         Signature(person="li-qiang", state=CN),
         Signature(person="mishustin", state=RU),
@@ -206,6 +207,7 @@ FULL: dict[type, dict[str, Any]] = {
         "ordinal": 29,
         "participants": (LI_CN, MI_RU, AIDE_RU),
         "sectors": (Sector.ENERGY, Sector.INVESTMENT),
+        "other_topics": ("Arctic shipping routes",),
         "committee_reports": (ENERGY_REPORT, CommitteeReport(committee="investment")),
         "outcomes": ("c29", "a29-plan"),
         "summary": "The premiers reviewed cooperation.",
@@ -244,6 +246,7 @@ FULL: dict[type, dict[str, Any]] = {
         "kind": CommitteeKind.SUBCOMMISSION,
         "parties": (CN, RU),
         "sectors": (Sector.ENERGY,),
+        "other_topics": ("hydrogen",),
         "co_chairs": ("ding-xuexiang", "novak"),
         "parent": "hog-commission",
         "established": D("2018-11"),
@@ -266,6 +269,7 @@ FULL: dict[type, dict[str, Any]] = {
     ThematicYear: {
         **MINIMAL[ThematicYear],
         "sectors": (Sector.CULTURE, Sector.TOURISM),
+        "other_topics": ("cinema co-production",),
         "sources": (WIRE,),
     },
     Statement: {
@@ -274,6 +278,7 @@ FULL: dict[type, dict[str, Any]] = {
         "meeting": "m29",
         "date": D("2024-08-21"),
         "topics": (Sector.INVESTMENT, Sector.ENERGY),
+        "other_topics": ("the Northern Sea Route",),
         "sources": (PAPER,),
     },
 }
@@ -402,6 +407,14 @@ def _bad_sectors(cls: type, name: str = "sectors") -> list[Any]:
     ]
 
 
+def _bad_topics(cls: type) -> list[Any]:
+    return [
+        (cls, {"other_topics": ["hydrogen"]}, TypeError, "'other_topics' must be a tuple"),
+        (cls, {"other_topics": ("",)}, ValueError, r"'other_topics\[0\]' must not be blank"),
+        (cls, {"other_topics": ("a", "a")}, ValueError, "'other_topics' must not repeat"),
+    ]
+
+
 def _bad_sources(cls: type) -> list[Any]:
     return [
         (cls, {"sources": [WIRE]}, TypeError, "'sources' must be a tuple"),
@@ -438,6 +451,7 @@ def _document_cases(cls: type) -> list[Any]:
         (cls, {"place": RU}, TypeError, "'place' must be a Place"),
         (cls, {"meeting": "has space"}, ValueError, "'meeting'"),
         *_bad_sectors(cls),
+        *_bad_topics(cls),
         (cls, {"signatories": [Signature(person="a", state=CN)]}, TypeError, "'signatories'"),
         (cls, {"signatories": ("li-qiang",)}, TypeError, r"'signatories\[0\]' must be a Signature"),
         (
@@ -606,6 +620,7 @@ INVALID: list[Any] = [
         r"'participants' must not repeat an item \(got \('li-qiang', <Role.CO_CHAIR",
     ),
     *_bad_sectors(Meeting),
+    *_bad_topics(Meeting),
     (Meeting, {"committee_reports": [ENERGY_REPORT]}, TypeError, "'committee_reports'"),
     (Meeting, {"committee_reports": ("energy",)}, TypeError, r"'committee_reports\[0\]'"),
     (
@@ -653,6 +668,7 @@ INVALID: list[Any] = [
     *_bad_enum(Committee, "kind", CommitteeKind),
     *_bad_parties(Committee),
     *_bad_sectors(Committee),
+    *_bad_topics(Committee),
     *_bad_id_tuple(Committee, "co_chairs"),
     (
         Committee,
@@ -720,6 +736,7 @@ INVALID: list[Any] = [
     (ThematicYear, {"end": D("2023")}, ValueError, r"'end' \(2023\) must not be before"),
     (ThematicYear, {"start": D("2024-06"), "end": D("2024-05-31")}, ValueError, "'end'"),
     *_bad_sectors(ThematicYear),
+    *_bad_topics(ThematicYear),
     *_bad_sources(ThematicYear),
     # Statement
     *_bad_id(Statement, "id"),
@@ -729,6 +746,7 @@ INVALID: list[Any] = [
     (Statement, {"meeting": "m 29"}, ValueError, "'meeting'"),
     *_bad_date(Statement, "date"),
     *_bad_sectors(Statement, "topics"),
+    *_bad_topics(Statement),
     *_bad_sources(Statement),
 ]
 

@@ -219,6 +219,7 @@ class TestTimeline:
         kinds = {e.kind for e in entries}
         assert kinds == {
             "relation",
+            "succession",
             "partnership_level",
             "series",
             "tenure",

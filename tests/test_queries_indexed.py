@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel import _indexes
+from diplomodel.model._fields import references, values_of
 from diplomodel.timeline import timeline_entries, timeline_key
 from tests import strategies as s
 from tests.profiles import examples
@@ -29,14 +30,15 @@ def _scan_timeline(dossier: dm.Dossier, actor: Any) -> tuple[Any, ...]:
 
 
 def _actors(dossier: dm.Dossier) -> list[Any]:
-    """Every actor the dossier names where the queries look, and two it does not."""
+    """Every actor the dossier names anywhere (states, organisations, body ids), and two more.
+
+    Wherever the queries come to look for an actor, the index must find it there too.
+    """
     found: dict[Any, None] = {}
+    for kind in (dm.State, dm.Organization):
+        found.update((actor, None) for _, actor in values_of(dossier, kind))
     for _, entity in dossier.entities():
-        for name in ("parties", "state", "on_behalf_of"):
-            value = getattr(entity, name, None)
-            for actor in value if isinstance(value, tuple) else (value,):
-                if actor is not None:
-                    found[actor] = None
+        found.update((ref, None) for _, kind, ref in references(entity) if kind is dm.Body)
     return [*found, dm.states.get("FR"), "no-such-body"]
 
 

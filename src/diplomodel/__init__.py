@@ -139,6 +139,18 @@ if TYPE_CHECKING:  # the names below are loaded on first use (see _LAZY)
         state_name,
     )
     from diplomodel.interchange import ftm_id, to_ftm, to_ical, to_jsonld, to_popolo
+    from diplomodel.plover import (
+        MEETING_CODINGS,
+        PLOVER_VERSION,
+        RELATION_EVENT_CODINGS,
+        SECTOR_CONTEXTS,
+        PloverCoding,
+        PloverContext,
+        PloverEvent,
+        PloverMode,
+        plover_coding,
+        plover_contexts,
+    )
     from diplomodel.serialization import (
         DOCUMENT_TAGS,
         FORMAT_VERSION,
@@ -188,6 +200,10 @@ _LAZY: Final[dict[str, str]] = {  # module: the names it exports, separated by s
         "person_name state_name"
     ),
     "diplomodel.interchange": "ftm_id to_ftm to_ical to_jsonld to_popolo",
+    "diplomodel.plover": (
+        "MEETING_CODINGS PLOVER_VERSION RELATION_EVENT_CODINGS SECTOR_CONTEXTS PloverCoding "
+        "PloverContext PloverEvent PloverMode plover_coding plover_contexts"
+    ),
     "diplomodel.serialization": (
         "DOCUMENT_TAGS FORMAT_VERSION MIGRATIONS Migration envelope from_dict from_json "
         "json_schema make_converter open_envelope parse_json paused_gc to_dict to_json "
@@ -240,7 +256,11 @@ __all__ = [
     "FORMAT_VERSION",
     "MAX_MESSAGE",
     "MAX_PROBLEMS",
+    "MEETING_CODINGS",
     "MIGRATIONS",
+    "PLOVER_VERSION",
+    "RELATION_EVENT_CODINGS",
+    "SECTOR_CONTEXTS",
     "Actor",
     "AgreementForm",
     "Anchor",
@@ -314,6 +334,10 @@ __all__ = [
     "Person",
     "PersonId",
     "Place",
+    "PloverCoding",
+    "PloverContext",
+    "PloverEvent",
+    "PloverMode",
     "Precision",
     "Problem",
     "ProblemCollector",
@@ -379,6 +403,8 @@ __all__ = [
     "parse_json",
     "paused_gc",
     "person_name",
+    "plover_coding",
+    "plover_contexts",
     "resolve_weekday",
     "rule",
     "state_name",

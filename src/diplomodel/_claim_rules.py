@@ -97,10 +97,10 @@ def check_claimed_anniversary(claim: Claim, dossier: Dossier | None) -> Iterator
     if claim.number not in allowed:
         by = ""
         if isinstance(record, BilateralRelation) and record.successions:
-            by = " by " + " and ".join(actor_label(p) for p in record.original_parties)
+            by = " (by " + " and ".join(actor_label(p) for p in record.original_parties) + ")"
         yield Hit(
             message=f"{_shown(claim)} claims anniversary {claim.number}, but {record.id!r} "
-            f"was established{by} {since}, so {said.year} marks anniversary {expected}",
+            f"was established {since}{by}, so {said.year} marks anniversary {expected}",
             at=".number",
             ids=(claim.id, record.id),
         )

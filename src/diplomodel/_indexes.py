@@ -13,13 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import frozen
 
-from diplomodel.model.actors import Actor
+from diplomodel.model._fields import references, values_of
+from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
+from diplomodel.model.ids import BodyId
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
 from diplomodel.model.relations import BilateralRelation, ThematicYear
 from diplomodel.model.statements import Statement
+from diplomodel.organizations import Organization
+from diplomodel.states import State
 from diplomodel.timeline import TimelineEntry, timeline_entries, timeline_key
 
 if TYPE_CHECKING:
@@ -37,8 +41,21 @@ __all__ = [
 
 E = TypeVar("E")
 
-#: The tables whose records name actors in ``parties``.
-_BY_PARTIES = ("relations", "series", "committees", "thematic_years", "meetings", "documents")
+#: The tables whose records the index files under the actors in their ``parties``.
+_BY_PARTIES = ("series", "committees", "thematic_years", "meetings", "documents")
+
+
+def _mentioned(record: Any) -> dict[Actor, None]:
+    """Every actor a record names anywhere, each once: its parties first.
+
+    A relation concerns more states than its parties of today (a predecessor
+    that held the ties before a succession), so relations are filed under all.
+    """
+    found: dict[Actor, None] = dict.fromkeys(record.parties)
+    for kind in (State, Organization):
+        found.update((actor, None) for _, actor in values_of(record, kind))
+    found.update((BodyId(ref), None) for _, kind, ref in references(record) if kind is Body)
+    return found
 
 
 def _group(items: Iterable[tuple[Actor, Any]]) -> dict[Actor, tuple[Any, ...]]:
@@ -54,8 +71,9 @@ class ActorIndex:
     """For each actor, the records that name it, in the dossier's order.
 
     ``tables[name][actor]`` holds the records of table `name` that list the
-    actor among their ``parties``; ``offices`` those of the actor (their
-    ``state``), ``statements`` those made on its behalf; ``holders`` maps an
+    actor among their ``parties`` (relations: that name the actor anywhere);
+    ``offices`` those of the actor (their ``state``), ``statements`` those
+    made on its behalf; ``holders`` maps an
     office id to the positions in ``people`` of those with a term in it.
     ``meetings_by_date`` holds the positions of an actor's meetings sorted by
     start (the dossier's order among equal dates), ``meeting_positions`` the
@@ -78,6 +96,9 @@ def actor_index(dossier: Dossier) -> ActorIndex:
         )
         for name in _BY_PARTIES
     }
+    tables["relations"] = _group(
+        (actor, relation) for relation in dossier.relations for actor in _mentioned(relation)
+    )
     meetings = dossier.meetings
     by_date = sorted(range(len(meetings)), key=lambda i: meetings[i].start)  # ties: file order
     holders: dict[str, dict[int, None]] = {}

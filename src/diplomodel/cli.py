@@ -92,7 +92,14 @@ from diplomodel._cli_io import (
 from diplomodel.dossier import Dossier, load_example
 from diplomodel.extract._cli import run as run_extract
 from diplomodel.i18n import describe
-from diplomodel.model.documents import Communique, CooperationAgreement, Document
+from diplomodel.model.documents import (
+    Communique,
+    CooperationAgreement,
+    Declaration,
+    Document,
+    DocumentBatch,
+    JointStatement,
+)
 from diplomodel.model.meetings import Meeting, Participation, Role
 from diplomodel.serialization import from_json, to_json
 from diplomodel.validation import DEFAULT_RULES, Report, validate
@@ -105,9 +112,15 @@ Handler = Callable[[argparse.Namespace, TextIO, TextIO], int]
 def _document_label(document: Document) -> str:
     if isinstance(document, Communique):
         return "joint communiqué"
-    if isinstance(document, CooperationAgreement) and document.form is not None:
-        return document.form.value
-    return "cooperation document"
+    if isinstance(document, JointStatement):
+        return "joint statement"
+    if isinstance(document, Declaration):
+        return "declaration"
+    form = document.form if isinstance(document, CooperationAgreement | DocumentBatch) else None
+    what = "cooperation document" if form is None else form.value.replace("_", " ")
+    if isinstance(document, DocumentBatch):
+        return f"{document.count} documents, each a {what}"
+    return what
 
 
 def summarize(dossier: Dossier) -> str:

@@ -419,7 +419,7 @@ class Dossier:
 
         >>> from diplomodel.states import states
         >>> [e.kind for e in load_example().timeline(states.get("RU"))][:3]
-        ['relation', 'partnership_level', 'series']
+        ['relation', 'succession', 'partnership_level']
         >>> load_example().timeline(states.get("FR"))
         ()
         """

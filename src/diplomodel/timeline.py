@@ -21,7 +21,7 @@ from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
-from diplomodel.model.relations import BilateralRelation, ThematicYear
+from diplomodel.model.relations import BilateralRelation, RelationEventKind, ThematicYear
 from diplomodel.model.statements import Statement
 
 __all__ = ["TimelineEntry", "UpcomingAnniversary"]
@@ -91,6 +91,8 @@ _TIMELINE_ORDER: Final = {
     for rank, kind in enumerate(
         (
             "relation",
+            "relation_event",
+            "succession",
             "partnership_level",
             "series",
             "committee",
@@ -111,17 +113,21 @@ class TimelineEntry:
     Args:
         date: When it happened, at the precision recorded.
         kind: What kind of record it is: ``"meeting"``, ``"document"``,
-            ``"relation"`` (diplomatic ties established), ``"partnership_level"``,
+            ``"relation"`` (diplomatic ties established), ``"relation_event"``
+            (ties suspended, severed, restored, downgraded, upgraded; a
+            recognition), ``"succession"`` (a successor state took the ties
+            over), ``"partnership_level"``,
             ``"series"`` (a series set up), ``"committee"`` (a body set up),
             ``"tenure"`` (someone took office), ``"thematic_year"`` or ``"statement"``.
-        id: Id of the entity the record comes from (for a partnership level, the
-            relation's id; for a tenure, the person's id).
+        id: Id of the entity the record comes from (for a partnership level, a
+            relation event or a succession, the relation's id; for a tenure, the
+            person's id).
         title: A short description.
 
     >>> from diplomodel import load_example, states
     >>> entry = load_example().timeline(states.get("CN"))[0]
     >>> str(entry.date), entry.kind, entry.title
-    ('1949-10-02', 'relation', 'Diplomatic ties: China–Russia')
+    ('1949-10-02', 'relation', 'Diplomatic ties: China–Soviet Union')
     """
 
     date: PartialDate = field(validator=v.date())
@@ -132,13 +138,16 @@ class TimelineEntry:
 
 @frozen(kw_only=True)
 class UpcomingAnniversary:
-    """An anniversary of a relation's ties or a series' founding.
+    """An anniversary of diplomatic ties, of an event in their history, or of a series.
 
     `Dossier.upcoming_anniversaries` lists them.
 
     Args:
         subject: Id of the relation or series.
-        kind: ``"relation"`` (diplomatic ties) or ``"series"`` (a series set up).
+        kind: ``"relation"`` (diplomatic ties, counted from their original
+            date across successions), ``"relation_event"`` (ties restored,
+            suspended, severed, downgraded or upgraded; a recognition) or
+            ``"series"`` (a series set up).
         title: What is being celebrated.
         anniversary: Which anniversary, and when it falls.
 
@@ -172,19 +181,53 @@ def timeline_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
     yield from _statement_entries(tables, state)
 
 
+_EVENT_TITLES: Final = {
+    RelationEventKind.RECOGNITION: "Recognition",
+    RelationEventKind.SUSPENSION: "Diplomatic ties suspended",
+    RelationEventKind.RESTORATION: "Diplomatic ties restored",
+    RelationEventKind.SEVERANCE: "Diplomatic ties severed",
+    RelationEventKind.DOWNGRADE: "Diplomatic representation downgraded",
+    RelationEventKind.UPGRADE: "Diplomatic representation upgraded",
+}
+"""The title of each relation event in a timeline (an establishment is the relation's own)."""
+
+
 def _relation_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
+    """A relation's entries for each state that held its ties, predecessors included.
+
+    A party now gets the whole history, from the original establishment (which
+    names the parties of the day: China–Soviet Union); a predecessor gets what
+    happened while it held the ties, and the succession that ended it.
+    """
     for relation in tables.relations:
-        if state not in relation.parties:
-            continue
-        if relation.established is not None:
-            pair = "–".join(tables.actor_name(s, locale="en") for s in relation.parties)
-            yield TimelineEntry(
-                date=relation.established,
-                kind="relation",
-                id=relation.id,
-                title=f"Diplomatic ties: {pair}",
+        if state in relation.parties or any(s.predecessor == state for s in relation.successions):
+            yield from _history(tables, relation, state)
+
+
+def _history(tables: Tables, relation: BilateralRelation, state: Actor) -> Iterator[TimelineEntry]:
+    def pair(parties: tuple[Actor, ...]) -> str:
+        return "–".join(tables.actor_name(s, locale="en") for s in parties)
+
+    def held(on: PartialDate) -> bool:
+        return state in relation.parties or state in relation.parties_on(on.earliest())
+
+    if relation.established is not None:
+        title = f"Diplomatic ties: {pair(relation.original_parties)}"
+        yield TimelineEntry(date=relation.established, kind="relation", id=relation.id, title=title)
+    for step in relation.successions:
+        if state in (step.predecessor, step.successor) or held(step.date):
+            successor, predecessor = (
+                tables.actor_name(s, locale="en") for s in (step.successor, step.predecessor)
             )
-        for level in relation.levels:
+            title = f"Diplomatic ties: {successor} continues those of {predecessor}"
+            yield TimelineEntry(date=step.date, kind="succession", id=relation.id, title=title)
+    for event in relation.events:
+        what = _EVENT_TITLES.get(event.kind)
+        if what is not None and held(event.date):
+            title = f"{what}: {pair(relation.parties_on(event.date.latest()))}"
+            yield TimelineEntry(date=event.date, kind="relation_event", id=relation.id, title=title)
+    for level in relation.levels:
+        if held(level.since):
             yield TimelineEntry(
                 date=level.since, kind="partnership_level", id=relation.id, title=level.name
             )
@@ -258,7 +301,7 @@ def _statement_entries(tables: Tables, state: Actor) -> Iterator[TimelineEntry]:
 def upcoming_anniversaries(
     tables: Tables, after: date, until: date, *, jubilee_only: bool
 ) -> tuple[UpcomingAnniversary, ...]:
-    """Anniversaries of relations' ties and series' founding: `Dossier.upcoming_anniversaries`."""
+    """Anniversaries of ties, relation events and series: `Dossier.upcoming_anniversaries`."""
     if until < after:
         raise InvalidArgumentError(f"'until' ({until}) is before 'after' ({after})")
     if until == after:
@@ -270,6 +313,12 @@ def upcoming_anniversaries(
             pair = "–".join(tables.actor_name(s, locale="en") for s in relation.parties)
             title = f"Diplomatic ties: {pair}"
             subjects.append((relation.id, "relation", title, relation.established))
+        for event in relation.events:
+            what = _EVENT_TITLES.get(event.kind)
+            if what is not None:
+                held = relation.parties_on(event.date.latest())
+                pair = "–".join(tables.actor_name(s, locale="en") for s in held)
+                subjects.append((relation.id, "relation_event", f"{what}: {pair}", event.date))
     subjects += [
         (series.id, "series", series.title, series.established)
         for series in tables.series

@@ -50,6 +50,7 @@ _SIGN: Final = frozenset(
 )
 _SECTOR_REACH: Final = {"zh": 30}
 _NEGATION_REACH: Final = 6
+_ANNIVERSARY_REACH: Final = 3  # "anniversaire du traité", "Jahrestag des Élysée-Vertrags"
 _ABOUT: Final = frozenset({"о", "об", "on", "sur", "über", "zum", "zur", "关于", "حول", "بشأن"})
 _INDEFINITE: Final = frozenset(
     {"a", "an", "one", "un", "une", "ein", "eine", "einen", "einer", "один", "одно", "одну", "一"}
@@ -145,6 +146,15 @@ def _topic(ctx: Context, hit: Hit) -> bool:
     return any(ctx.ending(i, Category.DOCUMENT) for i in range(max(0, before - 3), before + 1))
 
 
+def _commemorated(ctx: Context, hit: Hit) -> bool:
+    """A document an anniversary is of ("the 56th anniversary of the Élysée Treaty")."""
+    sentence = ctx.sentence_of(hit.first)
+    return any(
+        0 < hit.first - a.last <= _ANNIVERSARY_REACH
+        for a in ctx.in_sentence(sentence, Category.ANNIVERSARY)
+    )
+
+
 def _mentioned_again(ctx: Context, hit: Hit, earlier: dict[str, int]) -> bool:
     """A singular document word in a later sentence, without "a": the one named before."""
     kind = hit.entry.value.partition("+")[0]
@@ -160,8 +170,9 @@ def find_documents(ctx: Context, officials: list[OfficialMention]) -> list[Docum
     """Every document named, with its count, sectors and signatories.
 
     Not counted: a document said not to be signed, one that is the subject of
-    another ("a statement on the plan"), and one named again in a later
-    sentence ("The declaration also says ...").
+    another ("a statement on the plan"), one an anniversary is of ("the 60th
+    anniversary of the treaty"), and one named again in a later sentence ("The
+    declaration also says ...").
     """
     hits = ctx.of(Category.DOCUMENT)
     sectors = _sectors(ctx, hits)
@@ -171,7 +182,10 @@ def find_documents(ctx: Context, officials: list[OfficialMention]) -> list[Docum
     earlier: dict[str, int] = {}
     found = []
     for hit, covered in zip(hits, sectors, strict=True):
-        if _negated(ctx, hit) or _topic(ctx, hit) or _mentioned_again(ctx, hit, earlier):
+        if _negated(ctx, hit) or _topic(ctx, hit):
+            continue
+        # A commemorated document is still named: "Der Vertrag" later is the same one.
+        if _mentioned_again(ctx, hit, earlier) or _commemorated(ctx, hit):
             continue
         kind, _, plural = hit.entry.value.partition("+")
         found.append(

@@ -34,6 +34,8 @@ _EN_RANGE: Final = r"\s*(?:-|–|—|to|and)\s*"
 _LOCALES: Final = {"en": ("en",), "ru": ("ru",), "fr": ("fr",), "de": ("de",),
                    "ar": ("ar", "ar_LB"), "zh": ("zh",)}  # fmt: skip
 _RU_ACCUSATIVE: Final = {"среду": 2, "пятницу": 4, "субботу": 5}
+_RU_GENITIVE: Final = {"понедельника": 0, "вторника": 1, "среды": 2, "четверга": 3, "пятницы": 4,
+                       "субботы": 5, "воскресенья": 6}  # fmt: skip
 _ZH_WEEKDAYS: Final = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _MAX_DAYS_AHEAD: Final = 200
 _DIGITS: Final = re.compile(r"\d+")
@@ -47,6 +49,36 @@ _DURATION: Final = {
     "zh": re.compile(r"[两三四]天"),
     "ar": re.compile(r"يومين|ثلاثة أيام"),
 }
+# "ended on Tuesday after two days of talks": the day an event of n days closed on.
+_CLOSED: Final = {
+    "en": re.compile(r"\b(?:ends|ended|closes|closed|concluded|wrapped up)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:s'est (?:achevée?|terminée?|clos)|a pris fin|clôturé)", re.IGNORECASE),
+    "de": re.compile(r"\b(?:endet|endete|ging\s+zu\s+Ende|zu\s+Ende\s+gegangen)\b", re.IGNORECASE),
+    "ru": re.compile(r"(?:завершил|закрыл|окончил)(?:ся|ась|ось|ись)", re.IGNORECASE),
+    "zh": re.compile(r"闭幕|落下帷幕"),
+    "ar": re.compile(r"اختتم"),
+}
+_DAYS: Final = {
+    "en": re.compile(r"\b(two|three|four|[234])[- ]days?\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(deux|trois|quatre|[234])\s+jours\b", re.IGNORECASE),
+    "de": re.compile(r"\b(zwei|drei|vier|[234])(?:tägig|\s+Tage)", re.IGNORECASE),
+    "ru": re.compile(
+        r"(двух|тр[её]х|четыр[её]х|[234]-?х)\s*дневн|\b(два|три|четыре)\s+дн", re.IGNORECASE
+    ),
+    "zh": re.compile(r"([两三四234])天"),
+    "ar": re.compile(r"(يومين)|(ثلاثة|أربعة) أيام"),
+}
+_DAY_COUNTS: Final = {
+    "two": 2, "three": 3, "four": 4, "deux": 2, "trois": 3, "quatre": 4, "zwei": 2, "drei": 3,
+    "vier": 4, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "два": 2, "три": 3,
+    "четыре": 4, "两": 2, "三": 3, "四": 4, "يومين": 2, "ثلاثة": 3, "أربعة": 4,
+}  # fmt: skip
+_GATHERINGS: Final = frozenset({EventKind.SUMMIT, EventKind.MEETING})  # one event, two words
+_CONTAINERS: Final = frozenset({EventKind.VISIT, EventKind.SUMMIT})  # days that hold other events
+# Events that last days ("welcomed … for a two-day retreat" too).
+_LASTING: Final = frozenset(
+    {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT, EventKind.RECEPTION}
+)
 _SPANNING: Final = frozenset(
     {EventKind.SUMMIT, EventKind.MEETING, EventKind.TALKS, EventKind.VISIT}
 )
@@ -55,6 +87,23 @@ _MAX_JOINED: Final = 20
 _FUTURE_BEFORE: Final = 8  # tokens before a weekday where "will" makes it ahead
 _FUTURE_AFTER: Final = 4
 _CLAUSE: Final = re.compile("[,;:，；،]")  # events looked at for joining: reports have a handful
+# "since 2019", "depuis 2019", "seit 2018", "منذ عام 2019", "с 2019 года", 自2019年以来: a time
+# measured from a date, not an event on it.
+_SINCE: Final = {
+    "en": re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE),
+    "fr": re.compile(r"\bdepuis\s+(?:le\s+|l'|la\s+)?$", re.IGNORECASE),
+    "de": re.compile(r"\bseit\s+(?:dem\s+|der\s+)?$", re.IGNORECASE),
+    "ru": re.compile(r"(?:^|\s)с\s+$", re.IGNORECASE),
+    "ar": re.compile(r"منذ\s+$"),
+    "zh": re.compile(r"自$"),
+}
+_ZH_SINCE_AFTER: Final = re.compile(r"以来")
+# "from Tuesday to Thursday", "du mardi au jeudi", "von Dienstag bis Donnerstag", "со вторника
+# по четверг", "من الثلاثاء إلى الخميس", 周二至周四: one event's first and last day.
+_WEEKDAY_RANGE: Final = re.compile(
+    r"\s*(?:-|–|—|to|until|through|au|à|jusqu'au|bis|по|إلى|الى|至|到)\s*", re.IGNORECASE
+)
+_MAX_RANGE_DAYS: Final = 6
 
 
 class DateExpression(NamedTuple):
@@ -86,6 +135,7 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
         months["sept"] = 9
     if language == "ru":
         weekdays.update(_RU_ACCUSATIVE)
+        weekdays.update(_RU_GENITIVE)
     return months, weekdays
 
 
@@ -103,7 +153,8 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     d1, d2 = r"(?P<day>\d{1,2})", r"(?P<day2>\d{1,2})"
     if language == "zh":
         date_pattern = (
-            r"(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})[日号]"
+            r"(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})"
+            r"(?:[日号]|(?=[至到—－-]\d))"  # 15日至16日, and 15-16日
             r"(?:[至到—－-](?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
             r"|(?P<ymonth_year>\d{4})年(?P<ymonth>\d{1,2})月(?!\d)"
             r"|(?P<year_only>\d{4})年(?![\d年])"
@@ -118,7 +169,10 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             r"\bin\s+(?P<year_only>\d{4})\b",
         ],
         "ru": [
-            rf"(?:(?P<until>до)\s+)?\b{d1}(?:\s*[-–—]\s*{d2})?\s+{m}(?:\s+{y}(?:\s*(?:года|г\.))?)?",
+            (
+                rf"(?:(?P<until>до)\s+|с\s+(?=\d{{1,2}}\s+по\s))?\b{d1}(?:\s*(?:[-–—]|по)\s*{d2})?"
+                rf"\s+{m}(?:\s+{y}(?:\s*(?:года|г\.))?)?"
+            ),
             rf"\b{m}\s+{y}",
             r"\bв\s+(?P<year_only>\d{4})\s+году",
         ],
@@ -127,7 +181,7 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
             rf"\b{m}\s+{y}\b",
         ],
         "de": [
-            rf"\b{d1}\.(?:\s*(?:bis|-|–)\s*{d2}\.)?\s*{m}\b(?:\s+{y})?",
+            rf"(?:vom\s+)?\b{d1}\.(?:\s*(?:bis(?:\s+zum)?|und|-|–)\s*{d2}\.)?\s*{m}\b(?:\s+{y})?",
             rf"\b{m}\s+{y}\b",
             r"\bim\s+Jahr(?:e)?\s+(?P<year_only>\d{4})\b",
         ],
@@ -141,11 +195,11 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Group names repeat across the forms: give each form its own names.
     numbered = [re.sub(r"\(\?P<(\w+)>", rf"(?P<\g<1>_{i}>", p) for i, p in enumerate(parts)]
     weekday = {
-        "en": rf"\b(?:(?P<modifier>on|last|next)\s+)?{w}\b",
-        "ru": rf"(?:\b(?:во?)\s+)?\b{w}\b",
-        "fr": rf"\b{w}\b",
-        "de": rf"(?:\bam\s+)?\b{w}\b",
-        "ar": rf"(?:يوم\s+)?{w}",
+        "en": rf"\b(?:(?P<modifier>on|last|next|from)\s+)?{w}\b",
+        "ru": rf"(?:\b(?:во?|со?)\s+)?\b{w}\b",
+        "fr": rf"(?:\bdu\s+)?\b{w}\b",
+        "de": rf"(?:\b(?:am|von)\s+)?\b{w}\b",
+        "ar": rf"(?:(?:من\s+)?يوم\s+|من\s+)?{w}",
     }[language]
     flags = re.IGNORECASE
     return re.compile("|".join(numbered), flags), re.compile(weekday, flags)
@@ -205,7 +259,8 @@ def _in_dateline(ctx: Context, start: int, end: int) -> bool:
     before, after = ctx.text[:start], ctx.text[end : end + 4]
     if after.startswith("电"):
         return True
-    plain_caps = not any(c.islower() for c in before)
+    # Capitals only ("MOSCOW, 21 August."): a script without case (Arabic) has no such dateline.
+    plain_caps = any(c.isupper() for c in before) and not any(c.islower() for c in before)
     return (
         "—" in after or "–" in after or " - " in after or (after[:1] == "." and plain_caps)
     ) or (plain_caps and before.rstrip().endswith((",", "،")))
@@ -235,9 +290,19 @@ def _explicit_dates(ctx: Context) -> list[DateExpression]:
             read = _explicit(_groups(match), ctx.language, ctx.reference)
         except (ValueError, KeyError):
             continue  # 30 February, a month name CLDR spells otherwise
+        if _since(ctx, match.start(), match.end()):
+            continue
         if read is not None and (read[1] is None or read[0] <= read[1]):
             found.append(DateExpression(match.start(), match.end(), *read, Anchor.EXPLICIT))
     return found
+
+
+def _since(ctx: Context, start: int, end: int) -> bool:
+    """A date that a span of time is measured from ("since 2019"), not an event's."""
+    since = _SINCE[ctx.language].search(ctx.text, max(0, start - 20), start) is not None
+    if ctx.language == "zh":  # 自2019年以来
+        return since and _ZH_SINCE_AFTER.match(ctx.text, end) is not None
+    return since
 
 
 def _announced(ctx: Context, first: int, last: int) -> bool:
@@ -278,6 +343,30 @@ def _weekdays(ctx: Context, reference: date, explicit: Spans) -> Iterator[DateEx
         yield DateExpression(match.start(), match.end(), first, None, Anchor.WEEKDAY)
 
 
+def _weekday_ranges(ctx: Context, days: list[DateExpression]) -> list[DateExpression]:
+    """Two weekdays joined by "to", "au", "bis", "по", "إلى", 至: one event's first and last day.
+
+    The last day is counted from the first ("from Tuesday to Thursday" is two
+    days after Tuesday), whichever way each was resolved alone.
+    """
+    joined: list[DateExpression] = []
+    i = 0
+    while i < len(days):
+        one = days[i]
+        other = days[i + 1] if i + 1 < len(days) else None
+        i += 1
+        if other is not None and _WEEKDAY_RANGE.fullmatch(ctx.text[one.end : other.start]):
+            first, second = one.first.to_date(), other.first.to_date()
+            gap = (second.weekday() - first.weekday()) % 7
+            if 0 < gap <= _MAX_RANGE_DAYS:
+                last = PartialDate.from_date(first + timedelta(days=gap))
+                joined.append(DateExpression(one.start, other.end, one.first, last, one.anchor))
+                i += 1
+                continue
+        joined.append(one)
+    return joined
+
+
 def _relative_days(
     ctx: Context, reference: date, found: list[DateExpression]
 ) -> Iterator[DateExpression]:
@@ -306,7 +395,9 @@ def date_expressions(ctx: Context) -> list[DateExpression]:
     found = _explicit_dates(ctx)
     reference = ctx.reference
     if reference is not None:
-        found += list(_weekdays(ctx, reference, Spans((e.start, e.end) for e in found)))
+        found += _weekday_ranges(
+            ctx, list(_weekdays(ctx, reference, Spans((e.start, e.end) for e in found)))
+        )
         found += list(_relative_days(ctx, reference, found))
     found.sort(key=lambda e: e.start)
     return found
@@ -327,11 +418,15 @@ def find_events(
     seen: set[tuple[PartialDate, PartialDate | None]] = set()
     for expression in expressions:
         index = ctx.token_at(expression.start)
+        last = max(index, ctx.token_at(expression.end - 1))
         sentence = ctx.sentence_of(index)
         words = list(ctx.in_sentence(sentence, Category.EVENT))
         if not words:
             continue
-        nearest = min(words, key=lambda h: abs(h.first - index))
+        # The nearest word to either end: "визитом, провёл во вторник переговоры" is talks.
+        nearest = min(
+            words, key=lambda h: h.first - last if h.first > last else max(0, index - h.last + 1)
+        )
         key = (expression.first, expression.last)
         if key in seen:
             continue
@@ -349,7 +444,88 @@ def find_events(
                 place=_place(ctx, sentence, places),
             )
         )
-    return _join_days(ctx, events)
+    return _inside_ranges(ctx, _closing_days(ctx, _join_days(ctx, events)))
+
+
+def _sentence_text(ctx: Context, sentence: int) -> str:
+    indexes = ctx.sentence_tokens(sentence)
+    if not indexes:
+        return ""
+    return ctx.text[ctx.tokens[indexes[0]].start : ctx.tokens[indexes[-1]].end]
+
+
+def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
+    """The days of an event of n days, from the one day its sentence names.
+
+    "Ended on Tuesday after two days": Monday to Tuesday; "on Monday … for a
+    two-day retreat": Monday to Tuesday. Only for the one date of its
+    sentence, when the sentence says how many days the event lasted.
+    """
+    by_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        by_sentence.setdefault(ctx.sentence_at(event.span[0]), []).append(event)
+    changed: list[EventMention] = []
+    for event in events:
+        sentence = ctx.sentence_at(event.span[0])
+        text = _sentence_text(ctx, sentence)
+        days = _DAYS[ctx.language].search(text)
+        if (
+            event.end is not None
+            or event.kind not in _LASTING
+            or event.start.day is None
+            or len(by_sentence[sentence]) != 1
+            or days is None
+        ):
+            changed.append(event)
+            continue
+        raw = next(g for g in days.groups() if g)
+        count = int(raw[0]) if raw[0].isdigit() else _DAY_COUNTS.get(raw.casefold(), 1)
+        day = event.start.to_date()
+        closing = _CLOSED[ctx.language].search(text) is not None
+        # The day it closed is its last; else the day named is its first ("on Monday … for a
+        # two-day retreat").
+        first, last = (
+            (day - timedelta(days=count - 1), day)
+            if closing
+            else (day, day + timedelta(days=count - 1))
+        )
+        changed.append(
+            EventMention(
+                span=event.span,
+                surface=event.surface,
+                rule="event.closing_day" if closing else "event.opening_day",
+                confidence=0.6,
+                kind=event.kind,
+                start=PartialDate.from_date(first),
+                end=PartialDate.from_date(last),
+                anchor=event.anchor,
+                place=event.place,
+            )
+        )
+    return changed
+
+
+def _inside_ranges(ctx: Context, events: list[EventMention]) -> list[EventMention]:
+    """A day inside a range that its sentence gives is that event's day ("closed on Wednesday").
+
+    Not a day of another kind of event: talks on a day of a visit are events of their own.
+    """
+    ranges = [
+        (ctx.sentence_at(e.span[0]), e.start.earliest(), e.end.latest(), e.kind)
+        for e in events
+        if e.end is not None
+    ]
+    return [
+        e
+        for e in events
+        if e.end is not None
+        or not any(
+            sentence == ctx.sentence_at(e.span[0])
+            and first <= e.start.earliest() <= last
+            and (kind is e.kind or {kind, e.kind} <= _GATHERINGS)
+            for sentence, first, last, kind in ranges
+        )
+    ]
 
 
 def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
@@ -362,14 +538,15 @@ def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
             gap = (second.start.to_date() - first.start.to_date()).days
             # Without "a two-day ...", only two days of one event named in one sentence.
             one_sentence = ctx.sentence_at(first.span[0]) == ctx.sentence_at(second.span[0])
-            if 0 < gap <= _MAX_SPAN_DAYS and (
-                duration or (one_sentence and first.kind is second.kind)
-            ):
+            same = first.kind is second.kind or {first.kind, second.kind} <= _GATHERINGS
+            if 0 < gap <= _MAX_SPAN_DAYS and (duration or (one_sentence and same)):
                 main = (
                     first
                     if first.kind is EventKind.SUMMIT or second.kind is not EventKind.SUMMIT
                     else second
                 )
+                if not same:  # a visit's days, and talks on one of them: both are events
+                    main = first if first.kind in _CONTAINERS else second
                 joined = EventMention(
                     span=first.span,
                     surface=first.surface,
@@ -381,6 +558,7 @@ def _join_days(ctx: Context, events: list[EventMention]) -> list[EventMention]:
                     anchor=first.anchor,
                     place=first.place or second.place,
                 )
-                rest = [e for e in events if e is not first and e is not second]
+                kept = {id(first), id(second)} if same else {id(main)}
+                rest = [e for e in events if id(e) not in kept]
                 return sorted([*rest, joined], key=lambda e: e.span)
     return events

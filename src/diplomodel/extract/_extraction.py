@@ -100,20 +100,43 @@ class Extraction:
     def to_dossier(
         self, dossier: Dossier | None = None, *, source: Source | None = None
     ) -> Dossier:
-        """Proposed records — people, offices, meetings, documents — as a `Dossier`.
+        """Proposed records and what the report claimed, merged into `dossier`.
 
-        People, offices and meeting series that `dossier` already holds are
-        referred to, not duplicated; the result holds only what is new, ready
-        for `Dossier.merge`. What a source *claimed* (an anniversary count, a
-        place) is not recorded as a claim yet: claims arrive with the
-        relation and claims work.
+        Records: people, offices, meeting series, meetings, documents (a
+        communiqué, a `JointStatement`, a `Declaration`, an agreement; "28
+        memoranda" is one `DocumentBatch`), and the relation of a pair whose
+        anniversary of ties the report counts.
+        People (by any of their names), offices, series (by parties, then
+        level and kind), relations and meetings that `dossier` already holds
+        are referred to, not duplicated.
+
+        Claims: what the report asserted — each meeting's date and place, the
+        number it gives a meeting of a series, a batch's count ("28 memoranda";
+        said of the meeting when the dossier lists the meeting's documents), the
+        anniversary of ties it says a year marks — as
+        `Claim`s with the report as their source, said on the dateline (else
+        the publication date). `diplomodel.validate` on the result reports a
+        claim that contradicts the record (DM142-DM148): "the 30th" meeting
+        that the dossier numbers 29, "the 75th anniversary" in 2019 of ties
+        established in 1949.
 
         Args:
             dossier: Known records to resolve against.
-            source: The report's `Source`, attached to each proposed meeting.
+            source: The report as a `Source`, the claims' source and attached
+                to each proposed meeting; without it, a source built from the
+                extraction ("unnamed report", its publication date).
 
         Returns:
-            A dossier of proposed records that passes `diplomodel.validate`
-            (merged with `dossier`, references resolve).
+            `dossier` (or a new one) with the proposed records and claims
+            added; references resolve and it passes `diplomodel.validate`
+            unless the report contradicts what `dossier` knows.
+
+        >>> from datetime import date
+        >>> from diplomodel import extract, load_example, validate
+        >>> found = extract("China and Russia held the 30th regular meeting of their heads "
+        ...                 "of government in Moscow on Wednesday.", language="en",
+        ...                 dateline=date(2024, 8, 21))
+        >>> [f.code for f in validate(found.to_dossier(load_example())).findings]
+        ['DM145']
         """
         return propose(self, dossier, source=source)

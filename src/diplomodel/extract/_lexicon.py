@@ -20,6 +20,8 @@ from typing import Any, Final, NamedTuple
 
 from attrs import frozen
 from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone_location
 
 from diplomodel.extract import _vocab
 from diplomodel.extract._text import Token, fold, tokenize, word_keys
@@ -74,7 +76,8 @@ class Hit(NamedTuple):
     entry: Entry
 
 
-_GAP: Final = re.compile(r"[\s\-\u2010-\u2014'\u2019.]{0,3}")
+# Between the words of a name: spaces, dashes, an apostrophe, a dot, a bracket (刚果（金）).
+_GAP: Final = re.compile(r"[\s\-\u2010-\u2014'\u2019.()（）]{0,3}")
 _PARENTHESES: Final = re.compile(r"\s*[(（][^)）]*[)）]")
 _MIN_INNER_NAME: Final = 4
 _DEPENDENT: Final = {
@@ -305,9 +308,31 @@ def _state_phrases(language: str) -> Iterator[tuple[str, Entry]]:
     for name in _DEPENDENT[language]:
         yield name, Entry(Category.BLOCK, "", cased=cased)
     yield from _demonym_phrases(language, cased=cased)
-    for code, forms in data["capitals"].get(language, {}).items():
+    state_names = {fold(n, language) for _, n in _names(language, frozenset(data["sovereign"]))}
+    for code, forms in _capitals(language).items():
         for form in forms:
-            yield form, Entry(Category.CAPITAL, code, cased=cased)
+            if form in data["capitals"].get(language, {}).get(code, ()) or (
+                fold(form, language) not in state_names  # الجزائر, Koweït: the state's name
+            ):
+                yield form, Entry(Category.CAPITAL, code, cased=cased)
+
+
+def _capitals(language: str) -> dict[str, list[str]]:
+    """Capitals by state: the curated ones, and CLDR's names of the capitals that name a zone.
+
+    Warsaw is Warschau, Varsovie, Варшава, 华沙 and وارسو without being typed in:
+    CLDR names the cities of its time zones in every language.
+    """
+    data = _data()
+    found = {code: list(forms) for code, forms in data["capitals"].get(language, {}).items()}
+    zones: Mapping[str, list[str]] = get_global("territory_zones")
+    for code, english in data["capitals"]["en"].items():
+        for zone in zones.get(code, ()):
+            if get_timezone_location(zone, "en", return_city=True) in english:
+                city = get_timezone_location(zone, language, return_city=True)
+                if city not in found.setdefault(code, []):
+                    found[code].append(city)
+    return found
 
 
 def _demonym_phrases(language: str, *, cased: bool) -> Iterator[tuple[str, Entry]]:

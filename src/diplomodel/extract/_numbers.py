@@ -21,7 +21,7 @@ from diplomodel.extract._context import Context, Spans
 from diplomodel.extract._lexicon import Category
 from diplomodel.extract._text import Token, fold
 
-__all__ = ["Number", "anniversary_number", "chinese_number", "numbers", "series_or_not"]
+__all__ = ["Number", "anniversary_number", "chinese_number", "numbers", "roman", "series_or_not"]
 
 _NUMERIC: Final = {
     "en": re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE),
@@ -42,6 +42,15 @@ _DE_ORDINAL: Final = re.compile(
     r"|dreizehnt|vierzehnt|fünfzehnt|sechzehnt|siebzehnt|achtzehnt|neunzehnt))(?:e|er|en|es|em)$"
 )
 _ZH_MEASURES: Final = frozenset("次届轮期")
+# A Roman numeral before a meeting word: "XVI саммит", "XIXe Sommet", "the XV Summit".
+_ROMAN: Final = re.compile(
+    r"\b(?=[MDCLXVI]{2})(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?:e|er|re|ème|\.)?(?!\w)"
+)
+_ROMAN_VALUES: Final = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+# Arabic: units written only inside a compound (الحادية والأربعون, الحادي عشر), and the teens.
+_AR_COMPOUND_UNITS: Final = ("الحادي", "الحادية")
+_AR_TEENS: Final = ("عشر", "عشرة")
 _SINCE: Final = frozenset({"since", "seit", "depuis", "منذ", "с", "以来"})
 _TIME_WORDS: Final = frozenset({"time", "fois", "mal", "раз", "مرة", "للمرة"})
 
@@ -112,6 +121,31 @@ def _german(key: str) -> int | None:
     return _vocab.DE_UNITS.get(match["unit"] or "", 0) + _vocab.DE_TENS[match["tens"]]
 
 
+def roman(text: str) -> int:
+    """The value of a valid Roman numeral (0 for an empty one).
+
+    >>> roman("XVI"), roman("XIX"), roman("MCMXLIX"), roman("")
+    (16, 19, 1949, 0)
+    """
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=False))
+
+
+def _roman(ctx: Context, dates: Spans) -> Iterator[Number]:
+    """Roman numerals that number a meeting of a series (and nothing else: Louis XIV)."""
+    if ctx.language in {"zh", "ar"}:
+        return
+    for match in _ROMAN.finditer(ctx.text):
+        value = roman(match.group(1))
+        start, end = match.span()
+        if not value or dates.covers(start):
+            continue
+        first = ctx.token_at(start)
+        number = Number(start, end, first, first + 1, value)
+        if series_or_not(ctx, number):
+            yield number
+
+
 def _compound(ctx: Context, i: int, words: Mapping[str, int]) -> int | None:
     """Tens and a unit: twenty-ninth, vingt-neuvième, двадцать восьмую, الثانية والثلاثين."""
     tokens, language = ctx.tokens, ctx.language
@@ -120,7 +154,10 @@ def _compound(ctx: Context, i: int, words: Mapping[str, int]) -> int | None:
     tens = _folded(_vocab.TENS, language)
     first, second = tokens[i], tokens[i + 1]
     if language == "ar":
-        unit = words.get(first.key)
+        units = {fold(w, language) for w in _AR_COMPOUND_UNITS}
+        unit = words.get(first.key, 1 if first.key in units else None)
+        if unit is not None and second.key in {fold(w, language) for w in _AR_TEENS}:
+            return 10 + unit  # الحادي عشر, الثانية عشرة
         return unit + tens[second.key] if unit is not None and second.key in tens else None
     if first.key not in tens:
         return None
@@ -141,7 +178,12 @@ def _word_value(ctx: Context, i: int) -> tuple[int, int] | None:
     compound = _compound(ctx, i, words)
     if compound is not None:
         return compound, i + 2
-    value = _russian(ctx.tokens[i]) if ctx.language == "ru" else words.get(key)
+    if ctx.language == "ru":
+        value = _russian(ctx.tokens[i])
+    elif ctx.language == "ar":  # والرابعة: the ordinal behind a clitic
+        value = next((words[k] for k in ctx.tokens[i].keys if k in words), None)
+    else:
+        value = words.get(key)
     return None if value is None else (value, i + 1)
 
 
@@ -189,6 +231,7 @@ def numbers(ctx: Context, date_spans: list[tuple[int, int]]) -> list[Number]:
     if ctx.language == "zh":
         found.extend(_chinese(ctx))
     else:
+        found.extend(_roman(ctx, dates))
         taken = {n.first for n in found}
         taken |= {i for h in ctx.of(Category.TITLE) for i in range(h.first, h.last)}
         found.extend(_words(ctx, taken, dates))
@@ -213,6 +256,17 @@ def anniversary_number(ctx: Context, number: Number) -> bool:
     )
 
 
+def _since(ctx: Context, i: int) -> bool:
+    """A word of "since" at token i; Russian с only before a year ("с 2019 года", not "с 22 по")."""
+    tokens = ctx.tokens
+    if tokens[i].key not in _SINCE:
+        return False
+    if tokens[i].key != "с":
+        return True
+    following = [t.key for t in tokens[i + 1 : i + 3]]
+    return bool(following) and following[0].isdigit() and following[1:] != ["по"]
+
+
 def series_or_not(ctx: Context, number: Number) -> bool | None:
     """True: numbers a meeting series; False: another ordinal; None: not an ordinal here."""
     tokens = ctx.tokens
@@ -220,9 +274,7 @@ def series_or_not(ctx: Context, number: Number) -> bool | None:
     before = [tokens[i].key for i in _window(ctx, number.first, number.last, 2, 0)]
     if any(w in _TIME_WORDS for w in after[:2] + before):
         return None
-    if any(
-        w in _SINCE for w in [tokens[i].key for i in _window(ctx, number.first, number.last, 0, 6)]
-    ):
+    if any(_since(ctx, i) for i in _window(ctx, number.first, number.last, 0, 6)):
         return False
     reach = {"ar": (3, 3), "zh": (0, 8)}.get(ctx.language, (0, 4))
     if ctx.language == "zh" and ctx.text[number.end : number.end + 1] in _ZH_MEASURES:

@@ -18,23 +18,22 @@ from attrs import evolve
 from diplomodel.extract import _vocab
 from diplomodel.extract._context import Context
 from diplomodel.extract._lexicon import Category, Hit
+from diplomodel.extract._names import (
+    STATEFUL,
+    and_name,
+    complement,
+    genitive_name,
+    name_keys,
+    name_span,
+    names_match,
+    second_state,
+)
 from diplomodel.extract._results import OfficialKind, OfficialMention, StateForm, StateMention
-from diplomodel.extract._text import Token, russian_stems
+from diplomodel.extract._text import Token
 from diplomodel.states import State, states
 
 __all__ = ["find_officials", "names_match"]
 
-_STATEFUL: Final = (Category.STATE, Category.DEMONYM)
-_STOPPING: Final = (
-    Category.DOCUMENT,
-    Category.STATE,
-    Category.DEMONYM,
-    Category.CAPITAL,
-    Category.TITLE,
-    Category.EVENT,
-    Category.COUNTERPART,
-    Category.LOCATIVE,
-)
 _RANK: Final = {
     OfficialKind.HEAD_OF_STATE: 0,
     OfficialKind.HEAD_OF_GOVERNMENT: 0,
@@ -56,10 +55,8 @@ _POSSESSIVE: Final = frozenset({"s"})
 _LINKS: Final = frozenset(
     {"of", "the", "de", "la", "du", "der", "des"}
 )  # "Guinea-Bissau's President"
-_ZH_NAME_MAX: Final = 10
 _CLAUSE_BREAK: Final = re.compile("[,，،;；:]")
-_ZH_NOT_NAME: Final = frozenset("第了们级")
-_ZH_NAME_MIN: Final = 2
+_PAIR: Final = 2
 
 
 def _kind(value: str, state: State | None) -> OfficialKind:
@@ -67,116 +64,10 @@ def _kind(value: str, state: State | None) -> OfficialKind:
     if kind == "foreign_secretary":
         british = state is not None and state.code == "GB"
         return OfficialKind.FOREIGN_MINISTER if british else OfficialKind.SENIOR_DIPLOMAT
+    if kind == "secretary_of_state":  # the minister in the United States, a junior one elsewhere
+        american = state is not None and state.code == "US"
+        return OfficialKind.FOREIGN_MINISTER if american else OfficialKind.MINISTER
     return OfficialKind(kind)
-
-
-def _keys(name: str) -> list[frozenset[str]]:
-    words = name.casefold().replace("ё", "е").replace("-", " ").split()
-    return [frozenset(russian_stems(w)) if w.isalpha() else frozenset({w}) for w in words]
-
-
-def names_match(a: str, b: str) -> bool:
-    """Whether two written names are one person's (Russian case endings ignored).
-
-    One name may be the other's surname alone ("Mishustin", "Li Qiang").
-
-    Args:
-        a: A name as a report writes it.
-        b: Another.
-
-    Returns:
-        True when both can be one person's name.
-
-    >>> names_match("Абдель Фаттахом аль-Бурханом", "Абдель Фаттах аль-Бурхан")
-    True
-    >>> names_match("Mishustin", "Mikhail Mishustin"), names_match("Li", "Wang Yi")
-    (True, False)
-    """
-    left, right = _keys(a), _keys(b)
-    if not left or not right:
-        return False
-    if len(left) == len(right):
-        return all(not x.isdisjoint(y) for x, y in zip(left, right, strict=True))
-    short, long = (left, right) if len(left) < len(right) else (right, left)
-    return len(short) == 1 and any(not short[0].isdisjoint(w) for w in long)
-
-
-def _name_tokens_latin(ctx: Context, start: int) -> tuple[int, int]:
-    """The capitalised tokens of a name from `start`: (first, last exclusive)."""
-    tokens = ctx.tokens
-    i = start
-    while i < len(tokens) and i - start < 6:
-        token = tokens[i]
-        if i > start:
-            gap = ctx.text[tokens[i - 1].end : token.start]
-            if gap not in {" ", "-", "\u2011", "'"}:
-                break
-        if ctx.starting(i, *_STOPPING):
-            break
-        if (token.upper and not token.raw.isupper()) or (token.upper and len(token.raw) <= 3):
-            i += 1
-            continue
-        if token.key in _vocab.NAME_PARTICLES and i > start:
-            i += 1
-            continue
-        break
-    while i > start and tokens[i - 1].key in _vocab.NAME_PARTICLES:
-        i -= 1
-    return start, i
-
-
-def _name_tokens_arabic(ctx: Context, start: int) -> tuple[int, int]:
-    tokens = ctx.tokens
-    i = start
-    while i < len(tokens) and i - start < 5:
-        token = tokens[i]
-        if i > start:
-            gap = ctx.text[tokens[i - 1].end : token.start]
-            if gap.strip():
-                break
-            if token.key.startswith("و") and i - start >= 2:
-                break
-        if token.key in _vocab.NAME_STOPS_AR or token.raw.isdigit():
-            break
-        if i - start >= 2 and _definite_pair(tokens, i):  # "الجلسة الافتتاحية": a noun phrase
-            break
-        stopping = ctx.starting(i, *_STOPPING)
-        # Inside a name a bare one-word title is a name (حسين أمير عبد اللهيان).
-        if stopping and not (i > start and all(_name_part(ctx, h) for h in stopping)):
-            break
-        i += 1
-    return start, i
-
-
-def _definite_pair(tokens: Sequence[Token], i: int) -> bool:
-    following = tokens[i + 1].key if i + 1 < len(tokens) else ""
-    return tokens[i].key.startswith("ال") and following.startswith("ال")
-
-
-def _name_part(ctx: Context, hit: Hit) -> bool:
-    return (
-        hit.entry.category is Category.TITLE
-        and hit.last - hit.first == 1
-        and not ctx.tokens[hit.first].key.startswith("ال")
-    )
-
-
-def _name_chars_chinese(ctx: Context, start: int) -> tuple[int, int]:
-    tokens = ctx.tokens
-    i = start
-    while i < len(tokens) and i - start < _ZH_NAME_MAX:
-        token = tokens[i]
-        if i > start and token.start != tokens[i - 1].end:
-            break
-        if len(token.raw) != 1 or not "\u3400" <= token.raw <= "\u9fff":
-            break
-        rest = ctx.text[token.start : token.start + 3]
-        if any(rest.startswith(s) for s in _vocab.NAME_STOPS_ZH) or token.raw in _ZH_NOT_NAME:
-            break
-        if ctx.starting(i, *_STOPPING, Category.DOCUMENT, Category.SERIES):
-            break
-        i += 1
-    return start, (i if i - start >= _ZH_NAME_MIN else start)  # 部长级: no one-character name
 
 
 def _after_title(  # noqa: C901 - one branch per thing that may follow a title
@@ -193,26 +84,27 @@ def _after_title(  # noqa: C901 - one branch per thing that may follow a title
     upgraded = False
     # A state that begins inside the title ("président de la République démocratique du Congo").
     inside = [
-        h for h in ctx.of(*_STATEFUL) if titles[-1].first < h.first < titles[-1].last < h.last
+        h for h in ctx.of(*STATEFUL) if titles[-1].first < h.first < titles[-1].last < h.last
     ] if titles[-1].last - titles[-1].first > 1 else []  # fmt: skip
     if inside:
         state, index = states.get(inside[0].entry.value, None), inside[0].last
     for _ in range(8):
         if index >= len(tokens):
             break
-        stateful = ctx.starting(index, *_STATEFUL)
+        stateful = ctx.starting(index, *STATEFUL)
         if stateful and state is None:
             state = states.get(stateful[0].entry.value, None)
             index = stateful[0].last
             continue
         if tokens[index].key in _LINKS and any(
-            ctx.starting(i, *_STATEFUL) for i in range(index + 1, min(index + 3, len(tokens)))
+            ctx.starting(i, *STATEFUL) for i in range(index + 1, min(index + 3, len(tokens)))
         ):  # "Minister of Foreign Affairs of the Russian Federation"
             index += 1
             continue
         honorific = ctx.starting(index, Category.HONORIFIC)
-        if honorific:
-            index = honorific[0].last
+        # A Russian title's abbreviated complement: "генеральный секретарь ООН …", "ЦК …".
+        if honorific or (ctx.language == "ru" and complement(ctx, index)):
+            index = honorific[0].last if honorific else index + 1
             continue
         more = ctx.starting(index, Category.TITLE)
         if more:
@@ -242,7 +134,7 @@ def _state_before(ctx: Context, hit: Hit) -> State | None:
     index = hit.first
     if index and ctx.tokens[index - 1].key in _POSSESSIVE:
         index -= 1
-    for before in ctx.ending(index, *_STATEFUL):
+    for before in ctx.ending(index, *STATEFUL):
         gap = ctx.text[before.end : ctx.tokens[index].start]
         if gap.strip(" '\u2019-") == "":
             return states.get(before.entry.value, None)
@@ -252,18 +144,6 @@ def _state_before(ctx: Context, hit: Hit) -> State | None:
 def _organisation_title(ctx: Context, hit: Hit) -> bool:
     """A Chinese title straight after a council or commission: an organisation's officer."""
     return ctx.language == "zh" and ctx.text[hit.start - 1 : hit.start] == "会"
-
-
-def _name_span(ctx: Context, index: int) -> tuple[int, int]:
-    if index < len(ctx.tokens):
-        gap = ctx.text[ctx.tokens[index - 1].end : ctx.tokens[index].start] if index else ""
-        if gap.strip() not in {"", ","}:
-            return index, index
-    if ctx.language == "zh":
-        return _name_chars_chinese(ctx, index)
-    if ctx.language == "ar":
-        return _name_tokens_arabic(ctx, index)
-    return _name_tokens_latin(ctx, index)
 
 
 def _fallback_state(
@@ -278,9 +158,10 @@ def _fallback_state(
 
     In order: the one state of the sentence that no other official of it holds
     (a destination, "went to Mali", and a capital in a later clause, "…, if
-    Washington changes course", do not count); the host,
-    when the sentence places the event in one capital whose state no other
-    official holds; the state named last before the title.
+    Washington changes course", do not count); the host, when the sentence
+    places the event in one capital whose state no other official holds and
+    the official does not travel to ("Charles III … a state visit to France");
+    the state named last before the title.
     """
     clause = [
         m
@@ -295,10 +176,17 @@ def _fallback_state(
     free = list(dict.fromkeys(m.state.code for m in clause if m.state.code not in held))
     if len(free) == 1:
         return states.get(free[0])
-    free_hosts = {code for code in hosts if code not in held}
+    # Someone named before "… visit to France" goes there: the host's state is not theirs.
+    visited = {
+        m.state.code
+        for m in here
+        if m.span[0] > position and ctx.ending(ctx.token_at(m.span[0]), Category.DESTINATION)
+    }
+    free_hosts = {code for code in hosts if code not in held and code not in visited}
     if len(free_hosts) == 1:
         return states.get(free_hosts.pop(), None)
-    before = [m for m in here if m.span[0] < position]
+    # A state a title names ("Secretary of State": the United States) is that official's.
+    before = [m for m in here if m.span[0] < position and m.form is not StateForm.TITLE]
     return before[-1].state if before else None
 
 
@@ -336,6 +224,14 @@ class _Pending(NamedTuple):
     state: State | None  # given by the title or beside it
     upgraded: bool  # "ministre ... des Affaires étrangères"
     organisation: bool  # an organisation's officer ("UN Secretary-General")
+    paired: bool = False  # the state is the one named in the same place among two
+    partner: tuple[int, int, State] | None = None  # "… of A and B, X and Y": Y's name and B
+
+
+def _provisional(chain: list[Hit]) -> OfficialKind | None:
+    """The kind of office a chain of titles gives before its state is known."""
+    values = [h.entry.value for h in chain if h.entry.category is Category.TITLE]
+    return min((_kind(v, None) for v in values), key=lambda k: _RANK[k]) if values else None
 
 
 class _Reader:
@@ -353,13 +249,106 @@ class _Reader:
         self.hosts: dict[int, list[str]] = {}
         for index, code in places:
             self.hosts.setdefault(ctx.sentence_of(index), []).append(code)
+        self.kinds_held: set[tuple[str, OfficialKind | None]] = set()
+        self.lead: list[str] = []
+        self.lead_sentence = -1
+
+    def _destination(self, mention: StateMention) -> bool:
+        """A state someone goes to ("went to Mali"): not the state an official serves."""
+        return bool(self.ctx.ending(self.ctx.token_at(mention.span[0]), Category.DESTINATION))
+
+    def set_lead(self) -> None:
+        """The states of the report's lead: its first sentence that names one or an official's."""
+        sentences = [*self.mentions, *(k for k, v in self.held.items() if v), *self.hosts]
+        if not sentences:
+            return
+        lead = self.lead_sentence = min(sentences)
+        named = [m.state.code for m in self.mentions.get(lead, []) if not self._destination(m)]
+        visited = {m.state.code for m in self.mentions.get(lead, []) if self._destination(m)}
+        # "… arrived in Paris": France is an actor too, unless the lead says someone went there.
+        hosts = [code for code in self.hosts.get(lead, []) if code not in visited]
+        self.lead = list(dict.fromkeys([*named, *sorted(self.held.get(lead, ())), *hosts]))
+
+    def from_lead(self, kind: OfficialKind | None, sentence: int) -> State | None:
+        """The one state of the lead that no official of this kind holds, for a later sentence.
+
+        "Biden and Xi met … Secretary of State Blinken and Foreign Minister Wang
+        Yi also took part": Wang Yi is China's. When two remain, the one no
+        official of this sentence holds.
+        """
+        if sentence == self.lead_sentence:
+            return None  # its own sentence has been read for its state already
+        free = [code for code in self.lead if (code, kind) not in self.kinds_held]
+        if len(free) > 1:
+            free = [code for code in free if code not in self.held.get(sentence, ())]
+        if len(free) > 1:  # then the one no official of the report serves
+            anyone = {code for codes in self.held.values() for code in codes}
+            free = [code for code in free if code not in anyone]
+        return states.get(free[0], None) if len(free) == 1 else None
+
+    def pair(self, pending: list[_Pending]) -> list[_Pending]:
+        """Two officials without a state, and two states in their sentence: in the same order.
+
+        "Le président Emmanuel Macron et la chancelière Angela Merkel ont signé
+        … un traité franco-allemand": France's and Germany's. With no state in
+        their sentence, the two of the report's lead that no official of their
+        offices holds.
+        """
+        by_sentence: dict[int, list[int]] = {}
+        for i, read in enumerate(pending):
+            if read.state is None and not read.organisation and _provisional(read.chain):
+                by_sentence.setdefault(self.ctx.sentence_of(read.hit.first), []).append(i)
+        paired = list(pending)
+        for sentence, indexes in by_sentence.items():
+            held = self.held.get(sentence, set())
+            free = [
+                m.state
+                for m in self.mentions.get(sentence, [])
+                if m.state.code not in held and not self._destination(m)
+            ]
+            free = list(dict.fromkeys(free))
+            if not free and sentence != self.lead_sentence:
+                # No state in their sentence: the lead's two that no official of theirs holds
+                # ("… praised President Xi Jinping and President Vladimir Putin").
+                kinds = [_provisional(pending[i].chain) for i in indexes]
+                free = [
+                    found
+                    for code in self.lead
+                    if all((code, kind) not in self.kinds_held for kind in kinds)
+                    and (found := states.get(code, None)) is not None
+                ]
+            if len(indexes) == len(free) == _PAIR:
+                for i, state in zip(indexes, free, strict=True):
+                    paired[i] = paired[i]._replace(state=state, paired=True)
+                    held.add(state.code)
+                    self.kinds_held.add((state.code, _provisional(paired[i].chain)))
+                self.held[sentence] = held
+        return paired
+
+    def hold(self, read: _Pending) -> None:
+        """Count a state an official read holds (for the fallbacks of the others)."""
+        if read.state is not None:
+            self.held.setdefault(self.ctx.sentence_of(read.hit.first), set()).add(read.state.code)
+            self.kinds_held.add((read.state.code, _provisional(read.chain)))
 
     def pending(self, hit: Hit) -> _Pending | None:
         """First pass: the title, its name and the state the title gives or stands beside."""
         ctx = self.ctx
         chain = _chain(ctx, hit)
         index, after, upgraded = _after_title(ctx, chain[-1].last, chain)
-        first, end = _name_span(ctx, index)
+        first, end = name_span(ctx, index)
+        partner: tuple[int, int, State] | None = None
+        both = second_state(ctx, index) if end <= first and after is not None else None
+        if both is not None:  # "президенты России и США Дмитрий Медведев и Барак Обама"
+            first, end = name_span(ctx, both[1])
+            other = and_name(ctx, end) if end > first else None
+            state2 = states.get(both[0].entry.value, None)
+            if other is not None and state2 is not None:
+                partner = (other[0], other[1], state2)
+        genitive = genitive_name(ctx, first, end)
+        if genitive is not None:
+            first, end = genitive[0], genitive[1]
+            after = after or states.get(genitive[2].entry.value, None)
         if end <= first:
             return None
         state = _state_before(ctx, hit) or after
@@ -369,11 +358,12 @@ class _Reader:
                 state = states.get(code, None)
         if state is not None:
             self.held.setdefault(ctx.sentence_of(hit.first), set()).add(state.code)
+            self.kinds_held.add((state.code, _provisional(chain)))
         organisation = bool(ctx.ending(hit.first, Category.ORGANIZATION)) or any(
             t.entry.value.endswith("@-")
             for t in chain  # a secretary-general serves no state
         )
-        return _Pending(hit, chain, first, end, state, upgraded, organisation)
+        return _Pending(hit, chain, first, end, state, upgraded, organisation, partner=partner)
 
     def before(self, sentence: int) -> State | None:
         """The one state of the sentence before that no official of the report holds.
@@ -382,6 +372,8 @@ class _Reader:
         """
         held = {code for codes in self.held.values() for code in codes}
         free = {m.state.code for m in self.mentions.get(sentence - 1, [])} - held
+        if self.lead:  # a state the report's lead does not name is not an actor's ("… in Ukraine")
+            free &= set(self.lead)
         return states.get(free.pop(), None) if len(free) == 1 else None
 
     def settle(self, read: _Pending) -> None:
@@ -403,12 +395,14 @@ class _Reader:
             guessed = state is not None
             state = state or _known_state(ctx, name)
             if state is None:
-                state = self.before(sentence)
+                state = self.before(sentence) or self.from_lead(_provisional(read.chain), sentence)
                 guessed = state is not None
             if state is not None:
                 held.add(state.code)
         values = [h.entry.value for h in read.chain if h.entry.category is Category.TITLE]
         rule = "official.title+sentence_state" if guessed else "official.title"
+        if read.paired:
+            rule, guessed = "official.title+respective_state", True
         if values:
             kind = min((_kind(v, state) for v in values), key=lambda k: _RANK[k])
         else:  # a counterpart holds the office of the official before
@@ -416,6 +410,8 @@ class _Reader:
             rule = "official.counterpart"
         if read.upgraded and kind is OfficialKind.MINISTER:
             kind = OfficialKind.FOREIGN_MINISTER
+        if state is not None:
+            self.kinds_held.add((state.code, kind))
         start = min(read.chain[0].start, _surface_start(ctx, hit))
         stop = tokens[read.end - 1].end
         self.found.append(
@@ -449,7 +445,13 @@ def find_officials(
             skip_until = read.end if read is not None else hit.last
             if read is not None:
                 pending.append(read)
-    for read in pending:
+            if read is not None and read.partner is not None:
+                first, end, state = read.partner
+                pending.append(read._replace(first=first, end=end, state=state, partner=None))
+                reader.hold(pending[-1])
+                skip_until = end
+    reader.set_lead()
+    for read in reader.pair(pending):
         reader.settle(read)
     return _merge(reader.found)
 
@@ -460,7 +462,7 @@ def _surface_start(ctx: Context, hit: Hit) -> int:
         index -= 1
     before = [
         b
-        for b in ctx.ending(index, *_STATEFUL)
+        for b in ctx.ending(index, *STATEFUL)
         if not ctx.text[b.end : ctx.tokens[index].start].strip(" -")
     ]
     return before[0].start if before else hit.start
@@ -471,7 +473,7 @@ def _merge(found: list[OfficialMention]) -> list[OfficialMention]:
     people: list[OfficialMention] = []
     by_word: dict[str, list[int]] = {}  # a word's shortest stem -> people with that word
     for mention in found:
-        words = [min(k, key=len) for k in _keys(mention.name)]
+        words = [min(k, key=len) for k in name_keys(mention.name)]
         candidates = sorted({i for w in words for i in by_word.get(w, ())})
         for i in candidates:
             known = people[i]

@@ -51,8 +51,9 @@ def _is_place(ctx: Context, hit: Hit) -> bool:
     if hit.start < 60:
         before = ctx.text[: hit.start]
         after = ctx.text[hit.end : hit.end + 25]
+        capitals_only = ctx.text[hit.start : hit.end].isupper() and after[:1] == "."  # ВЬЕНТЬЯН.
         if not any(c.islower() for c in before) and (
-            any(mark in after for mark in ("—", "–", " - ", "电", ",", "،"))
+            capitals_only or any(mark in after for mark in ("—", "–", " - ", "电", ",", "،"))
         ):
             return True
     return False

@@ -169,6 +169,9 @@ def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
     >>> text = "He met her. They talked on 20. Juni in Berlin."
     >>> sentence_ids(text, tokenize(text, "de"))
     [0, 0, 0, 1, 1, 1, 1, 1, 1, 1]
+    >>> text = "The first since 2021. The talks"
+    >>> sentence_ids(text, tokenize(text, "en"))
+    [0, 0, 0, 0, 1, 1]
     """
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
@@ -176,7 +179,9 @@ def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
         if text[start] == ".":
             before = text[max(0, start - 12) : start].rsplit(None, 1)[-1:] or [""]
             word = before[0].casefold()
-            if not word or word[-1:].isdigit() or len(word) == 1 or word in _NO_END_BEFORE:
+            # "20. Juni" goes on; a year ends a sentence ("… since 2021. The talks …").
+            number = word[-1:].isdigit() and not (len(word) >= 4 and word[-4:].isdigit())
+            if not word or number or len(word) == 1 or word in _NO_END_BEFORE:
                 continue
         ends.append(match.end())
     ids: list[int] = []

@@ -8,7 +8,8 @@ project from common press usage, and is exposed here, typed:
   kind when the title itself names the state (Bundeskanzler, 国家主席), ``"@-"``
   when it serves no state (a secretary-general);
   ``"foreign_secretary"`` is settled by the state (the minister in the United
-  Kingdom, a senior diplomat elsewhere);
+  Kingdom, a senior diplomat elsewhere), and so is ``"secretary_of_state"``
+  (the foreign minister in the United States, a junior minister elsewhere);
 - ``COUNTERPARTS`` ("his counterpart": the other official's kind of office),
   ``HONORIFICS`` (between a title and a name), ``NAME_PARTICLES`` (lower-case
   words inside names: bin, аль), ``NAME_STOPS_ZH`` and ``NAME_STOPS_AR`` (words

@@ -6,13 +6,12 @@ from collections.abc import Sequence
 
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
-from diplomodel.i18n._describe_actors import ActorTexts
 from diplomodel.i18n._describe_documents import NAMED_KINDS, DocumentTexts
+from diplomodel.i18n._describe_relations import RelationTexts
 from diplomodel.i18n._ordinals import anniversary_phrase, ordinal
 from diplomodel.i18n._phrases import (
     FORMAT_SENTENCES,
     FORMATS,
-    KNOWN_LEVELS,
     LEVELS,
     MEETING_LEVELS,
     MEETINGS,
@@ -46,7 +45,7 @@ _IMPLIED_LEVELS = frozenset(
 )
 
 
-class _Writer(ActorTexts, DocumentTexts):
+class _Writer(RelationTexts, DocumentTexts):
     """Builds the phrases of a description in one locale from one dossier."""
 
     # -- meetings ----------------------------------------------------------------
@@ -152,10 +151,10 @@ class _Writer(ActorTexts, DocumentTexts):
                     count,
                 ).format(count=count)
             )
-        if meeting.sectors:
+        if meeting.sectors or meeting.other_topics:
             sentences.append(
                 self.t._("The discussion covered {sectors}.").format(
-                    sectors=self.sectors(meeting.sectors)
+                    sectors=self.sectors(meeting.sectors, meeting.other_topics)
                 )
             )
         outcomes = self.outcomes(meeting.outcomes)
@@ -300,44 +299,7 @@ class _Writer(ActorTexts, DocumentTexts):
                 at = None
         return self.statement(statement, at)
 
-    # -- relations and dossiers --------------------------------------------------
-
-    def level_name(self, name: str) -> str:
-        known = KNOWN_LEVELS.get(name)
-        return name if known is None else self.tr(known)
-
-    def relation(self, relation: BilateralRelation) -> str:
-        parties = self.parties(relation.parties)
-        sentences = []
-        if relation.established is not None:
-            sentences.append(
-                self.t._("{parties} established diplomatic relations {when}.").format(
-                    when=self.when(relation.established), **parties
-                )
-            )
-        if relation.levels:
-            latest = relation.levels[-1]
-            sentences.append(
-                self.t._("Since {date}, they have called their relationship a {level}.").format(
-                    date=self.date(latest.since),
-                    when=self.when(latest.since),
-                    level=self.level_name(latest.name),
-                    **parties,
-                )
-            )
-        if len(relation.levels) > 1:
-            earlier = [
-                self.t._("{level} ({date})").format(
-                    level=self.level_name(level.name), date=self.date(level.since)
-                )
-                for level in relation.levels[:-1]
-            ]
-            sentences.append(
-                self.t._("Earlier levels: {levels}.").format(levels=self.join(earlier))
-            )
-        if not sentences:
-            sentences.append(self.t._("{parties} maintain bilateral relations.").format(**parties))
-        return self.gap.join(full_stop(sentence(s)) for s in sentences)
+    # -- dossiers --------------------------------------------------------------
 
     def contents(self, dossier: Dossier) -> str:
         t = self.t
@@ -452,7 +414,7 @@ meeting between the heads of government of China and Russia'
     >>> describe(meeting, d, "zh").split("。")[0]
     '2024年8月21日，在莫斯科，李强和米哈伊尔·米舒斯京共同主持中国和俄罗斯政府首脑第29次定期会晤'
     >>> describe(d.relation_by_id("cn-ru"), d, "ru").startswith(
-    ...     "Китай и Россия установили дипломатические отношения 2 октября 1949")
+    ...     "Китай и Союз Советских Социалистических Республик установили дипломатические")
     True
     >>> from diplomodel.organizations import organizations
     >>> describe(organizations.get("SCO"), d, "zh")

@@ -78,9 +78,11 @@ class ActorTexts(Base):
         else:
             text = t._("{speaker} made a statement.")
         sentences = [sentence(text.format(setting=setting, speaker=speaker, principal=principal))]
-        if statement.topics:
+        if statement.topics or statement.other_topics:
             sentences.append(
-                t._("It concerned {sectors}.").format(sectors=self.sectors(statement.topics))
+                t._("It concerned {sectors}.").format(
+                    sectors=self.sectors(statement.topics, statement.other_topics)
+                )
             )
         if at is not None:
             sentences.append(t._("It was made at {meeting}.").format(meeting=at))

@@ -88,9 +88,9 @@ class DocumentTexts(Base):
         else:
             table = REVISED_FORMS if document.revises is not None else DOCUMENT_FORMS
             phrase = self.tr(table[form])
-        if document.sectors:
+        if document.sectors or document.other_topics:
             phrase = self.t._("{document} on {sectors}").format(
-                document=phrase, sectors=self.sectors(document.sectors)
+                document=phrase, sectors=self.sectors(document.sectors, document.other_topics)
             )
         return phrase
 

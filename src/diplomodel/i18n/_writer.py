@@ -26,6 +26,14 @@ __all__ = ["Base", "full_stop", "sentence"]
 
 _NO_SPACE_BETWEEN_SENTENCES = frozenset({"zh", "ja"})
 
+#: English names of states that read with "the" inside a sentence: those
+#: ending in a common noun ("the Soviet Union", "the United States") and
+#: plural ones.
+_THE_LAST_WORDS = frozenset(
+    {"Union", "Republic", "States", "Kingdom", "Emirates", "Islands", "See", "Federation"}
+)
+_THE_NAMES = frozenset({"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros"})
+
 
 def sentence(text: str) -> str:
     """The text with its first letter in upper case ("on 21 August" → "On 21 August")."""
@@ -62,10 +70,17 @@ class Base:
         """A state, organisation or body named as it reads inside a sentence.
 
         English puts "the" before the name of an organisation or a body unless
-        the name is an acronym ("the European Union", "BRICS").
+        the name is an acronym ("the European Union", "BRICS"), and before the
+        name of a state that ends in a common noun or is plural ("the Soviet
+        Union", "the Netherlands").
         """
         if isinstance(actor, State):
-            return state_name(actor, self.locale)
+            name = state_name(actor, self.locale)
+            if self.text_locale == "en" and (
+                name in _THE_NAMES or name.rsplit(" ", 1)[-1] in _THE_LAST_WORDS
+            ):
+                return f"the {name}"
+            return name
         if isinstance(actor, Organization):
             return self.in_text(actor.name_in(self.locale))
         return self.in_text(self.dossier.actor_name(actor, locale=self.locale))
@@ -88,8 +103,9 @@ class Base:
                 names.append(id_)
         return self.join(names)
 
-    def sectors(self, sectors: Iterable[Sector]) -> str:
-        return self.join([self.tr(message_for(sector)) for sector in sectors])
+    def sectors(self, sectors: Iterable[Sector], other_topics: Iterable[str] = ()) -> str:
+        """The sectors' labels, then the topics the vocabulary lacks as written."""
+        return self.join([*(self.tr(message_for(sector)) for sector in sectors), *other_topics])
 
     def date(self, value: PartialDate) -> str:
         return format_date(value, self.locale)

@@ -95,7 +95,7 @@ def referenced_states(dossier: Dossier) -> tuple[State, ...]:
 
     >>> from diplomodel.dossier import load_example
     >>> [s.code for s in referenced_states(load_example())]
-    ['CN', 'RU']
+    ['CN', 'RU', 'SU']
 
     The members of an organisation the dossier names are not among them:
 

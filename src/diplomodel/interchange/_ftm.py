@@ -8,13 +8,10 @@ shortened with an ellipsis.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
-from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.interchange._common import (
     actor_ref,
@@ -27,6 +24,9 @@ from diplomodel.interchange._common import (
     states_among,
     undescribed_bodies,
 )
+from diplomodel.interchange._ftm_history import claim_note, relation_history
+from diplomodel.interchange._ftm_ids import ftm_date as _date
+from diplomodel.interchange._ftm_ids import ftm_id
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import CooperationAgreement, Document, DocumentBatch
@@ -40,44 +40,9 @@ from diplomodel.states import State
 
 __all__ = ["ftm_id", "to_ftm"]
 
-_PREFIX: Final = "dm"
-
-_FTM_ID: Final = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.-]*[0-9A-Za-z])?")
-_MAX_PLAIN_ID: Final = 150  # FtM allows 200; leave room for the prefix and kind
 _ELLIPSIS: Final = "…"
 
 Values = Iterable[str | None]
-
-
-def ftm_id(kind: str, *parts: str) -> str:
-    """The FollowTheMoney id of a record: a namespace, its kind, and its diplomodel id.
-
-    An id FtM accepts as it is stays readable (``dm-person-li-qiang``). One
-    with characters FtM does not allow in ids (``_ : /``), a record built from
-    several ids (an occupancy, a membership) or a very long id gets a SHA-1
-    digest instead (``dm-occupancy.3f2a...``); the dot after the kind keeps
-    the two forms apart, so different records never share an id.
-
-    Args:
-        kind: What the record is ("person", "state", "occupancy").
-        parts: The ids it is made from.
-
-    Returns:
-        An id that FtM's entity type accepts, at most 200 characters.
-
-    >>> ftm_id("person", "li-qiang")
-    'dm-person-li-qiang'
-    >>> ftm_id("document", "un/a_1")
-    'dm-document.7aee32ddcca0fa17dc2d8cdd69195dbe9fe80256'
-    """
-    if len(parts) == 1 and len(parts[0]) <= _MAX_PLAIN_ID and _FTM_ID.fullmatch(parts[0]):
-        return f"{_PREFIX}-{kind}-{parts[0]}"
-    digest = hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
-    return f"{_PREFIX}-{kind}.{digest}"
-
-
-def _date(value: PartialDate | None) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 def _settled(kind: Any, raw: str) -> str | None:
@@ -336,6 +301,7 @@ class _Export:
                 None if meeting.level is None else meeting.level.value,
                 meeting.format.value,
                 *(s.value for s in meeting.sectors),
+                *meeting.other_topics,
             ],
             proof=self.proofs(meeting.sources),
         )
@@ -387,6 +353,7 @@ class _Export:
                 binding[document.legally_binding],
                 f"{document.count} documents" if isinstance(document, DocumentBatch) else None,
                 *(s.value for s in document.sectors),
+                *document.other_topics,
             ],
             proof=self.proofs(document.sources),
         )
@@ -441,7 +408,11 @@ class _Export:
             parent=[None if parent is None else ftm_id("committee", parent)],
             incorporationDate=[_date(committee.established)],
             topics=["gov.igo"],
-            keywords=[committee.kind.value, *(s.value for s in committee.sectors)],
+            keywords=[
+                committee.kind.value,
+                *(s.value for s in committee.sectors),
+                *committee.other_topics,
+            ],
         )
         for party in committee.parties:
             self.member(committee, self.actor(party), "party")
@@ -452,6 +423,7 @@ class _Export:
     def relation(self, relation: BilateralRelation) -> None:
         a, b = (self.actor(s) for s in relation.parties)
         proofs = self.proofs(relation.sources)
+        changes = relation.status_changes()
         if relation.established is not None:
             self.graph.add(
                 "UnknownLink",
@@ -460,6 +432,7 @@ class _Export:
                 object=[b],
                 role=["diplomatic relations"],
                 startDate=[_date(relation.established)],
+                status=[changes[-1][1].value if changes else None],
                 proof=proofs,
             )
         for position, level in enumerate(relation.levels):
@@ -474,6 +447,7 @@ class _Export:
                 endDate=[_date(n.since) for n in following],
                 proof=proofs,
             )
+        relation_history(self, relation)
 
     def thematic_year(self, year: ThematicYear) -> None:
         self.graph.add(
@@ -484,7 +458,7 @@ class _Export:
             endDate=[_date(year.end)],
             involved=[self.actor(s) for s in year.parties],
             country=self.countries(states_among(year.parties)),
-            keywords=[s.value for s in year.sectors],
+            keywords=[*(s.value for s in year.sectors), *year.other_topics],
             proof=self.proofs(year.sources),
         )
 
@@ -509,6 +483,7 @@ class _Export:
             (dossier.documents, self.document),
             (dossier.relations, self.relation),
             (dossier.thematic_years, self.thematic_year),
+            (dossier.claims, lambda claim: claim_note(self, claim)),
         )
         for table, write in steps:
             for entity in first_of_each(table):
@@ -528,8 +503,9 @@ def to_ftm(dossier: Dossier) -> list[dict[str, Any]]:
     signatories, witnesses, meeting and the documents they revise, amend or
     supersede (a batch says its count in ``keywords``), each event in a
     document's life an ``Event`` its document documents, relations and
-    partnership levels ``UnknownLink``, and sources ``Article`` entities that
-    other entities cite as ``proof``. Ids are stable: see `ftm_id`.
+    partnership levels ``UnknownLink``, relation events ``Event``, successions
+    ``Succession``, claims ``Note`` on their record, and sources ``Article``
+    entities that other entities cite as ``proof``. Ids are stable: see `ftm_id`.
 
     Organisations are ``Organization`` entities (topic ``gov.igo``), bodies
     ``PublicBody`` with their state's country, and each membership record

@@ -16,6 +16,7 @@ from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
 from diplomodel.i18n import label, ordinal
 from diplomodel.interchange._common import actor_ref, first_of_each, optional_module, roles_at
+from diplomodel.interchange._history import exported_events, pair
 from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting, MeetingFormat
@@ -209,7 +210,11 @@ class _Calendar:
                 rule.update(byyearday=60)
         description = " ".join(
             n
-            for n in (f"Diplomatic relations were established on {since}.", _precision_note(since))
+            for n in (
+                _established(self.dossier, relation, since),
+                *_history_notes(self.dossier, relation),
+                _precision_note(since),
+            )
             if n
         )
         imprecise = since.precision is not Precision.DAY
@@ -233,6 +238,28 @@ class _Calendar:
                 categories=["anniversary", "jubilee"] if jubilee else ["anniversary"],
                 **shared,
             )
+
+
+def _established(dossier: Dossier, relation: BilateralRelation, since: PartialDate) -> str:
+    """When ties were established, and between whom when a successor holds them now."""
+    if not relation.successions:
+        return f"Diplomatic relations were established on {since}."
+    first = pair(dossier, relation.original_parties)
+    return f"Diplomatic relations were established between {first} on {since}."
+
+
+def _history_notes(dossier: Dossier, relation: BilateralRelation) -> list[str]:
+    """The successions, then the events of the ties, one short sentence each."""
+    notes = []
+    for step in relation.successions:
+        successor, predecessor = (
+            dossier.actor_name(s, locale="en") for s in (step.successor, step.predecessor)
+        )
+        notes.append(f"{successor} continues them as successor of {predecessor} since {step.date}.")
+    for _, event, _, _ in exported_events(dossier, relation):
+        what = label(event.kind, "en")
+        notes.append(f"{what[:1].upper()}{what[1:]} on {event.date}.")
+    return notes
 
 
 def _overlaps(meeting: Meeting, window: tuple[date, date] | None) -> bool:

@@ -11,7 +11,6 @@ import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
-from diplomodel.dates import PartialDate, Precision
 from diplomodel.dossier import Dossier
 from diplomodel.errors import ArgumentTypeError
 from diplomodel.i18n import label
@@ -23,6 +22,14 @@ from diplomodel.interchange._common import (
     roles_at,
     undescribed_bodies,
 )
+from diplomodel.interchange._jsonld_history import claim_node, relation_event_nodes
+from diplomodel.interchange._jsonld_terms import Json
+from diplomodel.interchange._jsonld_terms import compact as _compact
+from diplomodel.interchange._jsonld_terms import iri as _iri
+from diplomodel.interchange._jsonld_terms import language_tag as _language
+from diplomodel.interchange._jsonld_terms import ref as _ref
+from diplomodel.interchange._jsonld_terms import source_nodes as _sources
+from diplomodel.interchange._jsonld_terms import typed_date as _date
 from diplomodel.model.actors import Actor, Body
 from diplomodel.model.cooperation import Committee
 from diplomodel.model.documents import (
@@ -39,13 +46,10 @@ from diplomodel.model.meetings import Cadence, Meeting, MeetingFormat, MeetingSe
 from diplomodel.model.people import Office, Person
 from diplomodel.model.places import Place
 from diplomodel.model.relations import ThematicYear
-from diplomodel.model.sources import Source
 from diplomodel.organizations import Membership, Organization
 from diplomodel.states import State
 
 __all__ = ["to_jsonld"]
-
-Json = dict[str, Any]
 
 _SCHEMA: Final = "http://schema.org/"
 """schema.org's namespace as its own JSON-LD context maps it (``http``, not ``https``)."""
@@ -56,14 +60,6 @@ _CONTEXT: Final[Mapping[str, Any]] = {
     "url": {"@id": f"{_SCHEMA}url", "@type": "@id"},
     "legislationLegalForce": {"@id": f"{_SCHEMA}legislationLegalForce", "@type": "@vocab"},
     "eventAttendanceMode": {"@id": f"{_SCHEMA}eventAttendanceMode", "@type": "@vocab"},
-}
-
-_IRI_PREFIX: Final = "urn:diplomodel:"
-
-_XSD: Final = {
-    Precision.YEAR: "xsd:gYear",
-    Precision.MONTH: "xsd:gYearMonth",
-    Precision.DAY: "xsd:date",
 }
 
 _REPEAT: Final = {Cadence.ANNUAL: "P1Y", Cadence.SEMIANNUAL: "P6M", Cadence.BIENNIAL: "P2Y"}
@@ -107,30 +103,6 @@ def _first(document: Document, kind: DocumentEventKind) -> Json | None:
     """The date of the first event of a kind for all parties, typed by its precision."""
     found = [e.date for e in document.events if e.kind is kind and e.party is None]
     return _date(found[0]) if found else None
-
-
-def _iri(kind: str, id_: str) -> str:
-    return f"{_IRI_PREFIX}{kind}:{id_}"
-
-
-def _ref(kind: str, id_: str) -> Json:
-    return {"@id": _iri(kind, id_)}
-
-
-def _date(value: PartialDate | None) -> Json | None:
-    """A typed literal: xsd:gYear, xsd:gYearMonth or xsd:date, as precise as the date is."""
-    if value is None:
-        return None
-    return {"@value": value.isoformat(), "@type": _XSD[value.precision]}
-
-
-def _language(locale: str) -> str:
-    """A BCP 47 language tag from a locale identifier ("zh_Hant" → "zh-Hant")."""
-    return locale.replace("_", "-")
-
-
-def _compact(node: Json) -> Json:
-    return {k: v for k, v in node.items() if v is not None and v != []}
 
 
 def _state(state: State) -> Json:
@@ -216,24 +188,6 @@ def _place(place: Place | None) -> Json | None:
             "containedInPlace": _state(place.state),
         }
     )
-
-
-def _source(source: Source) -> Json:
-    return _compact(
-        {
-            "@type": "NewsArticle" if source.dateline is not None else "CreativeWork",
-            "name": source.title,
-            "publisher": {"@type": "Organization", "name": source.publisher},
-            "url": source.url,
-            "datePublished": _date(source.published),
-            "inLanguage": None if source.language is None else _language(source.language),
-            "dateline": source.dateline,
-        }
-    )
-
-
-def _sources(sources: Sequence[Source]) -> list[Json]:
-    return [_source(s) for s in sources]
 
 
 def _role(kind: str, role: str, prop: str, person: str) -> Json:
@@ -370,6 +324,7 @@ class _Nodes:
                     *(["on_sidelines"] if meeting.on_sidelines and within else []),
                     meeting.format.value,
                     *(s.value for s in meeting.sectors),
+                    *meeting.other_topics,
                 ],
                 "subjectOf": _sources(meeting.sources),
             }
@@ -420,7 +375,7 @@ class _Nodes:
             "recordedAt": meeting[0] if meeting else None,
             "creativeWorkStatus": document.status.value,
             "expires": _expires(document),
-            "keywords": [*(s.value for s in document.sectors), *binding],
+            "keywords": [*(s.value for s in document.sectors), *document.other_topics, *binding],
             "subjectOf": [*_sources(document.sources), *self.life(document)],
         }
         if isinstance(document, CooperationAgreement):
@@ -477,7 +432,11 @@ class _Nodes:
                 "foundingDate": _date(committee.established),
                 "parentOrganization": parent[0] if parent else None,
                 "member": members,
-                "keywords": [committee.kind.value, *(s.value for s in committee.sectors)],
+                "keywords": [
+                    committee.kind.value,
+                    *(s.value for s in committee.sectors),
+                    *committee.other_topics,
+                ],
             }
         )
 
@@ -490,7 +449,7 @@ class _Nodes:
                 "startDate": _date(year.start),
                 "endDate": _date(year.end),
                 "attendee": self.actors(year.parties),
-                "keywords": [s.value for s in year.sectors],
+                "keywords": [*(s.value for s in year.sectors), *year.other_topics],
                 "subjectOf": _sources(year.sources),
             }
         )
@@ -511,6 +470,9 @@ class _Nodes:
         nodes += [self.document(d) for d in first_of_each(dossier.documents)]
         nodes += [self.committee(c) for c in first_of_each(dossier.committees)]
         nodes += [self.thematic_year(y) for y in first_of_each(dossier.thematic_years)]
+        for relation in first_of_each(dossier.relations):
+            nodes += relation_event_nodes(self, dossier, relation)
+        nodes += [claim_node(self, dossier, c) for c in first_of_each(dossier.claims)]
         return nodes
 
 
@@ -560,7 +522,9 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     ``urn:diplomodel:<kind>:<id>``.
 
     A dossier becomes one ``@graph`` (with a ``Dataset`` node for the dossier
-    itself); references to entities it does not hold are left out. Relations,
+    itself); references to entities it does not hold are left out. Each event
+    of a relation's history is an ``Event`` about the parties of the day, and
+    each claim a ``Claim`` about its record. Relations themselves, successions,
     offices on their own and statements have no schema.org counterpart here.
 
     Args:
@@ -581,8 +545,8 @@ def to_jsonld(obj: object, *, dossier: Dossier | None = None) -> dict[str, Any]:
     >>> node = to_jsonld(d.meeting("cn-ru-heads-of-government-29"))
     >>> node["@type"], node["startDate"]
     ('Event', {'@value': '2024-08-21', '@type': 'xsd:date'})
-    >>> [n["@type"] for n in to_jsonld(d)["@graph"]][:4]
-    ['Dataset', 'Country', 'Country', 'Person']
+    >>> [n["@type"] for n in to_jsonld(d)["@graph"]][:5]
+    ['Dataset', 'Country', 'Country', 'Country', 'Person']
     """
     context = copy.deepcopy(dict(_CONTEXT))
     if isinstance(obj, Dossier):

@@ -296,9 +296,10 @@ def to_popolo(dossier: Dossier) -> dict[str, Any]:
     ``state:CN``), so ids from different tables never clash. Dates keep their
     precision (``"1996"``, ``"2024-08"``).
 
-    Documents, relations and statements have no Popolo class and are left
-    out, as are references to entities the dossier does not hold, except a
-    body named but not described: it is an organization named by its id.
+    Documents, relations (with their events and successions), claims and
+    statements have no Popolo class and are left out, as are references to
+    entities the dossier does not hold, except a body named but not
+    described: it is an organization named by its id.
 
     Args:
         dossier: The dossier to export.

@@ -1,4 +1,4 @@
-"""Pieces shared by the model modules: localised-name maps."""
+"""Pieces shared by the model modules: localised-name maps, free-text topics."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import Any
 
 import attrs
 
+from diplomodel import _validators as v
 from diplomodel._locale_ids import locale_fallbacks, respell
 from diplomodel._validators import LOCALE_SHAPE, TRIMMED, check_unicode, described, is_locale
 
-__all__ = ["freeze_names", "locale_names", "name_for_locale"]
+__all__ = ["freeze_names", "locale_names", "name_for_locale", "other_topics"]
 
 
 def freeze_names(value: Mapping[str, str]) -> Mapping[str, str]:
@@ -75,3 +76,12 @@ def name_for_locale(names: Mapping[str, str], default: str, locale: str) -> str:
         if found is not None:
             return found
     return default
+
+
+def other_topics() -> v.Validator:
+    """The validator of an ``other_topics`` field: distinct topics in words, beside `Sector`.
+
+    A topic the `Sector` vocabulary lacks ("Arctic shipping routes") is kept
+    as written rather than forced into the nearest sector or dropped.
+    """
+    return v.tuple_of(v.text(max_length=200), unique=True)

@@ -212,7 +212,7 @@ def values_of(obj: object, kind: type[Any], path: str = "") -> Iterator[tuple[st
     >>> from diplomodel.dossier import load_example
     >>> from diplomodel.states import State
     >>> sorted({s.code for _, s in values_of(load_example(), State)})
-    ['CN', 'RU']
+    ['CN', 'RU', 'SU']
     """
     for spec in fields_of(type(obj)):
         value = getattr(obj, spec.name)

@@ -8,6 +8,7 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import CommitteeId, PersonId
 from diplomodel.model.sectors import Sector
@@ -44,6 +45,7 @@ class Committee:
         kind: Committee, commission, subcommission, working group or council.
         parties: The states it brings together.
         sectors: The fields it covers.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         co_chairs: Ids of its co-chairs, when recorded.
         parent: Id of the body it reports to.
         established: When it was set up.
@@ -68,6 +70,7 @@ class Committee:
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     co_chairs: tuple[PersonId, ...] = field(
         default=(), validator=v.tuple_of(v.identifier(), unique=True)
     )

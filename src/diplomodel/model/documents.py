@@ -19,6 +19,7 @@ from attrs import field, frozen
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
 from diplomodel.errors import InvalidArgumentError
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor, actor_key
 from diplomodel.model.ids import DocumentId, MeetingId, OfficeId, PersonId
 from diplomodel.model.lifecycle import (
@@ -152,6 +153,7 @@ class Document:
         place: Where it was signed.
         meeting: Id of the meeting it came from.
         sectors: The fields of cooperation it covers.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         signatories: Who signed it, for which state.
         witnesses: Ids of people who witnessed the signing.
         revises: Id of the earlier document that this one revises (a new edition).
@@ -190,6 +192,7 @@ a CooperationAgreement or a DocumentBatch
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     signatories: tuple[Signature, ...] = field(
         default=(), validator=v.tuple_of(v.instance(Signature), unique=True)
     )

@@ -8,6 +8,7 @@ from attrs import Factory, field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import CommitteeId, DocumentId, MeetingId, OfficeId, PersonId, SeriesId
 from diplomodel.model.people import OfficeKind
@@ -285,6 +286,7 @@ class Meeting:
         ordinal: Its number within that series (29 for the 29th); needs `series`.
         participants: Who took part, in what role.
         sectors: The fields of cooperation discussed.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         committee_reports: Reports of committees heard at the meeting.
         outcomes: Ids of the documents it produced.
         summary: A short account in your own words.
@@ -343,6 +345,7 @@ class Meeting:
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     committee_reports: tuple[CommitteeReport, ...] = field(
         default=(),
         validator=v.tuple_of(v.instance(CommitteeReport), unique=True, key=lambda r: r.committee),

@@ -21,6 +21,7 @@ from attrs import field, frozen
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate, as_day
 from diplomodel.errors import ArgumentTypeError, InvalidArgumentError
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor, actor_key, actor_label
 from diplomodel.model.ids import RelationId, ThematicYearId
 from diplomodel.model.sectors import Sector
@@ -461,6 +462,8 @@ class BilateralRelation:
 
         >>> from diplomodel.dossier import load_example
         >>> [s.code for s in load_example().relations[0].parties_on(date(1990, 1, 1))]
+        ['CN', 'SU']
+        >>> [s.code for s in load_example().relations[0].parties_on(date(2024, 8, 21))]
         ['CN', 'RU']
         """
         day = None if on is None else _as_day(on)
@@ -482,6 +485,7 @@ class ThematicYear:
         start: When it begins.
         end: When it ends.
         sectors: The fields it promotes.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         sources: Where the facts come from.
 
     Raises:
@@ -501,4 +505,5 @@ class ThematicYear:
     sectors: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))

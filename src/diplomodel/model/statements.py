@@ -6,6 +6,7 @@ from attrs import field, frozen
 
 from diplomodel import _validators as v
 from diplomodel.dates import PartialDate
+from diplomodel.model._common import other_topics
 from diplomodel.model.actors import Actor, actor
 from diplomodel.model.ids import MeetingId, PersonId, StatementId
 from diplomodel.model.sectors import Sector
@@ -26,6 +27,7 @@ class Statement:
         meeting: Id of the meeting where it was said.
         date: When it was said.
         topics: The fields it concerns.
+        other_topics: Topics the `Sector` vocabulary lacks, in words, kept as written.
         sources: Where it was reported.
 
     >>> s = Statement(id="s1", speaker="li-qiang", summary="Ready to deepen cooperation.",
@@ -43,4 +45,5 @@ class Statement:
     topics: tuple[Sector, ...] = field(
         default=(), validator=v.tuple_of(v.enum_member(Sector), unique=True)
     )
+    other_topics: tuple[str, ...] = field(default=(), validator=other_topics())
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
