@@ -281,3 +281,66 @@ class TestBadInput:
         with pytest.raises(dm.DataError) as error:
             from_arrow(_table(rows, dm.Person), dm.Person)
         assert len(error.value.problems) == dm.MAX_PROBLEMS
+
+
+class TestColumnarEqualsConverter:
+    """Reading column by column gives what the converter gives row by row, or defers to it."""
+
+    @staticmethod
+    def _both(table, cls):
+        from diplomodel.arrow import _columns, _convert
+        from diplomodel.errors import ProblemCollector
+
+        batch = pa.RecordBatch.from_struct_array(table.to_struct_array().combine_chunks())
+        target = _convert._target(cls)
+        columnar = _columns.decode_records(batch, target, _convert._converters()[0], _convert._date)
+        collector = ProblemCollector()
+        rows = _convert.read_rows(batch, target, collector=collector)
+        assert not collector.problems
+        return columnar, rows
+
+    @pytest.mark.parametrize("name", list(TABLES))
+    def test_same_records(self, name):
+        """Both paths give equal records for generated records of every table."""
+        cls = TABLES[name]
+
+        @settings(max_examples=examples(30))
+        @given(st.lists(testing.from_class(cls), min_size=1, max_size=4, unique_by=lambda r: r.id))
+        def check(records):
+            columnar, rows = self._both(to_arrow(records, cls), cls)
+            assert columnar == rows == records
+
+        check()
+
+    def test_left_out_columns_take_defaults(self):
+        """A column left out reads as the field's default on both paths."""
+        table = to_arrow(EXAMPLE.people).drop_columns(["names", "tenures"])
+        columnar, rows = self._both(table, dm.Person)
+        assert columnar == rows
+        assert all(person.tenures == () for person in columnar)
+
+    def test_null_nested_value_defers_to_the_converter(self):
+        """A null where a nested field needs a value is refused with its path."""
+        rows = _rows(EXAMPLE.meetings)
+        rows[0]["participants"][0]["person"] = None
+        with pytest.raises(dm.DataError) as error:
+            from_arrow(_table(rows, dm.Meeting), dm.Meeting)
+        assert _paths(error) == ["$.meetings[0].participants[0].person"]
+
+    def test_null_list_item_defers_to_the_converter(self):
+        """A null item of a list is refused with its path."""
+        rows = _rows(EXAMPLE.meetings)
+        rows[0]["parties"] = ["CN", None]
+        with pytest.raises(dm.DataError) as error:
+            from_arrow(_table(rows, dm.Meeting), dm.Meeting)
+        assert _paths(error) == ["$.meetings[0].parties[1]"]
+
+    def test_repeated_map_key(self):
+        """A names map holding a key twice is refused."""
+        table = to_arrow(EXAMPLE.people[:1])
+        names = pa.MapArray.from_arrays(
+            pa.array([0, 2], pa.int32()), pa.array(["ru", "ru"]), pa.array(["a", "b"])
+        )
+        table = table.set_column(table.schema.get_field_index("names"), "names", names)
+        with pytest.raises(dm.DataError, match="same key twice"):
+            from_arrow(table, dm.Person)

@@ -17,7 +17,7 @@ column ``type`` is the kind's tag.
 >>> meetings = dm.load_example().meetings
 >>> table = to_arrow(meetings)
 >>> table.num_rows, table.schema.field("start").type
-(1, StructType(struct<year: int16 not null, month: int8, day: int8>))
+(1, StructType(struct<year: int16, month: int8, day: int8>))
 >>> from_arrow(table, dm.Meeting) == meetings
 True
 """

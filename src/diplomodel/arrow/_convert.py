@@ -20,6 +20,7 @@ from cattrs import Converter
 
 from diplomodel import _hooks
 from diplomodel._hooks import DOCUMENT_TAGS, TAG, type_name
+from diplomodel.arrow._columns import decode_records, encode_records
 from diplomodel.arrow._schema import columns_of, schema_of, table_of
 from diplomodel.dates import PartialDate
 from diplomodel.errors import (
@@ -97,18 +98,6 @@ def _class_of(first: Any, cls: type[Any] | None) -> type[Any]:
     return _target(type(first))
 
 
-def _rows(records: Iterable[Any], cls: type[Any]) -> Iterator[dict[str, Any]]:
-    fast, _ = _converters()
-    unstructure = fast.get_unstructure_hook(cls)
-    for index, record in enumerate(records):
-        if not isinstance(record, cls):
-            raise ArgumentTypeError(
-                f"record {index} is a {type(record).__name__}, not a {cls.__name__}: "
-                "a table holds records of one class"
-            )
-        yield unstructure(record)
-
-
 def record_batches(
     records: Iterable[Any], cls: type[Any] | None = None, *, rows: int = BATCH_ROWS
 ) -> Iterator[pa.RecordBatch]:
@@ -117,10 +106,16 @@ def record_batches(
     first = next(stream, None)
     target = _class_of(first, cls)
     schema = schema_of(target)
+    fast, _ = _converters()
     chained = stream if first is None else itertools.chain((first,), stream)
-    converted = _rows(chained, target)
-    while chunk := list(itertools.islice(converted, rows)):
-        yield pa.RecordBatch.from_pylist(chunk, schema=schema)
+    while chunk := list(itertools.islice(chained, rows)):
+        for index, record in enumerate(chunk):
+            if not isinstance(record, target):
+                raise ArgumentTypeError(
+                    f"record {index} is a {type(record).__name__}, not a {target.__name__}: "
+                    "a table holds records of one class"
+                )
+        yield encode_records(chunk, target, schema, fast)
 
 
 def to_arrow(records: Iterable[Any], cls: type[Any] | None = None) -> pa.Table:
@@ -204,14 +199,30 @@ def _problems(
 
 
 def read_batch(
-    batch: pa.RecordBatch | pa.Table,
-    cls: type[Any],
-    *,
-    first_row: int = 0,
-    collector: ProblemCollector,
+    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
 ) -> list[Any]:
-    """The records of one batch whose columns already match `schema_of(cls)`."""
-    rows = batch.to_pylist(maps_as_pydicts="strict")
+    """The records of one batch whose columns already match `schema_of(cls)`.
+
+    Column by column first (`decode_records`); a batch that path cannot read
+    exactly as the converter would is read row by row (`read_rows`), which
+    names every problem.
+    """
+    try:
+        return decode_records(batch, cls, _converters()[0], _date)
+    except Exception:  # noqa: BLE001 - read again row by row, which names the problems
+        return read_rows(batch, cls, first_row=first_row, collector=collector)
+
+
+def read_rows(
+    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
+) -> list[Any]:
+    """The records of one batch, each row structured by the converter as `from_dict` does."""
+    try:
+        rows = batch.to_pylist(maps_as_pydicts="strict")
+    except KeyError as exc:  # Arrow maps may repeat a key; names maps may not
+        message = f"a map holds the same key twice ({exc.args[0] if exc.args else exc})"
+        collector.add(Problem(path=f"{root_of(cls)}[*]", message=message))
+        return []
     if cls is Document:
         rows = [_document_row(row) for row in rows]
     return _structure_rows(rows, cls, first_row, collector)

@@ -39,11 +39,7 @@ __all__ = [
 ]
 
 DATE_TYPE: Final = pa.struct(
-    [
-        pa.field("year", pa.int16(), nullable=False),
-        pa.field("month", pa.int8()),
-        pa.field("day", pa.int8()),
-    ]
+    [pa.field("year", pa.int16()), pa.field("month", pa.int8()), pa.field("day", pa.int8())]
 )
 """A `PartialDate`: its year, and its month and day where it has them."""
 
@@ -73,7 +69,7 @@ def arrow_type(hint: Any) -> pa.DataType:  # noqa: C901, PLR0911 - one branch a 
 
     >>> from diplomodel.model.meetings import Role
     >>> arrow_type(Role), arrow_type(tuple[int, ...])
-    (DataType(string), ListType(list<item: int64 not null>))
+    (DataType(string), ListType(list<item: int64>))
     """
     if _is_union(hint) and type(None) in typing.get_args(hint):
         members = [m for m in typing.get_args(hint) if m is not type(None)]
@@ -93,17 +89,17 @@ def arrow_type(hint: Any) -> pa.DataType:  # noqa: C901, PLR0911 - one branch a 
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return pa.list_(pa.field("item", arrow_type(args[0]), nullable=False))
+        return pa.list_(arrow_type(args[0]))
     if origin is Mapping and len(args) == 2:
         return pa.map_(arrow_type(args[0]), arrow_type(args[1]))
     if isinstance(hint, type) and attrs.has(hint) and hint is not Document:
-        return pa.struct(list(_fields(hint)))
+        return pa.struct([_field_of(spec, nullable=True) for spec in columns_of(hint)])
     raise ArgumentTypeError(f"no Arrow type for {hint!r}")
 
 
 def _field_of(spec: FieldSpec, *, nullable: bool = False) -> pa.Field:
     item = arrow_type(spec.item)
-    kind = pa.list_(pa.field("item", item, nullable=False)) if spec.many else item
+    kind = pa.list_(item) if spec.many else item
     return pa.field(spec.name, kind, nullable=nullable or spec.optional)
 
 
