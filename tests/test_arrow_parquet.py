@@ -193,18 +193,40 @@ class TestBadInput:
         with pytest.raises(dm.DataError, match=r"\$\.offices\[\*\]\.kind: required column missing"):
             read_parquet(dataset)
 
-    def test_bad_row_names_row_and_column(self, dataset):
-        """A bad value in a partitioned table is named by its row in the dossier."""
-        (path,) = (dataset / "meetings").rglob("*.parquet")
+    def test_bad_row_names_row_and_column(self, tmp_path):
+        """A bad value in a partitioned table is named by its row in the dossier, not the file."""
+        meetings = tuple(
+            attrs.evolve(EXAMPLE.meetings[0], id=f"m{i}", start=dm.PartialDate(year=year), end=None)
+            for i, year in enumerate([2024, 1999, 2024])
+        )
+        write_parquet(dm.Dossier(id="d", title="D", meetings=meetings), tmp_path)
 
         def change(rows):
             rows[0]["participants"][1]["person"] = "Not An Id"
 
-        _rewrite(path, change)
+        _rewrite(tmp_path / "meetings" / "year=2024" / "part-0.parquet", change)
         with pytest.raises(dm.DataError) as error:
-            read_parquet(dataset)
+            read_parquet(tmp_path)
         assert _paths(error) == ["$.meetings[0].participants[1].person"]
-        assert error.value.source == str(dataset)
+        assert error.value.source == str(tmp_path)
+        _rewrite(tmp_path / "meetings" / "year=1999" / "part-0.parquet", change)
+        with pytest.raises(dm.DataError) as error:
+            read_parquet(tmp_path)
+        assert _paths(error) == [
+            "$.meetings[1].participants[1].person",
+            "$.meetings[0].participants[1].person",
+        ]
+
+    def test_stale_files_are_removed(self, tmp_path):
+        """Writing again removes partitions and files the new dossier does not have."""
+        write_parquet(EXAMPLE, tmp_path)
+        stray = tmp_path / "people" / "part-7.parquet"
+        stray.write_bytes((tmp_path / "people" / "part-0.parquet").read_bytes())
+        later = attrs.evolve(EXAMPLE.meetings[0], start=dm.PartialDate(year=2025), end=None)
+        write_parquet(attrs.evolve(EXAMPLE, meetings=(later,)), tmp_path)
+        assert not stray.exists()
+        assert [p.name for p in (tmp_path / "meetings").iterdir()] == ["year=2025"]
+        assert read_parquet(tmp_path).meetings == (later,)
 
     def test_every_problem_of_every_table(self, dataset):
         """Problems in two tables are reported together; nothing half-loads."""

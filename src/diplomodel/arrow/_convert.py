@@ -153,18 +153,24 @@ _OWN_FIELDS: Final = {
 
 
 def _structure_rows(
-    rows: Sequence[dict[str, Any]], cls: type[Any], first_row: int, collector: ProblemCollector
+    rows: Sequence[dict[str, Any]],
+    cls: type[Any],
+    positions: Sequence[int],
+    collector: ProblemCollector,
 ) -> list[Any]:
     """Each row as a record; problems (with row paths) go to the collector."""
     structure: Callable[[Any, Any], Any] = _converters()[0].get_structure_hook(cls)
     try:
         return [structure(row, cls) for row in rows]
     except Exception:  # noqa: BLE001 - explained row by row
-        return _explain_rows(rows, cls, first_row, collector)
+        return _explain_rows(rows, cls, positions, collector)
 
 
 def _explain_rows(
-    rows: Sequence[dict[str, Any]], cls: type[Any], first_row: int, collector: ProblemCollector
+    rows: Sequence[dict[str, Any]],
+    cls: type[Any],
+    positions: Sequence[int],
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The rows one by one; a rejected row is read again field by field to name its problems."""
     fast, detailed = _converters()
@@ -179,7 +185,7 @@ def _explain_rows(
         try:
             records.append(structure(row, cls))
         except Exception:  # noqa: BLE001 - explained by the detailed converter
-            where = f"{root}[{first_row + offset}]"
+            where = f"{root}[{positions[offset]}]"
             collector.extend(_problems(explain, row, cls, where, collector.limit - len(collector)))
     return records
 
@@ -199,7 +205,11 @@ def _problems(
 
 
 def read_batch(
-    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
+    batch: pa.RecordBatch,
+    cls: type[Any],
+    *,
+    positions: Sequence[int] | None = None,
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The records of one batch whose columns already match `schema_of(cls)`.
 
@@ -210,11 +220,15 @@ def read_batch(
     try:
         return decode_records(batch, cls, _converters()[0], _date)
     except Exception:  # noqa: BLE001 - read again row by row, which names the problems
-        return read_rows(batch, cls, first_row=first_row, collector=collector)
+        return read_rows(batch, cls, positions=positions, collector=collector)
 
 
 def read_rows(
-    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
+    batch: pa.RecordBatch,
+    cls: type[Any],
+    *,
+    positions: Sequence[int] | None = None,
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The records of one batch, each row structured by the converter as `from_dict` does."""
     try:
@@ -225,7 +239,7 @@ def read_rows(
         return []
     if cls is Document:
         rows = [_document_row(row) for row in rows]
-    return _structure_rows(rows, cls, first_row, collector)
+    return _structure_rows(rows, cls, positions or range(len(rows)), collector)
 
 
 def batches_of(data: Any, *, source: str | None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
@@ -259,7 +273,8 @@ def from_arrow(data: Any, cls: type[Any], *, source: str | None = None) -> tuple
     start = 0
     for batch in batches:
         ready = conform(batch, types, target, source=source)
-        records += read_batch(ready, target, first_row=start, collector=collector)
+        positions = range(start, start + batch.num_rows)
+        records += read_batch(ready, target, positions=positions, collector=collector)
         start += batch.num_rows
         if collector.full:
             collector.stop()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final
@@ -94,28 +93,40 @@ def _with_year(batches: Iterable[pa.RecordBatch], date: str, schema: pa.Schema) 
 
 
 def _write_table(directory: Path, name: str, records: tuple[Any, ...], rows: int) -> None:
+    """Write one table's files, then remove any file of the table this write did not make."""
     cls = TABLES[name]
     schema = schema_of(cls)
     target = directory / name
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
+    written = {str(path) for path in _write_files(target, cls, schema, records, rows)}
+    for path in _files(directory, name):
+        if str(path) not in written:
+            path.unlink()
+    for folder in sorted(target.rglob("*"), reverse=True):  # deepest first
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _write_files(
+    target: Path, cls: type[Any], schema: pa.Schema, records: tuple[Any, ...], rows: int
+) -> list[Path]:
     batches = record_batches(records, cls, rows=rows)
     date = date_field(cls)
     if date is None:
-        with pq.ParquetWriter(target / _PART.format(i=0), schema) as writer:
+        path = target / _PART.format(i=0)
+        with pq.ParquetWriter(path, schema) as writer:
             for batch in batches:
                 writer.write_batch(batch)
-        return
+        return [path]
     full = _partitioned_schema(schema)
     first = next(batches, None)
     if first is None:  # an empty file keeps the table's schema readable by every engine
         empty = target / f"{YEAR}={_NULL_PARTITION}"
-        empty.mkdir()
-        pq.write_table(
-            full.remove(full.get_field_index(YEAR)).empty_table(), empty / _PART.format(i=0)
-        )
-        return
+        empty.mkdir(exist_ok=True)
+        stored = full.remove(full.get_field_index(YEAR))
+        pq.write_table(stored.empty_table(), empty / _PART.format(i=0))
+        return [empty / _PART.format(i=0)]
+    made: list[Path] = []
     ds.write_dataset(
         _with_year(itertools.chain((first,), batches), date, full),
         target,
@@ -126,7 +137,9 @@ def _write_table(directory: Path, name: str, records: tuple[Any, ...], rows: int
         existing_data_behavior="overwrite_or_ignore",
         max_rows_per_group=rows,
         min_rows_per_group=min(rows, 1 << 14),
+        file_visitor=lambda file: made.append(Path(file.path)),
     )
+    return made
 
 
 def _manifest(dossier: Dossier) -> dict[str, Any]:
@@ -237,7 +250,7 @@ def _batches(
             )
             continue
         with file:
-            version = (file.schema_arrow.metadata or {}).get(VERSION_KEY)
+            version = (file.metadata.metadata or {}).get(VERSION_KEY)  # not the whole schema
             if version is None:
                 collector.add(Problem(path=where, message=f"{path}: no diplomodel format version"))
                 continue
@@ -245,7 +258,8 @@ def _batches(
             if problem is not None:
                 collector.add(attrs.evolve(problem, message=f"{path}: {problem.message}"))
                 continue
-            for batch in file.iter_batches(batch_size=rows):
+            small = file.metadata.num_rows <= rows  # read at once: cheaper than a batch reader
+            for batch in file.read().to_batches() if small else file.iter_batches(batch_size=rows):
                 index = None
                 if INDEX in batch.schema.names:
                     index = batch.column(INDEX)
@@ -253,27 +267,47 @@ def _batches(
                 yield batch, index, str(path)
 
 
+def _chunks(
+    root: Path, name: str, rows: int, collector: ProblemCollector
+) -> Iterator[tuple[pa.RecordBatch, list[int]]]:
+    """Checked batches of about `rows` rows (small files read together), with each row's position.
+
+    A row's position is its ``_index``, or its place in file order for files without one.
+
+    Raises:
+        DataError: A file's columns are not those of the table's class.
+    """
+    cls = TABLES[name]
+    pending: list[pa.RecordBatch] = []
+    positions: list[int] = []
+    start = 0
+    for batch, index, path in _batches(root, name, rows, collector):
+        ready = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
+        if pending and not ready.schema.equals(pending[0].schema):
+            yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+            pending, positions = [], []
+        pending.append(ready)
+        positions += index.to_pylist() if index is not None else range(start, start + len(batch))
+        start += len(batch)
+        if sum(len(b) for b in pending) >= rows:
+            yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+            pending, positions = [], []
+    if pending:
+        yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+
+
 def _read_table(root: Path, name: str, rows: int, collector: ProblemCollector) -> tuple[Any, ...]:
     cls = TABLES[name]
     found: list[tuple[int, Any]] = []
-    start = 0
-    ordered = True
-    for batch, index, path in _batches(root, name, rows, collector):
-        try:
-            table = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
-        except DataError as exc:
-            collector.extend(exc.problems, omitted=exc.omitted)
-            return ()
-        records = read_batch(table, cls, first_row=start, collector=collector)
-        positions = index.to_pylist() if index is not None else range(start, start + len(records))
-        ordered = ordered and index is not None
-        found += zip(positions, records, strict=False)
-        start += batch.num_rows
+    try:
+        for chunk, positions in _chunks(root, name, rows, collector):
+            records = read_batch(chunk, cls, positions=positions, collector=collector)
+            found += zip(positions, records, strict=False)
+    except DataError as exc:
+        collector.extend(exc.problems, omitted=exc.omitted)
     if collector.problems:
         return ()
-    if any(index is not None for index, _ in found) and ordered:
-        return _in_order(found, name, collector)
-    return tuple(record for _, record in found)
+    return _in_order(found, name, collector)
 
 
 def _in_order(
@@ -342,15 +376,12 @@ def iter_parquet(
     read_manifest(root)
     cls = TABLES[table]
     collector = ProblemCollector(limit=MAX_PROBLEMS)
-    start = 0
-    for batch, _index, path in _batches(root, table, batch_rows, collector):
+    for chunk, positions in _chunks(root, table, batch_rows, collector):
         if collector.problems:
             break
-        ready = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
-        records = read_batch(ready, cls, first_row=start, collector=collector)
+        records = read_batch(chunk, cls, positions=positions, collector=collector)
         if collector.problems:
             break
-        start += batch.num_rows
         yield tuple(records)
     error = collector.error(source=str(root))
     if error is not None:
