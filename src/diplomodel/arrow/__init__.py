@@ -48,6 +48,9 @@ __all__ = [
 
 T = TypeVar("T")
 
+MANIFEST = "_diplomodel.json"
+"""The file of a Parquet dataset that names its format, version, tables and the dossier's fields."""
+
 
 def _part(name: str) -> ModuleType:
     """An implementation module, which imports pyarrow; a clear error if it is missing."""

@@ -26,6 +26,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomodel._hooks import _duplicate_ids
+from diplomodel.arrow import MANIFEST
 from diplomodel.arrow._check import conform, plan
 from diplomodel.arrow._convert import BATCH_ROWS, read_batch, record_batches
 from diplomodel.arrow._schema import VERSION_KEY, date_field, schema_of
@@ -56,8 +57,6 @@ __all__ = [
 FORMAT_NAME: Final = "diplomodel-parquet"
 """The ``format`` of a dataset's manifest."""
 
-MANIFEST: Final = "_diplomodel.json"
-"""The file of a dataset that names its format, version, tables and the dossier's fields."""
 
 YEAR: Final = "year"
 """The Hive partition column of a dated table."""
