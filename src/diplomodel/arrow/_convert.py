@@ -2,12 +2,13 @@
 
 A record's Arrow row is what the converter writes to JSON (`to_dict`), with
 every field present (defaults too, so a null is only ever None) and each
-`PartialDate` as a struct of its parts. Reading structures each row with the
-same hooks as `from_dict`, so the same validation applies; the first pass
-uses cattrs' generated code and only a batch that fails is read again field
-by field to name every problem with its row and column path.
+`PartialDate` as a struct of its parts. Batches are built and read column by
+column (`diplomodel.arrow._columns`), with the converter's hooks for every
+value that has one; a batch that path cannot read exactly as the converter
+would is read row by row by a converter configured like the library's (the
+same hooks, dates as structs), whose detailed twin then names every problem
+with its row and column path.
 """
-
 from __future__ import annotations
 
 import functools
@@ -20,8 +21,9 @@ from cattrs import Converter
 
 from diplomodel import _hooks
 from diplomodel._hooks import DOCUMENT_TAGS, TAG, type_name
+from diplomodel.arrow._check import conform, plan
 from diplomodel.arrow._columns import decode_records, encode_records
-from diplomodel.arrow._schema import columns_of, schema_of, table_of
+from diplomodel.arrow._schema import columns_of, root_of, schema_of
 from diplomodel.dates import PartialDate
 from diplomodel.errors import (
     MAX_PROBLEMS,
@@ -33,7 +35,7 @@ from diplomodel.errors import (
 )
 from diplomodel.model.documents import Document
 
-__all__ = ["BATCH_ROWS", "from_arrow", "record_batches", "root_of", "to_arrow"]
+__all__ = ["BATCH_ROWS", "from_arrow", "read_batch", "read_rows", "record_batches", "to_arrow"]
 
 BATCH_ROWS: Final = 16_384
 """How many records one Arrow record batch holds when records are streamed."""
@@ -129,12 +131,6 @@ def to_arrow(records: Iterable[Any], cls: type[Any] | None = None) -> pa.Table:
 
 
 # -- reading -------------------------------------------------------------------------
-
-
-def root_of(cls: type[Any]) -> str:
-    """The path of a table's rows in problems: ``$.meetings`` for a dossier table, else ``$``."""
-    table = table_of(cls)
-    return f"$.{table}" if table is not None else "$"
 
 
 def _document_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -263,8 +259,6 @@ def batches_of(data: Any, *, source: str | None) -> tuple[pa.Schema, Iterator[pa
 
 def from_arrow(data: Any, cls: type[Any], *, source: str | None = None) -> tuple[Any, ...]:
     """Records from an Arrow table (see `diplomodel.arrow.from_arrow`)."""
-    from diplomodel.arrow._check import conform, plan  # noqa: PLC0415 - it imports this module
-
     target = _target(cls)
     schema, batches = batches_of(data, source=source)
     types = plan(schema, target, source=source)
