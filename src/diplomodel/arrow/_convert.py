@@ -9,6 +9,7 @@ would is read row by row by a converter configured like the library's (the
 same hooks, dates as structs), whose detailed twin then names every problem
 with its row and column path.
 """
+
 from __future__ import annotations
 
 import functools

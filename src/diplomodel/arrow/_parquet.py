@@ -13,16 +13,14 @@ Every file's schema metadata holds the format version.
 
 from __future__ import annotations
 
-import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomodel._hooks import _duplicate_ids
@@ -76,21 +74,6 @@ def _scalars() -> list[str]:
 # -- writing ---------------------------------------------------------------------------
 
 
-def _partitioned_schema(schema: pa.Schema) -> pa.Schema:
-    return schema.append(pa.field(YEAR, pa.int16())).append(
-        pa.field(INDEX, pa.int64(), nullable=False)
-    )
-
-
-def _with_year(batches: Iterable[pa.RecordBatch], date: str, schema: pa.Schema) -> Iterator[Any]:
-    start = 0
-    for batch in batches:
-        years = pc.struct_field(batch.column(date), "year")
-        index = pa.array(range(start, start + batch.num_rows), pa.int64())
-        start += batch.num_rows
-        yield pa.RecordBatch.from_arrays([*batch.columns, years, index], schema=schema)
-
-
 def _write_table(directory: Path, name: str, records: tuple[Any, ...], rows: int) -> None:
     """Write one table's files, then remove any file of the table this write did not make."""
     cls = TABLES[name]
@@ -109,6 +92,7 @@ def _write_table(directory: Path, name: str, records: tuple[Any, ...], rows: int
 def _write_files(
     target: Path, cls: type[Any], schema: pa.Schema, records: tuple[Any, ...], rows: int
 ) -> list[Path]:
+    """Write a table's batches, one Hive partition a year if it has a primary date."""
     batches = record_batches(records, cls, rows=rows)
     date = date_field(cls)
     if date is None:
@@ -117,28 +101,37 @@ def _write_files(
             for batch in batches:
                 writer.write_batch(batch)
         return [path]
-    full = _partitioned_schema(schema)
-    first = next(batches, None)
-    if first is None:  # an empty file keeps the table's schema readable by every engine
-        empty = target / f"{YEAR}={_NULL_PARTITION}"
-        empty.mkdir(exist_ok=True)
-        stored = full.remove(full.get_field_index(YEAR))
-        pq.write_table(stored.empty_table(), empty / _PART.format(i=0))
-        return [empty / _PART.format(i=0)]
-    made: list[Path] = []
-    ds.write_dataset(
-        _with_year(itertools.chain((first,), batches), date, full),
-        target,
-        schema=full,
-        format="parquet",
-        partitioning=ds.partitioning(pa.schema([full.field(YEAR)]), flavor="hive"),
-        basename_template=_PART,
-        existing_data_behavior="overwrite_or_ignore",
-        max_rows_per_group=rows,
-        min_rows_per_group=min(rows, 1 << 14),
-        file_visitor=lambda file: made.append(Path(file.path)),
-    )
-    return made
+    stored = schema.append(pa.field(INDEX, pa.int64(), nullable=False))
+    writers: dict[int | None, pq.ParquetWriter] = {}
+    try:
+        start = 0
+        for batch in batches:
+            index = pa.array(range(start, start + batch.num_rows), pa.int64())
+            start += batch.num_rows
+            whole = pa.RecordBatch.from_arrays([*batch.columns, index], schema=stored)
+            years = pc.struct_field(batch.column(date), "year")
+            for year in pc.unique(years).to_pylist():
+                where = pc.is_null(years) if year is None else pc.equal(years, year)
+                writer = writers.get(year)
+                if writer is None:
+                    writer = writers[year] = _partition_writer(target, year, stored)
+                writer.write_batch(whole.filter(where))
+        if not writers:  # an empty file keeps the table's schema readable by every engine
+            writers[None] = _partition_writer(target, None, stored)
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return [target / _partition(year) / _PART.format(i=0) for year in writers]
+
+
+def _partition(year: int | None) -> str:
+    return f"{YEAR}={_NULL_PARTITION if year is None else year}"
+
+
+def _partition_writer(target: Path, year: int | None, schema: pa.Schema) -> pq.ParquetWriter:
+    folder = target / _partition(year)
+    folder.mkdir(exist_ok=True)
+    return pq.ParquetWriter(folder / _PART.format(i=0), schema)
 
 
 def _manifest(dossier: Dossier) -> dict[str, Any]:
