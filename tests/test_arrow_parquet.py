@@ -137,6 +137,21 @@ class TestStreaming:
             sorted(EXAMPLE.documents, key=lambda d: d.signed is None)
         )
 
+    def test_partitions_come_in_order_of_year(self, tmp_path):
+        """iter_parquet reads partitions by year as numbers (999 before 1999), undated last."""
+        document = EXAMPLE.documents[0]
+        years = [2024, None, 999, 1999]
+        documents = tuple(
+            attrs.evolve(
+                document, id=f"d{i}", signed=None if year is None else dm.PartialDate(year=year)
+            )
+            for i, year in enumerate(years)
+        )
+        write_parquet(dm.Dossier(id="d", title="D", documents=documents), tmp_path)
+        read = sum(_parquet.iter_parquet(tmp_path, "documents", batch_rows=1), ())
+        assert [d.id for d in read] == ["d2", "d3", "d0", "d1"]
+        assert read_parquet(tmp_path).documents == documents
+
     def test_unknown_table(self, dataset):
         """A table name that is not one of the dossier's is refused."""
         with pytest.raises(dm.InvalidArgumentError, match="no table 'meeting'"):

@@ -168,8 +168,9 @@ def write_parquet(dossier: Dossier, directory: str | os.PathLike[str]) -> None:
     pyarrow), with an ``_index`` column holding each row's position in the
     dossier so that reading restores the order. Others are one file,
     ``people/part-0.parquet``. Every file's schema metadata holds the format
-    version. Table directories are replaced; the manifest is written last,
-    so an interrupted write is not mistaken for a dataset.
+    version. Writing again over a dataset replaces its files and removes
+    those the new write did not make; the manifest is removed first and
+    written last, so an interrupted write is not mistaken for a dataset.
 
     Args:
         dossier: The dossier.

@@ -217,15 +217,31 @@ def read_manifest(root: Path) -> dict[str, Any]:
 
 
 def _files(root: Path, name: str) -> list[Path]:
-    """The Parquet files of a table, partitions in order (hidden and ``_`` files are not data)."""
+    """The Parquet files of a table, partitions in order of year, undated last.
+
+    Hidden files and those starting with ``_`` are not data, as engines agree.
+    """
     target = root / name
     if not target.is_dir():
         return []
-    return sorted(
+    found = [
         path
         for path in target.rglob("*.parquet")
         if not any(part.startswith((".", "_")) for part in path.relative_to(target).parts)
-    )
+    ]
+    return sorted(found, key=lambda path: _file_order(path.relative_to(target)))
+
+
+def _file_order(relative: Path) -> tuple[tuple[int, int | str], ...]:
+    """Sort key: a ``year=N`` folder by its number, the null partition after, names as text."""
+    key: list[tuple[int, int | str]] = []
+    for part in relative.parts:
+        name, equals, value = part.partition("=")
+        if equals and name == YEAR and value.lstrip("-").isdigit():
+            key.append((0, int(value)))
+        else:
+            key.append((1, part))
+    return tuple(key)
 
 
 def _batches(
