@@ -13,6 +13,7 @@ Every file's schema metadata holds the format version.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -109,19 +110,30 @@ def _write_files(
             index = pa.array(range(start, start + batch.num_rows), pa.int64())
             start += batch.num_rows
             whole = pa.RecordBatch.from_arrays([*batch.columns, index], schema=stored)
-            years = pc.struct_field(batch.column(date), "year")
-            for year in pc.unique(years).to_pylist():
-                where = pc.is_null(years) if year is None else pc.equal(years, year)
+            for year, rows_of_year in _by_year(whole, date):
                 writer = writers.get(year)
                 if writer is None:
                     writer = writers[year] = _partition_writer(target, year, stored)
-                writer.write_batch(whole.filter(where))
+                writer.write_batch(rows_of_year)
         if not writers:  # an empty file keeps the table's schema readable by every engine
             writers[None] = _partition_writer(target, None, stored)
     finally:
         for writer in writers.values():
             writer.close()
     return [target / _partition(year) / _PART.format(i=0) for year in writers]
+
+
+def _by_year(batch: pa.RecordBatch, date: str) -> Iterator[tuple[int | None, pa.RecordBatch]]:
+    """The batch's rows of each year of its `date` column (None: undated), each in batch order."""
+    years = pc.struct_field(batch.column(date), "year")
+    order = pc.sort_indices(years)  # stable; nulls (undated) last
+    ordered = batch.take(order)  # a stable sort: each year's rows keep their order
+    runs = years.take(order).to_pylist()
+    start = 0
+    for year, group in itertools.groupby(runs):
+        length = sum(1 for _ in group)
+        yield year, ordered.slice(start, length)
+        start += length
 
 
 def _partition(year: int | None) -> str:
