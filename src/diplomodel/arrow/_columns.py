@@ -222,6 +222,8 @@ def _decode_list(array: pa.Array, item: Any, conv: Converter, date: Any) -> list
     if array.null_count == 0:  # then the offsets delimit every row's items
         offsets = array.offsets.to_pylist()
         base = offsets[0]
+        if offsets[-1] == base:  # every list empty, as most optional lists are
+            return [()] * len(array)
         flat = array.values.slice(base, offsets[-1] - base)
         if flat.null_count:
             raise Fallback("null item")
