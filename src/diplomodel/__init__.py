@@ -106,6 +106,15 @@ if TYPE_CHECKING:  # the names below are loaded on first use (see _LAZY)
         is_jubilee,
         next_anniversary,
     )
+    from diplomodel.arrow import (
+        duckdb_connect,
+        from_arrow,
+        iter_parquet,
+        read_parquet,
+        schema_of,
+        to_arrow,
+        write_parquet,
+    )
     from diplomodel.dossier import Dossier, Entity, load_example
     from diplomodel.extract import (
         Anchor,
@@ -187,6 +196,9 @@ _LAZY: Final[dict[str, str]] = {  # module: the names it exports, separated by s
     "diplomodel.anniversaries": (
         "Anniversary LeapDayPolicy anniversaries anniversary_in_year anniversary_number "
         "is_jubilee next_anniversary"
+    ),
+    "diplomodel.arrow": (
+        "duckdb_connect from_arrow iter_parquet read_parquet schema_of to_arrow write_parquet"
     ),
     "diplomodel.dossier": "Dossier Entity load_example",
     "diplomodel.extract": (
@@ -380,16 +392,19 @@ __all__ = [
     "anniversary_phrase",
     "atomic_writer",
     "describe",
+    "duckdb_connect",
     "envelope",
     "extract",
     "format_date",
     "format_date_range",
     "format_list",
+    "from_arrow",
     "from_dict",
     "from_json",
     "ftm_id",
     "is_jubilee",
     "iter_jsonl",
+    "iter_parquet",
     "json_schema",
     "label",
     "load_example",
@@ -405,10 +420,13 @@ __all__ = [
     "person_name",
     "plover_coding",
     "plover_contexts",
+    "read_parquet",
     "resolve_weekday",
     "rule",
+    "schema_of",
     "state_name",
     "states",
+    "to_arrow",
     "to_dict",
     "to_ftm",
     "to_ical",
@@ -418,4 +436,5 @@ __all__ = [
     "to_popolo",
     "validate",
     "write_jsonl",
+    "write_parquet",
 ]
