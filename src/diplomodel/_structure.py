@@ -137,6 +137,7 @@ class _Writer:
             "_isinstance": isinstance,
             "_tuple": tuple,
             "_len": len,
+            "_id": id,
         }
 
     def name(self, value: Any, prefix: str = "_c") -> str:
@@ -379,15 +380,87 @@ def _emit_checks(w: _Writer, index: int, a: attrs.Attribute[Any], hint: Any) -> 
     item_types = None
     if a.converter is None and _hooks._is_homogeneous_tuple(hint):  # noqa: SLF001
         item_types = _produces(hint.__args__[0])
-    attribute = w.name(a, "_a")
+    var, attribute = f"f{index}", w.name(a, "_a")
     for part in getattr(a.validator, "_validators", (a.validator,)):
+        call = f"{w.name(part)}(self, {attribute}, {var})"
         if _proved(produced, v.checked_types(part)):
             continue
-        shape = v.tuple_shape(part)
-        if item_types is not None and shape is not None:
-            item_check, rest = shape
-            if _proved(item_types, v.checked_types(item_check)):
-                if rest is not None:
-                    w.emit(1, f"{w.name(rest)}(self, {attribute}, f{index})")
-                continue
-        w.emit(1, f"{w.name(part)}(self, {attribute}, f{index})")
+        if item_types is not None and _emit_tuple_check(w, part, item_types, var, attribute):
+            continue
+        guard = _guard(w, part, produced, var)
+        if guard is not None:
+            w.emit(1, f"if {guard}:")
+            w.emit(2, call)
+        else:
+            w.emit(1, call)
+
+
+def _emit_tuple_check(
+    w: _Writer, part: Any, item_types: frozenset[type] | None, var: str, attribute: str
+) -> bool:
+    """Emit a `tuple_of` check that skips what reading proved; False if `part` is no such check."""
+    shape = v.tuple_shape(part)
+    if shape is None:
+        return False
+    member, rest = shape
+    call = f"{w.name(part)}(self, {attribute}, {var})"
+    rest_call = None if rest is None else f"{w.name(rest)}(self, {attribute}, {var})"
+    if item_types is not None and _proved(item_types, v.checked_types(member)):
+        if rest_call is not None:
+            w.emit(1, _inline_rest(part, item_types, var) or rest_call)
+        return True
+    guard = _guard(w, member, item_types, "_i")
+    if guard is None:
+        return False
+    w.emit(1, f"for _i in {var}:")  # the whole check runs only for an item the guard lets by
+    w.emit(2, f"if {guard}:")
+    w.emit(3, call)
+    w.emit(3, "break")
+    if rest_call is not None:
+        w.emit(1, "else:")
+        inline = None if item_types is None else _inline_rest(part, item_types, var)
+        w.emit(2, inline or rest_call)
+    return True
+
+
+def _guard(w: _Writer, check: Any, types_: frozenset[type] | None, var: str) -> str | None:
+    """A test of `var` that is false only where `check` surely passes (None: call it always)."""
+    shortcut = v.passes_at_once(check)
+    if shortcut is None:
+        return None
+    accepted, test = shortcut
+    tests = []
+    if accepted:
+        tests.append(f"{var}.__class__ not in {w.name(frozenset(accepted))}")
+    if test is not None and (types_ is None or str in types_):
+        tests.append(f"({var}.__class__ is not str or not {w.name(test)}({var}))")
+    return " and ".join(tests) or None
+
+
+_SINGLETONS: Final = (enum.Enum, State, Organization)
+"""Types whose equal values are one object: registry entries and enum members."""
+
+
+def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> str | None:
+    """The length and uniqueness checks of a `tuple_of` as one line that raises, where it can be.
+
+    Only for items compared as themselves (no key, no date order): text, or
+    values of which equal ones are the same object, compared by identity.
+    """
+    facts = v.facts_of(part)
+    if facts.get("key") is not None or facts.get("chronological") is not None:
+        return None
+    if item_types <= {str}:
+        items = var
+    elif all(issubclass(t, _SINGLETONS) for t in item_types):
+        items = f"map(_id, {var})"
+    else:
+        return None
+    tests = []
+    if facts.get("min_length"):
+        tests.append(f"_len({var}) < {int(facts['min_length'])}")
+    if facts.get("max_length") is not None:
+        tests.append(f"_len({var}) > {int(facts['max_length'])}")
+    if facts.get("unique"):
+        tests.append(f"_len(set({items})) != _len({var})")
+    return f"if {' or '.join(tests)}: raise _Rejected" if tests else "pass"

@@ -20,6 +20,7 @@ from diplomodel.dates import PartialDate
 from diplomodel.errors import shown
 
 __all__ = [
+    "accepting",
     "boolean",
     "check_unicode",
     "checked_types",
@@ -39,6 +40,8 @@ __all__ = [
     "optional_date",
     "ordinal",
     "other_than",
+    "passes_at_once",
+    "passing",
     "schema_of",
     "text",
     "tuple_of",
@@ -106,6 +109,40 @@ def tuple_shape(validator: object) -> tuple[Validator, Validator | None] | None:
     value already known to be a tuple; None when there is nothing else to check.
     """
     found: tuple[Validator, Validator | None] | None = getattr(validator, SHAPE_KEY, None)
+    return found
+
+
+PASSES_KEY = "diplomodel_passes_at_once"
+"""The attribute on which a validator carries what it lets pass without its own call."""
+
+
+def accepting(check: Validator, *types: type) -> Validator:
+    """Mark that `check` passes every value of one of `types`, whatever the object around it.
+
+    Code that knows a value's type can then skip calling it for those values.
+    """
+    setattr(check, PASSES_KEY, (types, None))
+    return check
+
+
+def passing(check: Validator, test: Callable[[str], object]) -> Validator:
+    """Mark that `check` passes every str for which `test` is true (a compiled pattern's match)."""
+    setattr(check, PASSES_KEY, ((), test))
+    return check
+
+
+def passes_at_once(
+    validator: object,
+) -> tuple[tuple[type, ...], Callable[[str], object] | None] | None:
+    """(types whose values pass, a test that a str passes) for a validator so marked, or None.
+
+    >>> types_, test = passes_at_once(identifier())
+    >>> types_, bool(test("li-qiang")), bool(test("-x"))
+    ((), True, False)
+    """
+    found: tuple[tuple[type, ...], Callable[[str], object] | None] | None = getattr(
+        validator, PASSES_KEY, None
+    )
     return found
 
 
@@ -213,7 +250,7 @@ def identifier() -> Validator:
                 f"and ending with a letter or digit, at most 200 characters (got {_shown(value)})"
             )
 
-    return described(check, {"type": "string", "pattern": ID_PATTERN})
+    return passing(described(check, {"type": "string", "pattern": ID_PATTERN}), _ID.fullmatch)
 
 
 def enum_member(kind: type[enum.Enum]) -> Validator:
@@ -384,7 +421,13 @@ def optional(validator: Validator) -> Validator:
 
     checked = described(check, schema_of(validator), **facts_of(validator))
     inner = checked_types(validator)
-    return checked if inner is None else _checks_type(checked, *inner, type(None))
+    if inner is not None:
+        _checks_type(checked, *inner, type(None))
+    shortcut = passes_at_once(validator)
+    if shortcut is not None:
+        types_, test = shortcut
+        setattr(checked, PASSES_KEY, ((*types_, type(None)), test))
+    return checked
 
 
 def optional_date() -> Validator:
