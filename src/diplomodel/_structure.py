@@ -48,7 +48,7 @@ from diplomodel.model.documents import Document
 from diplomodel.organizations import Organization
 from diplomodel.states import State
 
-__all__ = ["register"]
+__all__ = ["building", "mentions", "register"]
 
 Hook = Callable[[Any, Any], Any]
 
@@ -236,12 +236,23 @@ class _Writer:
 _local = threading.local()
 
 
-def _building() -> set[type[Any]]:
-    """The classes whose structure functions this thread is generating right now."""
-    found: set[type[Any]] | None = getattr(_local, "building", None)
+def _building(kind: str = "structure") -> set[type[Any]]:
+    """The classes whose functions of `kind` this thread is generating right now."""
+    found: set[type[Any]] | None = getattr(_local, kind, None)
     if found is None:
-        found = _local.building = set()
+        found = set()
+        setattr(_local, kind, found)
     return found
+
+
+def building(kind: str) -> set[type[Any]]:
+    """The classes whose functions of `kind` (``"unstructure"`` ...) this thread is generating."""
+    return _building(kind)
+
+
+def mentions(hint: Any, classes: set[type[Any]]) -> bool:
+    """Whether `hint` is one of `classes` or holds one (in a union, a tuple ...)."""
+    return _mentions(hint, classes)
 
 
 def _mentions(hint: Any, classes: set[type[Any]]) -> bool:

@@ -29,6 +29,7 @@ from cattrs import Converter
 
 from diplomodel import _hooks, _jsontext, _schema, _structure
 from diplomodel._migrations import from_bare_object, from_v1
+from diplomodel._unstructure import register as _register_writers
 from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
 from diplomodel.model.documents import Document
 
@@ -106,6 +107,7 @@ def make_converter(*, strict: bool = True, detailed: bool = False) -> Converter:
     converter = reference_converter(strict=strict, detailed=detailed)
     if not detailed:
         _structure.register(converter, forbid_extra_keys=strict)
+        _register_writers(converter)
     return converter
 
 
