@@ -25,7 +25,8 @@ it (as called: diplomodel never switches it) and with the collector paused
 for every library. The raw parse is orjson, the reader and writer
 diplomodel's own JSON goes through when orjson is installed. Import time is
 the median of fresh interpreters; peak memory is each case's peak RSS above
-its baseline in a fresh process, divided by the size of the JSON text.
+its baseline in a fresh process, divided by the size of the JSON text it reads
+(the compact text; for `Dossier.load`, the indented file or the JSON Lines files).
 
     python benchmarks/serialization.py            # 20 000 meetings, 1 000 000 JSONL records
     python benchmarks/serialization.py --quick    # a small corpus, about a minute
@@ -998,11 +999,22 @@ def memory_figures(dossier: dm.Dossier, raw: bytes) -> dict[str, float]:
         Path(paths["path"]).write_bytes(raw)
         dossier.save(paths["file"])
         dossier.save(paths["folder"], format="jsonl")
-        size = len(raw)
+        sizes = {  # each case against the size of the text it reads
+            "path": len(raw),
+            "file": Path(paths["file"]).stat().st_size,
+            "folder": sum(p.stat().st_size for p in Path(paths["folder"]).iterdir()),
+        }
         return {
-            name: peak_memory(setup, load, paths) / size
+            name: peak_memory(setup, load, paths) / sizes[_reads(load)]
             for name, (setup, load) in MEMORY_CASES.items()
         }
+
+
+def _reads(load: str) -> str:
+    """Which input a memory case reads: the compact text, the saved file or the directory."""
+    return (
+        next(key for key in ("folder", "file") if f"({key})" in load) if "load(" in load else "path"
+    )
 
 
 def _paused(call: Callable[[], object]) -> Callable[[], object]:

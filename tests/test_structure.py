@@ -153,6 +153,13 @@ class TestGenerated:
         with pytest.raises(Exception):  # noqa: B017, PT011
             make_converter().structure(data, dm.Place)
 
+    def test_an_id_named_twice_is_kept_once(self):
+        """Ids read from a file are shared by every record that names them (less memory)."""
+        dossier = dm.from_json(dm.to_json_bytes(dm.load_example()), dm.Dossier)
+        named = dossier.meetings[0].participants[0].person
+        person = next(p for p in dossier.people if p.id == named)
+        assert person.id is named
+
     def test_repeated_ids_in_a_table_are_refused(self):
         """Entities in one collection must have distinct ids on the generated path too."""
         meeting = dm.to_dict(dm.load_example().meetings[0])

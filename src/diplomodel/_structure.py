@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 import inspect
 import itertools
+import sys
 import threading
 import typing
 from collections.abc import Callable, Mapping
@@ -138,6 +139,7 @@ class _Writer:
             "_tuple": tuple,
             "_len": len,
             "_id": id,
+            "_intern": sys.intern,
         }
 
     def name(self, value: Any, prefix: str = "_c") -> str:
@@ -169,6 +171,9 @@ class _Writer:
         if wrong is not None:  # the hook returns the value itself, or refuses it
             self.emit(indent, f"if {wrong.format(var)}:")
             self.emit(indent + 1, "raise _Rejected")
+            if _is_str_newtype(hint):  # an id, named again by other records: kept once
+                self.emit(indent, f"if {var}.__class__ is str:")
+                self.emit(indent + 1, f"{var} = _intern({var})")
             return
         table = self._lookup_table(hint, hook)
         if table is not None:
@@ -217,7 +222,13 @@ class _Writer:
             self.emit(indent + 1, f"for _i in {var}:")
             self.emit(indent + 2, f"if {wrong.format('_i')}:")
             self.emit(indent + 3, "raise _Rejected")
-            self.emit(indent + 1, f"{var} = _tuple({var})")
+            if _is_str_newtype(item):  # ids, named again by other records: kept once
+                self.emit(
+                    indent + 1,
+                    f"{var} = _tuple([_intern(_i) if _i.__class__ is str else _i for _i in {var}])",
+                )
+            else:
+                self.emit(indent + 1, f"{var} = _tuple({var})")
         elif table is not None:
             found, h, ti = self.name(table), self.name(item_hook), self.name(item)
             self.emit(
