@@ -175,6 +175,12 @@ class _Writer:
                 self.emit(indent, f"if {var}.__class__ is str:")
                 self.emit(indent + 1, f"{var} = _intern({var})")
             return
+        if hook is _hooks._structure_partial_date:  # noqa: SLF001 - its cache, without the call
+            parse, t, h = self.name(_hooks._parse_date), self.name(hint), self.name(hook)  # noqa: SLF001
+            self.emit(
+                indent, f"{var} = {parse}({var}) if {var}.__class__ is str else {h}({var}, {t})"
+            )
+            return
         table = self._lookup_table(hint, hook)
         if table is not None:
             found, t, h = self.name(table), self.name(hint), self.name(hook)
@@ -438,10 +444,12 @@ def _emit_tuple_check(
     w.emit(2, f"if {guard}:")
     w.emit(3, call)
     w.emit(3, "break")
-    if rest_call is not None:
+    if rest_call is not None:  # every item is of a type the guard let by
+        shortcut = v.passes_at_once(member)
+        accepted, test = shortcut if shortcut is not None else ((), None)
+        passed = frozenset(accepted) | ({str} if test is not None else set())
         w.emit(1, "else:")
-        inline = None if item_types is None else _inline_rest(part, item_types, var)
-        w.emit(2, inline or rest_call)
+        w.emit(2, _inline_rest(part, passed, var) or rest_call)
     return True
 
 
