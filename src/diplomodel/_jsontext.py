@@ -9,7 +9,14 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-__all__ = ["MAX_INT_DIGITS", "orjson_dumps", "stdlib_dumps", "strict_loads"]
+__all__ = [
+    "MAX_INT_DIGITS",
+    "UNPROVED",
+    "orjson_dumps",
+    "proved_loads",
+    "stdlib_dumps",
+    "strict_loads",
+]
 
 
 def _load_orjson() -> Any:
@@ -80,3 +87,42 @@ def strict_loads(text: str) -> Any:
         parse_int=_parse_int,
         object_pairs_hook=_unique_keys,
     )
+
+
+UNPROVED: Final = object()
+"""What `proved_loads` returns when it cannot prove its parse is `strict_loads`'."""
+
+_NEWLINE: Final = 0x0A
+
+
+def proved_loads(raw: bytes) -> Any:
+    """Orjson's parse of `raw` when it is provably the value `strict_loads` gives; else UNPROVED.
+
+    Orjson parses several times faster, but it keeps the last of two equal
+    keys, reads integers past 64 bits as floats and refuses lone surrogates,
+    where `strict_loads` refuses the first two and reads the third. The
+    proof: writing the parsed value back gives exactly `raw` (compact, or
+    indented by two spaces, with at most a final newline), as it does for
+    every file diplomodel writes. Text that orjson writes is read by both
+    parsers to the same value (no repeated keys, integers of at most 20
+    digits, floats that read back exactly, no NaN), so the two agree on it.
+    Any other text, and any orjson error, is UNPROVED: the caller parses it
+    with `strict_loads`, which also words the error.
+
+    >>> proved_loads(b'{"a":[1,"x"]}') if _orjson else {"a": [1, "x"]}
+    {'a': [1, 'x']}
+    >>> proved_loads(b'{"a":1,"a":2}') is UNPROVED
+    True
+    """
+    if _orjson is None:
+        return UNPROVED
+    try:
+        value = _orjson.loads(raw)
+    except _orjson.JSONDecodeError:
+        return UNPROVED
+    end = len(raw) - 1 if raw[-1:] == b"\n" else len(raw)
+    indented = raw[1:2] == b"\n" and raw[:1] in (b"{", b"[")
+    again: bytes = _orjson.dumps(value, option=_orjson.OPT_INDENT_2 if indented else 0)
+    if len(again) == end and memoryview(raw)[:end] == again:
+        return value
+    return UNPROVED

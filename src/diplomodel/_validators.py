@@ -19,8 +19,10 @@ from diplomodel.dates import PartialDate
 from diplomodel.errors import shown
 
 __all__ = [
+    "accepting",
     "boolean",
     "check_unicode",
+    "checked_types",
     "coherent",
     "date",
     "described",
@@ -37,9 +39,12 @@ __all__ = [
     "optional_date",
     "ordinal",
     "other_than",
+    "passes_at_once",
+    "passing",
     "schema_of",
     "text",
     "tuple_of",
+    "tuple_shape",
 ]
 # Shared with the model's own validators.
 __all__ += ["ID_PATTERN", "LOCALE_SHAPE", "TRIMMED", "is_identifier", "is_locale"]
@@ -71,6 +76,77 @@ def described(check: Validator, schema: dict[str, Any], **facts: Any) -> Validat
     setattr(check, SCHEMA_KEY, schema)
     if facts:
         setattr(check, FACTS_KEY, facts)
+    return check
+
+
+TYPES_KEY = "diplomodel_checked_types"
+"""The attribute on which a validator that checks only a type carries the types it accepts."""
+
+SHAPE_KEY = "diplomodel_tuple_shape"
+"""The attribute on which a `tuple_of` validator carries its item validator and its other checks."""
+
+
+def checked_types(validator: object) -> tuple[type, ...] | None:
+    """The types a validator accepts, if checking the type is all it does (else None).
+
+    Code that has already proved a value's type (the generated structure
+    functions) skips such a validator.
+
+    >>> checked_types(optional(date()))
+    (<class 'diplomodel.dates.PartialDate'>, <class 'NoneType'>)
+    >>> checked_types(identifier()) is None
+    True
+    """
+    found: tuple[type, ...] | None = getattr(validator, TYPES_KEY, None)
+    return found
+
+
+def tuple_shape(validator: object) -> tuple[Validator, Validator | None] | None:
+    """For a `tuple_of` validator: (its item validator, the check of everything else or None).
+
+    "Everything else" is the length, uniqueness and order of the items, for a
+    value already known to be a tuple; None when there is nothing else to check.
+    """
+    found: tuple[Validator, Validator | None] | None = getattr(validator, SHAPE_KEY, None)
+    return found
+
+
+PASSES_KEY = "diplomodel_passes_at_once"
+"""The attribute on which a validator carries what it lets pass without its own call."""
+
+
+def accepting(check: Validator, *types: type) -> Validator:
+    """Mark that `check` passes every value of one of `types`, whatever the object around it.
+
+    Code that knows a value's type can then skip calling it for those values.
+    """
+    setattr(check, PASSES_KEY, (types, None))
+    return check
+
+
+def passing(check: Validator, test: Callable[[str], object]) -> Validator:
+    """Mark that `check` passes every str for which `test` is true (a compiled pattern's match)."""
+    setattr(check, PASSES_KEY, ((), test))
+    return check
+
+
+def passes_at_once(
+    validator: object,
+) -> tuple[tuple[type, ...], Callable[[str], object] | None] | None:
+    """(types whose values pass, a test that a str passes) for a validator so marked, or None.
+
+    >>> types_, test = passes_at_once(identifier())
+    >>> types_, bool(test("li-qiang")), bool(test("-x"))
+    ((), True, False)
+    """
+    found: tuple[tuple[type, ...], Callable[[str], object] | None] | None = getattr(
+        validator, PASSES_KEY, None
+    )
+    return found
+
+
+def _checks_type(check: Validator, *allowed: type) -> Validator:
+    setattr(check, TYPES_KEY, allowed)
     return check
 
 
@@ -173,7 +249,7 @@ def identifier() -> Validator:
                 f"and ending with a letter or digit, at most 200 characters (got {_shown(value)})"
             )
 
-    return described(check, {"type": "string", "pattern": ID_PATTERN})
+    return passing(described(check, {"type": "string", "pattern": ID_PATTERN}), _ID.fullmatch)
 
 
 def enum_member(kind: type[enum.Enum]) -> Validator:
@@ -186,7 +262,7 @@ def enum_member(kind: type[enum.Enum]) -> Validator:
                 f"'{attribute.name}' must be a {kind.__name__} ({allowed}) (got {_shown(value)})"
             )
 
-    return described(check, {"enum": [m.value for m in kind]})
+    return _checks_type(described(check, {"enum": [m.value for m in kind]}), kind)
 
 
 def instance(kind: type[Any]) -> Validator:
@@ -199,7 +275,7 @@ def instance(kind: type[Any]) -> Validator:
                 f"(got {_shown(value)}, a {type(value).__name__})"
             )
 
-    return check
+    return _checks_type(check, kind)
 
 
 def date() -> Validator:
@@ -214,7 +290,7 @@ def boolean() -> Validator:
         if not isinstance(value, bool):
             raise TypeError(f"'{attribute.name}' must be True or False (got {_shown(value)})")
 
-    return described(check, {"type": "boolean"})
+    return _checks_type(described(check, {"type": "boolean"}), bool)
 
 
 def not_before(other: str) -> Validator:
@@ -344,7 +420,15 @@ def optional(validator: Validator) -> Validator:
         if value is not None:
             validator(inst, attribute, value)
 
-    return described(check, schema_of(validator), **facts_of(validator))
+    checked = described(check, schema_of(validator), **facts_of(validator))
+    inner = checked_types(validator)
+    if inner is not None:
+        _checks_type(checked, *inner, type(None))
+    shortcut = passes_at_once(validator)
+    if shortcut is not None:
+        types_, test = shortcut
+        setattr(checked, PASSES_KEY, ((*types_, type(None)), test))
+    return checked
 
 
 def optional_date() -> Validator:
@@ -403,12 +487,20 @@ def tuple_of(  # noqa: C901, PLR0913 - one check per constraint
             except (ValueError, TypeError):
                 member(inst, _indexed(attribute, index), item)  # raises again, naming the item
                 raise
+        check_items_apart(name, value)
+
+    def check_items_apart(name: str, value: tuple[Any, ...]) -> None:
         if unique and len(value) > 1:
             keys = value if key is None else [key(item) for item in value]
             if len(set(keys)) != len(keys):
                 _check_unique(name, keys)
         if chronological is not None:
             _check_chronological(name, [chronological(item) for item in value])
+
+    def check_rest(_inst: Any, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        """Length, uniqueness and order, for a tuple whose items are known to be right."""
+        _check_length(attribute.name, len(value), min_length, max_length)
+        check_items_apart(attribute.name, value)
 
     schema: dict[str, Any] = {"type": "array", "items": schema_of(member)}
     if min_length:
@@ -417,6 +509,8 @@ def tuple_of(  # noqa: C901, PLR0913 - one check per constraint
         schema["maxItems"] = max_length
     if unique and key is None:
         schema["uniqueItems"] = True
+    trivial = not unique and not min_length and max_length is None and chronological is None
+    setattr(check, SHAPE_KEY, (member, None if trivial else check_rest))
     return described(
         check,
         schema,

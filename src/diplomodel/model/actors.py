@@ -98,7 +98,7 @@ def _check_actor(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None
 
 def actor() -> v.Validator:
     """Validator: a state, an organisation, or the id of a body."""
-    return v.described(_check_actor, {})
+    return v.accepting(v.described(_check_actor, {}), State, Organization)
 
 
 class BodyKind(enum.Enum):

@@ -1,0 +1,223 @@
+"""The generated structure functions and the proved parse agree with the reference path.
+
+`make_converter` reads attrs classes with functions generated per class
+(`diplomodel._structure`) and `parse_json` takes orjson's parse when it can
+prove it equal to the strict parser's. The differential tests hold both to
+the reference (cattrs' own functions with attrs validation; `strict_loads`)
+on generated and mutated inputs: ``DIFFERENTIAL_N`` of them (default 3 000;
+``python benchmarks/differential.py`` runs 100 000).
+"""
+
+import importlib.util
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import diplomodel as dm
+from diplomodel import _jsontext, _structure
+from diplomodel import _validators as v
+from diplomodel._tables import EXAMPLES
+from diplomodel.model.meetings import Meeting
+from diplomodel.model.people import Person
+from diplomodel.serialization import make_converter, parse_json, reference_converter
+
+HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "differential.py"
+COUNT = int(os.environ.get("DIFFERENTIAL_N", "3000"))
+
+
+@pytest.fixture(scope="module")
+def differential():
+    spec = importlib.util.spec_from_file_location("diplomodel_differential", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+class TestDifferential:
+    def test_same_decisions_and_objects(self, differential):
+        """Generated functions accept and reject what cattrs + attrs do, and build equal objects."""
+        tally = differential.compare(COUNT, seed=5)
+        assert tally["ok"] > COUNT // 10
+        assert tally["rejected"] > COUNT // 10
+
+    def test_same_parse(self, differential):
+        """parse_json gives what the strict standard-library parse gives, or the same refusal."""
+        tally = differential.compare_parse(COUNT, seed=5)
+        assert tally["proved"] > COUNT // 10
+        assert tally["unproved"] > COUNT // 10
+
+    def test_a_disagreement_is_found(self, differential, monkeypatch):
+        """The comparison fails when the generated path builds other objects or accepts more."""
+        real = differential.make_converter
+
+        def lax(*, strict):
+            converter = real(strict=strict)
+            converter.register_structure_hook(
+                dm.PartialDate, lambda _value, _type: dm.PartialDate(year=1)
+            )
+            return converter
+
+        monkeypatch.setattr(differential, "make_converter", lax)
+        with pytest.raises(AssertionError, match=r"^[A-Za-z]+: generated ok"):
+            differential.compare(400, seed=5)
+
+
+class TestGenerated:
+    def test_every_model_class_is_generated(self):
+        """Each class of the model is read by a generated function, not cattrs' own."""
+        converter = make_converter()
+        for kind in (Meeting, Person, dm.Signature, dm.Dossier, dm.Claim, dm.BilateralRelation):
+            hook = converter.get_structure_hook(kind)
+            assert hook.__code__.co_filename.startswith("<diplomodel generated"), kind
+
+    def test_type_checks_are_not_repeated(self):
+        """A validator that only checks the type the hook already produced is not called."""
+        source = make_converter().get_structure_hook(Meeting).__doc__
+        place = attrs.fields(Meeting).place.validator
+        kind = attrs.fields(Meeting).kind.validator
+        assert v.checked_types(kind) == (dm.MeetingKind,)
+        assert v.checked_types(place) == (dm.Place, type(None))
+
+        def checked(index):
+            return re.search(rf"\(self, _a\d+, f{index}\)", source) is not None
+
+        assert not checked(2)  # kind: proved by reading an enum member
+        assert not checked(5)  # place: proved by reading a Place
+        assert checked(4)  # end: not before start, which reading cannot prove
+
+    def test_cross_field_validators_still_run(self):
+        """not_before, needs and other_than run on the generated path."""
+        base = dm.to_dict(dm.load_example().meetings[0])
+        for change in ({"end": "1990"}, {"series": None}, {"within": base["id"]}):
+            data = {k: val for k, val in {**base, **change}.items() if val is not None}
+            with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal: from_dict explains
+                make_converter().structure(data, Meeting)
+            with pytest.raises(dm.DataError):
+                dm.from_dict(data, Meeting)
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("parties", ["body:CN"], "reads as the code of a state"),
+            ("host", "body:CN", "reads as the code of a state"),
+            ("outcomes", ["doc-1", "-doc"], "must be an id"),
+            ("series", "-s", "must be an id"),
+        ],
+    )
+    def test_a_shortcut_lets_only_sure_values_by(self, field, value, message):
+        """Validators skipped for values known to pass still run for the others."""
+        data = {**dm.to_dict(dm.load_example().meetings[0]), field: value}
+        with pytest.raises(dm.DataError, match=message):
+            dm.from_dict(data, Meeting)
+
+    def test_attrs_converters_defaults_and_pre_init(self):
+        """Converters, factories (with self) and __attrs_pre_init__ run as in __init__."""
+        person = make_converter().structure(
+            {"id": "p", "name": "P", "names": {"zh-Hans": "人"}}, Person
+        )
+        assert dict(person.names) == {"zh_Hans": "人"}
+        call = make_converter().structure(
+            {"id": "m", "title": "T", "kind": "phone_call", "start": "2024", "parties": ["RU"]},
+            Meeting,
+        )
+        assert call.format is dm.MeetingFormat.PHONE
+        with pytest.raises(TypeError, match="abstract"):
+            _structure._make(dm.Document, make_converter(), forbid_extra_keys=True, tag=None)(
+                {"id": "d", "title": "T", "parties": ["RU"]}, dm.Document
+            )
+
+    def test_a_mapping_of_another_class_is_read_as_before(self):
+        """Input that is not a plain dict goes through cattrs' own function."""
+
+        class Other(dict):
+            pass
+
+        data = Other(dm.to_dict(dm.load_example().meetings[0]))
+        assert make_converter().structure(data, Meeting) == reference_converter().structure(
+            data, Meeting
+        )
+
+    def test_lenient_converter_ignores_unknown_keys(self):
+        """With strict=False an unknown key is ignored, as cattrs does."""
+        data = {"state": "RU", "town": "Atlantis"}
+        assert make_converter(strict=False).structure(data, dm.Place) == dm.Place(
+            state=dm.states.get("RU")
+        )
+        with pytest.raises(Exception):  # noqa: B017, PT011
+            make_converter().structure(data, dm.Place)
+
+    def test_an_id_named_twice_is_kept_once(self):
+        """Ids read from a file are shared by every record that names them (less memory)."""
+        dossier = dm.from_json(dm.to_json_bytes(dm.load_example()), dm.Dossier)
+        named = dossier.meetings[0].participants[0].person
+        person = next(p for p in dossier.people if p.id == named)
+        assert person.id is named
+
+    def test_repeated_ids_in_a_table_are_refused(self):
+        """Entities in one collection must have distinct ids on the generated path too."""
+        meeting = dm.to_dict(dm.load_example().meetings[0])
+        data = {"id": "d", "title": "T", "meetings": [meeting, meeting]}
+        with pytest.raises(dm.DataError, match="duplicate id"):
+            dm.from_dict(data, dm.Dossier)
+
+
+class TestProvedParse:
+    @pytest.mark.parametrize(
+        "raw",
+        [
+            b'{"a":1,"a":2}',
+            b"99999999999999999999",
+            b"[-9223372036854775809]",
+            b'"\\ud800"',
+            b"\xef\xbb\xbf{}",
+            b'{"a": 1}',
+            b"1e400",
+        ],
+    )
+    def test_unproved_text_goes_to_the_strict_parser(self, raw):
+        """Text orjson would read otherwise than the strict parser is not taken from orjson."""
+        assert _jsontext.proved_loads(raw) is _jsontext.UNPROVED
+        try:
+            want = _jsontext.strict_loads(raw.decode("utf-8-sig"))
+        except ValueError:
+            with pytest.raises(dm.DataError):
+                parse_json(raw)
+        else:
+            assert parse_json(raw) == want
+
+    def test_what_diplomodel_writes_is_proved(self, tmp_path):
+        """Compact and indented files as diplomodel writes them take the fast parse."""
+        example = dm.load_example()
+        assert _jsontext.proved_loads(dm.to_json_bytes(example)) == dm.to_dict(example)
+        example.save(tmp_path / "d.json")
+        raw = (tmp_path / "d.json").read_bytes()
+        assert _jsontext.proved_loads(raw) == json.loads(raw)
+
+
+class TestWriters:
+    def test_every_example_is_written_byte_for_byte_as_before(self):
+        """The generated unstructure functions write what cattrs' own write, in the same order."""
+        for name in EXAMPLES:
+            example = dm.load_example(name)
+            fast, reference = make_converter(), reference_converter()
+            assert json.dumps(fast.unstructure(example)) == json.dumps(
+                reference.unstructure(example)
+            )
+
+    def test_documents_are_tagged_first(self):
+        """A document is written with its "type" first, alone or in a dossier."""
+        document = dm.load_example().documents[0]
+        assert next(iter(dm.to_dict(document))) == "type"
+        assert "type" in dm.to_dict(dm.load_example())["documents"][0]
+
+    def test_written_by_generated_functions(self):
+        """to_dict goes through a generated function for every model class."""
+        hook = make_converter().get_unstructure_hook(Meeting)
+        assert hook.__code__.co_filename.startswith("<diplomodel generated unstructure")
