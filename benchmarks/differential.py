@@ -201,12 +201,27 @@ class _Mapping(dict):  # type: ignore[type-arg]
     """A dict of another class: what a caller of from_dict may pass."""
 
 
+class _Refusal:
+    """Why a converter refused an input: shown when the two disagree, equal to any other refusal."""
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Refusal)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self.exc).__name__}: {str(self.exc)[:500]}"
+
+
 def outcome(converter: Any, data: Any, kind: type[Any]) -> tuple[str, Any]:
-    """("ok", object) or ("rejected", None): what a converter makes of the input."""
+    """("ok", object) or ("rejected", the refusal): what a converter makes of the input."""
     try:
         return "ok", converter.structure(data, kind)
-    except Exception:  # noqa: BLE001 - any refusal counts as one
-        return "rejected", None
+    except Exception as exc:  # noqa: BLE001 - any refusal counts as one
+        return "rejected", _Refusal(exc)
 
 
 def written(converter: Any, obj: Any) -> bytes:
@@ -241,7 +256,10 @@ def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
             same = False
         if not same:
             shown = json.dumps(data, default=repr, ensure_ascii=False)[:2000]
-            message = f"{target.__name__}: generated {got[0]}, reference {want[0]} on {shown}"
+            message = (
+                f"{target.__name__}: generated {got[0]}, reference {want[0]} on {shown} "
+                f"(generated: {got[1]!r}; reference: {want[1]!r})"
+            )
             raise AssertionError(message)
         tally[want[0]] += 1
     return tally
