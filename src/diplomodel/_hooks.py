@@ -499,8 +499,10 @@ def _validator_errors(
 # -- configuration --------------------------------------------------------------
 
 
-def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) -> None:
-    """Register every diplomodel hook on a converter."""
+def configure(
+    converter: Converter, *, detailed: bool, forbid_extra_keys: bool, dates: Any = None
+) -> None:
+    """Register every diplomodel hook; `dates`: (unstructure, structure) instead of ISO text."""
     if detailed:
         converter.register_structure_hook_factory(
             attrs.has,
@@ -511,8 +513,9 @@ def configure(converter: Converter, *, detailed: bool, forbid_extra_keys: bool) 
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(PartialDate, _structure_partial_date)
-    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    write_date, read_date = dates or (PartialDate.isoformat, _structure_partial_date)
+    converter.register_structure_hook(PartialDate, read_date)
+    converter.register_unstructure_hook(PartialDate, write_date)
     converter.register_structure_hook(State, _structure_state)
     converter.register_unstructure_hook(State, operator.attrgetter("code"))
     converter.register_structure_hook(Actor, structure_actor)
