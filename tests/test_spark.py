@@ -116,6 +116,29 @@ class TestSameFindings:
         assert everything.count() == 0
 
 
+    def test_rows_numbered_across_files(self, spark, tmp_path):
+        """A table in several files, and a manifest that names no partitions: same places."""
+        import json
+
+        import pyarrow.parquet as pq
+
+        dossier = BROKEN["DM102"][0]()  # a second person with the first one's id
+        directory = tmp_path / "dataset"
+        arrow.write_parquet(dossier, directory)
+        path = directory / "people" / "part-0.parquet"
+        people = pq.read_table(path)
+        pq.write_table(people.slice(0, 2), path)
+        pq.write_table(people.slice(2), directory / "people" / "part-1.parquet")
+        manifest = directory / "_diplomodel.json"
+        data = json.loads(manifest.read_text())
+        del data["partitioned_by"]
+        manifest.write_text(json.dumps(data))
+        frame = spark_module.validate_dataset(spark, str(directory))
+        got = {(r["code"], r["path"], r["message"]) for r in frame.collect()}
+        assert got == {(f.code, f.path, f.message) for f in validate(dossier)}
+        assert ("DM102", "$.people[4].id") in {(code, path) for code, path, _ in got}
+
+
 class TestCoverage:
     def test_every_built_in_rule_is_covered(self):
         """All the built-in rules run on Spark."""

@@ -57,7 +57,7 @@ def _read_text(spark: SparkSession, path: str) -> str | None:
     return text
 
 
-def _header(spark: SparkSession, directory: str) -> tuple[Header, list[str]]:
+def _header(spark: SparkSession, directory: str) -> tuple[Header, list[str], set[str]]:
     source = f"{directory}/{MANIFEST}"
     text = _read_text(spark, source)
     if text is None:
@@ -71,17 +71,20 @@ def _header(spark: SparkSession, directory: str) -> tuple[Header, list[str]]:
     if problem is not None:
         raise DataError([problem], source=source)
     tables = [t for t in data.get("tables", list(TABLES)) if t in TABLES]
-    return Header(id=str(data["id"]), title=str(data["title"])), tables
+    indexed = set(data.get("partitioned_by", {}))
+    return Header(id=str(data["id"]), title=str(data["title"])), tables, indexed
 
 
-def _positioned(frame: DataFrame, columns: list[str]) -> DataFrame:
+def _positioned(frame: DataFrame, columns: list[str], *, indexed: bool) -> DataFrame:
     """The rows with their place in the table.
 
-    A partitioned table's files hold each row's place (`INDEX`); the rows of
-    an unpartitioned table are in file order, files in path order. Of those,
-    only one row a file (its row count) goes to the driver, to turn counts into
-    offsets, and none at all when the table is one file.
+    A partitioned table's files hold each row's place (`INDEX`, `indexed`); the
+    rows of another table are in file order, files in path order: one row a
+    file (its row count) then goes to the driver, to turn counts into offsets,
+    and none at all when the table is one file.
     """
+    if indexed:
+        return frame.select(*columns, F.col(INDEX).alias(POSITION))
     files = sorted(frame.inputFiles())
     located = frame.select(
         *columns,
@@ -108,7 +111,7 @@ def _positioned(frame: DataFrame, columns: list[str]) -> DataFrame:
 def read_dataset(spark: SparkSession, directory: str) -> tuple[Header, dict[str, DataFrame]]:
     """The header and each table of a dataset as a DataFrame of its columns and `POSITION`."""
     directory = directory.rstrip("/")
-    header, names = _header(spark, directory)
+    header, names, indexed = _header(spark, directory)
     tables: dict[str, DataFrame] = {}
     for name in names:
         schema = schema_of(TABLES[name])
@@ -118,5 +121,5 @@ def read_dataset(spark: SparkSession, directory: str) -> tuple[Header, dict[str,
             frame = spark.read.schema(expected).parquet(f"{directory}/{name}")
         except AnalysisException:
             continue  # a table with no rows has no files
-        tables[name] = _positioned(frame, schema.names)
+        tables[name] = _positioned(frame, schema.names, indexed=name in indexed)
     return header, tables
