@@ -115,7 +115,6 @@ class TestSameFindings:
         )
         assert everything.count() == 0
 
-
     def test_rows_numbered_across_files(self, spark, tmp_path):
         """A table in several files, and a manifest that names no partitions: same places."""
         import json
