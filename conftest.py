@@ -14,7 +14,19 @@ _NEEDS = {
     "followthemoney": ("interchange/_ftm.py", "export-ftm.md"),
     "icalendar": ("interchange/_ical.py", "export-ical.md"),
     "pyld": ("export-jsonld.md",),
+    "pyarrow": ("arrow/__init__.py", "columnar.md"),
+    "duckdb": ("columnar.md",),
+    "pandas": ("columnar.md",),
+    "polars": ("columnar.md",),
 }
+
+# diplomodel.arrow's implementation modules import pyarrow (and DuckDB) at the top:
+# without them, their doctests are not even collected.
+collect_ignore_glob = [
+    f"src/diplomodel/arrow/{module}"
+    for package, module in (("pyarrow", "_[a-z]*.py"), ("duckdb", "_duckdb.py"))
+    if importlib.util.find_spec(package) is None
+]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -137,6 +137,21 @@ class TestStreaming:
             sorted(EXAMPLE.documents, key=lambda d: d.signed is None)
         )
 
+    def test_partitions_come_in_order_of_year(self, tmp_path):
+        """iter_parquet reads partitions by year as numbers (999 before 1999), undated last."""
+        document = EXAMPLE.documents[0]
+        years = [2024, None, 999, 1999]
+        documents = tuple(
+            attrs.evolve(
+                document, id=f"d{i}", signed=None if year is None else dm.PartialDate(year=year)
+            )
+            for i, year in enumerate(years)
+        )
+        write_parquet(dm.Dossier(id="d", title="D", documents=documents), tmp_path)
+        read = sum(_parquet.iter_parquet(tmp_path, "documents", batch_rows=1), ())
+        assert [d.id for d in read] == ["d2", "d3", "d0", "d1"]
+        assert read_parquet(tmp_path).documents == documents
+
     def test_unknown_table(self, dataset):
         """A table name that is not one of the dossier's is refused."""
         with pytest.raises(dm.InvalidArgumentError, match="no table 'meeting'"):
@@ -193,18 +208,40 @@ class TestBadInput:
         with pytest.raises(dm.DataError, match=r"\$\.offices\[\*\]\.kind: required column missing"):
             read_parquet(dataset)
 
-    def test_bad_row_names_row_and_column(self, dataset):
-        """A bad value in a partitioned table is named by its row in the dossier."""
-        (path,) = (dataset / "meetings").rglob("*.parquet")
+    def test_bad_row_names_row_and_column(self, tmp_path):
+        """A bad value in a partitioned table is named by its row in the dossier, not the file."""
+        meetings = tuple(
+            attrs.evolve(EXAMPLE.meetings[0], id=f"m{i}", start=dm.PartialDate(year=year), end=None)
+            for i, year in enumerate([2024, 1999, 2024])
+        )
+        write_parquet(dm.Dossier(id="d", title="D", meetings=meetings), tmp_path)
 
         def change(rows):
             rows[0]["participants"][1]["person"] = "Not An Id"
 
-        _rewrite(path, change)
+        _rewrite(tmp_path / "meetings" / "year=2024" / "part-0.parquet", change)
         with pytest.raises(dm.DataError) as error:
-            read_parquet(dataset)
+            read_parquet(tmp_path)
         assert _paths(error) == ["$.meetings[0].participants[1].person"]
-        assert error.value.source == str(dataset)
+        assert error.value.source == str(tmp_path)
+        _rewrite(tmp_path / "meetings" / "year=1999" / "part-0.parquet", change)
+        with pytest.raises(dm.DataError) as error:
+            read_parquet(tmp_path)
+        assert _paths(error) == [
+            "$.meetings[1].participants[1].person",
+            "$.meetings[0].participants[1].person",
+        ]
+
+    def test_stale_files_are_removed(self, tmp_path):
+        """Writing again removes partitions and files the new dossier does not have."""
+        write_parquet(EXAMPLE, tmp_path)
+        stray = tmp_path / "people" / "part-7.parquet"
+        stray.write_bytes((tmp_path / "people" / "part-0.parquet").read_bytes())
+        later = attrs.evolve(EXAMPLE.meetings[0], start=dm.PartialDate(year=2025), end=None)
+        write_parquet(attrs.evolve(EXAMPLE, meetings=(later,)), tmp_path)
+        assert not stray.exists()
+        assert [p.name for p in (tmp_path / "meetings").iterdir()] == ["year=2025"]
+        assert read_parquet(tmp_path).meetings == (later,)
 
     def test_every_problem_of_every_table(self, dataset):
         """Problems in two tables are reported together; nothing half-loads."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, TypeVar
 
 from diplomodel._cli_io import (
     Failure,
@@ -34,6 +35,8 @@ from diplomodel.anniversaries import (
     anniversary_in_year,
     anniversary_number,
 )
+from diplomodel.arrow import MANIFEST as PARQUET_MANIFEST
+from diplomodel.arrow import read_parquet, write_parquet
 from diplomodel.dossier import Dossier, Entity
 from diplomodel.errors import DataError
 from diplomodel.files import atomic_writer
@@ -63,6 +66,8 @@ __all__ = [
 
 #: The languages `state` shows a state's name in.
 STATE_LOCALES: Final = ("en", "fr", "es", "ru", "zh", "ar")
+
+T = TypeVar("T")
 
 #: What `convert --to` writes, and the extra that installs what it needs.
 INTERCHANGE: Final = ("ftm", "popolo", "jsonld", "ics")
@@ -233,11 +238,31 @@ def _write_text(target: str, text: str, out: TextIO) -> None:
         stream.write(text)
 
 
+def _parquet(call: Callable[[], T]) -> T:
+    """A call of `diplomodel.arrow`, its missing extra reported as a failure."""
+    try:
+        return call()
+    except ImportError as exc:
+        raise Failure(f"cannot read or write Parquet: {exc}") from None
+
+
+def _load_any(path: Path) -> Dossier:
+    """A dossier from JSON, a JSON Lines directory, or a Parquet dataset (its manifest tells)."""
+    if path.is_dir() and (path / PARQUET_MANIFEST).is_file():
+        return _parquet(lambda: read_parquet(path))
+    return load_dossier(path, None)
+
+
 def convert_command(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """``diplomodel convert IN OUT``: a dossier from JSON to JSON Lines, back, or elsewhere."""
     target = _target_format(args)
-    dossier = load_dossier(checked_path(args.input), None)
-    if target in ("json", "jsonl") and args.output != "-":
+    dossier = _load_any(checked_path(args.input))
+    if target == "parquet":
+        if args.output == "-":
+            raise Failure("a dossier in Parquet is a directory: give its name, not -")
+        with writing(args.output):
+            _parquet(lambda: write_parquet(dossier, checked_path(args.output)))
+    elif target in ("json", "jsonl") and args.output != "-":
         with writing(args.output):
             dossier.save(checked_path(args.output), format="json" if target == "json" else "jsonl")
     elif target == "json":

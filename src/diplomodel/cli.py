@@ -17,8 +17,10 @@ main job, ``example``. Every subcommand has ``--help``.
   ``problems`` of unusable input).
 - ``convert IN OUT``: a dossier between its JSON file and its JSON Lines
   directory (``OUT`` ending in ``.json`` is a file, anything else a
-  directory), or ``--to ftm|popolo|jsonld|ics`` (``OUT`` may be ``-``) with the
-  optional ``diplomodel.interchange``.
+  directory), ``--to parquet`` for a Parquet dataset (`write_parquet`; an
+  input directory with ``_diplomodel.json`` is read as one), or ``--to
+  ftm|popolo|jsonld|ics`` (``OUT`` may be ``-``) with the optional
+  ``diplomodel.interchange``.
 - ``describe FILE [--id ID] [--locale L]``: `describe` of the dossier or of
   the meeting, document or relation with that id.
 - ``anniversaries --since DATE (--on DAY | --year YEAR | --from DATE --to DATE)``
@@ -351,16 +353,17 @@ def _add_convert(command: Command) -> None:
     convert = command(
         "convert",
         convert_command,
-        "convert a dossier between JSON and JSON Lines, or to another format",
-        "Convert a dossier (a .json file or a JSON Lines directory) to OUT: a .json file, a "
-        "JSON Lines directory (any other name), or with --to one of "
+        "convert a dossier between JSON, JSON Lines and Parquet, or to another format",
+        "Convert a dossier (a .json file, a JSON Lines directory or a Parquet dataset) to OUT: "
+        "a .json file, a JSON Lines directory (any other name), with --to parquet a Parquet "
+        "dataset (diplomodel[arrow]), or with --to one of "
         f"{', '.join(INTERCHANGE)} (OUT may be - for standard output).",
     )
     convert.add_argument("input", metavar="IN", help="the dossier: a .json file or a directory")
     convert.add_argument("output", metavar="OUT", help="where to write")
     convert.add_argument(
         "--to",
-        choices=("json", "jsonl", *INTERCHANGE),
+        choices=("json", "jsonl", "parquet", *INTERCHANGE),
         help="the output's format (default: from OUT's name)",
     )
 

@@ -48,6 +48,9 @@ __all__ = [
 
 T = TypeVar("T")
 
+MANIFEST = "_diplomodel.json"
+"""The file of a Parquet dataset that names its format, version, tables and the dossier's fields."""
+
 
 def _part(name: str) -> ModuleType:
     """An implementation module, which imports pyarrow; a clear error if it is missing."""
@@ -165,8 +168,9 @@ def write_parquet(dossier: Dossier, directory: str | os.PathLike[str]) -> None:
     pyarrow), with an ``_index`` column holding each row's position in the
     dossier so that reading restores the order. Others are one file,
     ``people/part-0.parquet``. Every file's schema metadata holds the format
-    version. Table directories are replaced; the manifest is written last,
-    so an interrupted write is not mistaken for a dataset.
+    version. Writing again over a dataset replaces its files and removes
+    those the new write did not make; the manifest is removed first and
+    written last, so an interrupted write is not mistaken for a dataset.
 
     Args:
         dossier: The dossier.

@@ -15,8 +15,7 @@ from typing import Any, Final
 import pyarrow as pa
 
 from diplomodel._hooks import DOCUMENT_TAGS, TAG
-from diplomodel.arrow._convert import root_of
-from diplomodel.arrow._schema import columns_of, schema_of
+from diplomodel.arrow._schema import columns_of, root_of, schema_of
 from diplomodel.errors import DataError, Problem
 from diplomodel.model.documents import Document
 

@@ -67,18 +67,12 @@ def _mask(values: Sequence[Any]) -> pa.Array | None:
 
 
 def _offsets(values: Sequence[Any]) -> tuple[pa.Array, list[Any]]:
-    offsets = [0]
-    flat: list[Any] = []
-    for value in values:
-        if value is not None:
-            flat.extend(value)
-        offsets.append(len(flat))
-    return pa.array(offsets, pa.int32()), flat
+    lengths = [0 if value is None else len(value) for value in values]
+    flat = [item for value in values if value is not None for item in value]
+    return pa.array([0, *itertools.accumulate(lengths)], pa.int32()), flat
 
 
-def _mapped(
-    values: Sequence[Any], convert: Callable[[Any], Any], *, by_identity: bool
-) -> list[Any]:
+def _mapped(values: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
     """`convert` of each value (None stays None), called once per distinct value."""
     memo: dict[Any, Any] = {}
     result: list[Any] = []
@@ -86,10 +80,9 @@ def _mapped(
         if value is None:
             result.append(None)
             continue
-        key = id(value) if by_identity else value  # identity: the values are alive meanwhile
-        found = memo.get(key)
+        found = memo.get(value)
         if found is None:
-            found = memo[key] = convert(value)
+            found = memo[value] = convert(value)
         result.append(found)
     return result
 
@@ -97,7 +90,10 @@ def _mapped(
 def _encode_leaf(values: Sequence[Any], hint: Any, kind: pa.DataType, conv: Converter) -> pa.Array:
     if _plain(hint):
         return pa.array(values, kind)
-    return pa.array(_mapped(values, conv.get_unstructure_hook(hint), by_identity=True), kind)
+    hook = conv.get_unstructure_hook(hint)  # cheap for every type written as text: no memo
+    if any(value is None for value in values):
+        return pa.array([None if value is None else hook(value) for value in values], kind)
+    return pa.array([hook(value) for value in values], kind)
 
 
 def _encode_date(values: Sequence[Any], kind: pa.DataType) -> pa.Array:
@@ -176,7 +172,7 @@ def _decode_leaf(array: pa.Array, hint: Any, conv: Converter) -> list[Any]:
     if _plain(hint):
         return values
     hook: Callable[[Any, Any], Any] = conv.get_structure_hook(hint)
-    return _mapped(values, lambda value: hook(value, hint), by_identity=False)
+    return _mapped(values, lambda value: hook(value, hint))
 
 
 def _decode_date(array: pa.Array, make: Callable[..., PartialDate]) -> list[Any]:
@@ -226,6 +222,8 @@ def _decode_list(array: pa.Array, item: Any, conv: Converter, date: Any) -> list
     if array.null_count == 0:  # then the offsets delimit every row's items
         offsets = array.offsets.to_pylist()
         base = offsets[0]
+        if offsets[-1] == base:  # every list empty, as most optional lists are
+            return [()] * len(array)
         flat = array.values.slice(base, offsets[-1] - base)
         if flat.null_count:
             raise Fallback("null item")

@@ -2,10 +2,12 @@
 
 A record's Arrow row is what the converter writes to JSON (`to_dict`), with
 every field present (defaults too, so a null is only ever None) and each
-`PartialDate` as a struct of its parts. Reading structures each row with the
-same hooks as `from_dict`, so the same validation applies; the first pass
-uses cattrs' generated code and only a batch that fails is read again field
-by field to name every problem with its row and column path.
+`PartialDate` as a struct of its parts. Batches are built and read column by
+column (`diplomodel.arrow._columns`), with the converter's hooks for every
+value that has one; a batch that path cannot read exactly as the converter
+would is read row by row by a converter configured like the library's (the
+same hooks, dates as structs), whose detailed twin then names every problem
+with its row and column path.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from cattrs import Converter
 
 from diplomodel import _hooks
 from diplomodel._hooks import DOCUMENT_TAGS, TAG, type_name
+from diplomodel.arrow._check import conform, plan
 from diplomodel.arrow._columns import decode_records, encode_records
-from diplomodel.arrow._schema import columns_of, schema_of, table_of
+from diplomodel.arrow._schema import columns_of, root_of, schema_of
 from diplomodel.dates import PartialDate
 from diplomodel.errors import (
     MAX_PROBLEMS,
@@ -33,7 +36,7 @@ from diplomodel.errors import (
 )
 from diplomodel.model.documents import Document
 
-__all__ = ["BATCH_ROWS", "from_arrow", "record_batches", "root_of", "to_arrow"]
+__all__ = ["BATCH_ROWS", "from_arrow", "read_batch", "read_rows", "record_batches", "to_arrow"]
 
 BATCH_ROWS: Final = 16_384
 """How many records one Arrow record batch holds when records are streamed."""
@@ -131,12 +134,6 @@ def to_arrow(records: Iterable[Any], cls: type[Any] | None = None) -> pa.Table:
 # -- reading -------------------------------------------------------------------------
 
 
-def root_of(cls: type[Any]) -> str:
-    """The path of a table's rows in problems: ``$.meetings`` for a dossier table, else ``$``."""
-    table = table_of(cls)
-    return f"$.{table}" if table is not None else "$"
-
-
 def _document_row(row: dict[str, Any]) -> dict[str, Any]:
     """A document row without the null columns of the other kinds."""
     kind = _KINDS_BY_TAG.get(row.get(TAG))  # type: ignore[arg-type]
@@ -153,18 +150,24 @@ _OWN_FIELDS: Final = {
 
 
 def _structure_rows(
-    rows: Sequence[dict[str, Any]], cls: type[Any], first_row: int, collector: ProblemCollector
+    rows: Sequence[dict[str, Any]],
+    cls: type[Any],
+    positions: Sequence[int],
+    collector: ProblemCollector,
 ) -> list[Any]:
     """Each row as a record; problems (with row paths) go to the collector."""
     structure: Callable[[Any, Any], Any] = _converters()[0].get_structure_hook(cls)
     try:
         return [structure(row, cls) for row in rows]
     except Exception:  # noqa: BLE001 - explained row by row
-        return _explain_rows(rows, cls, first_row, collector)
+        return _explain_rows(rows, cls, positions, collector)
 
 
 def _explain_rows(
-    rows: Sequence[dict[str, Any]], cls: type[Any], first_row: int, collector: ProblemCollector
+    rows: Sequence[dict[str, Any]],
+    cls: type[Any],
+    positions: Sequence[int],
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The rows one by one; a rejected row is read again field by field to name its problems."""
     fast, detailed = _converters()
@@ -179,7 +182,7 @@ def _explain_rows(
         try:
             records.append(structure(row, cls))
         except Exception:  # noqa: BLE001 - explained by the detailed converter
-            where = f"{root}[{first_row + offset}]"
+            where = f"{root}[{positions[offset]}]"
             collector.extend(_problems(explain, row, cls, where, collector.limit - len(collector)))
     return records
 
@@ -199,7 +202,11 @@ def _problems(
 
 
 def read_batch(
-    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
+    batch: pa.RecordBatch,
+    cls: type[Any],
+    *,
+    positions: Sequence[int] | None = None,
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The records of one batch whose columns already match `schema_of(cls)`.
 
@@ -210,11 +217,15 @@ def read_batch(
     try:
         return decode_records(batch, cls, _converters()[0], _date)
     except Exception:  # noqa: BLE001 - read again row by row, which names the problems
-        return read_rows(batch, cls, first_row=first_row, collector=collector)
+        return read_rows(batch, cls, positions=positions, collector=collector)
 
 
 def read_rows(
-    batch: pa.RecordBatch, cls: type[Any], *, first_row: int = 0, collector: ProblemCollector
+    batch: pa.RecordBatch,
+    cls: type[Any],
+    *,
+    positions: Sequence[int] | None = None,
+    collector: ProblemCollector,
 ) -> list[Any]:
     """The records of one batch, each row structured by the converter as `from_dict` does."""
     try:
@@ -225,7 +236,7 @@ def read_rows(
         return []
     if cls is Document:
         rows = [_document_row(row) for row in rows]
-    return _structure_rows(rows, cls, first_row, collector)
+    return _structure_rows(rows, cls, positions or range(len(rows)), collector)
 
 
 def batches_of(data: Any, *, source: str | None) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
@@ -249,8 +260,6 @@ def batches_of(data: Any, *, source: str | None) -> tuple[pa.Schema, Iterator[pa
 
 def from_arrow(data: Any, cls: type[Any], *, source: str | None = None) -> tuple[Any, ...]:
     """Records from an Arrow table (see `diplomodel.arrow.from_arrow`)."""
-    from diplomodel.arrow._check import conform, plan  # noqa: PLC0415 - it imports this module
-
     target = _target(cls)
     schema, batches = batches_of(data, source=source)
     types = plan(schema, target, source=source)
@@ -259,7 +268,8 @@ def from_arrow(data: Any, cls: type[Any], *, source: str | None = None) -> tuple
     start = 0
     for batch in batches:
         ready = conform(batch, types, target, source=source)
-        records += read_batch(ready, target, first_row=start, collector=collector)
+        positions = range(start, start + batch.num_rows)
+        records += read_batch(ready, target, positions=positions, collector=collector)
         start += batch.num_rows
         if collector.full:
             collector.stop()

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import itertools
 import os
-import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from diplomodel._hooks import _duplicate_ids
+from diplomodel.arrow import MANIFEST
 from diplomodel.arrow._check import conform, plan
 from diplomodel.arrow._convert import BATCH_ROWS, read_batch, record_batches
 from diplomodel.arrow._schema import VERSION_KEY, date_field, schema_of
@@ -57,8 +56,6 @@ __all__ = [
 FORMAT_NAME: Final = "diplomodel-parquet"
 """The ``format`` of a dataset's manifest."""
 
-MANIFEST: Final = "_diplomodel.json"
-"""The file of a dataset that names its format, version, tables and the dossier's fields."""
 
 YEAR: Final = "year"
 """The Hive partition column of a dated table."""
@@ -78,55 +75,75 @@ def _scalars() -> list[str]:
 # -- writing ---------------------------------------------------------------------------
 
 
-def _partitioned_schema(schema: pa.Schema) -> pa.Schema:
-    return schema.append(pa.field(YEAR, pa.int16())).append(
-        pa.field(INDEX, pa.int64(), nullable=False)
-    )
-
-
-def _with_year(batches: Iterable[pa.RecordBatch], date: str, schema: pa.Schema) -> Iterator[Any]:
-    start = 0
-    for batch in batches:
-        years = pc.struct_field(batch.column(date), "year")
-        index = pa.array(range(start, start + batch.num_rows), pa.int64())
-        start += batch.num_rows
-        yield pa.RecordBatch.from_arrays([*batch.columns, years, index], schema=schema)
-
-
 def _write_table(directory: Path, name: str, records: tuple[Any, ...], rows: int) -> None:
+    """Write one table's files, then remove any file of the table this write did not make."""
     cls = TABLES[name]
     schema = schema_of(cls)
     target = directory / name
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
+    target.mkdir(parents=True, exist_ok=True)
+    written = {str(path) for path in _write_files(target, cls, schema, records, rows)}
+    for path in _files(directory, name):
+        if str(path) not in written:
+            path.unlink()
+    for folder in sorted(target.rglob("*"), reverse=True):  # deepest first
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def _write_files(
+    target: Path, cls: type[Any], schema: pa.Schema, records: tuple[Any, ...], rows: int
+) -> list[Path]:
+    """Write a table's batches, one Hive partition a year if it has a primary date."""
     batches = record_batches(records, cls, rows=rows)
     date = date_field(cls)
     if date is None:
-        with pq.ParquetWriter(target / _PART.format(i=0), schema) as writer:
+        path = target / _PART.format(i=0)
+        with pq.ParquetWriter(path, schema) as writer:
             for batch in batches:
                 writer.write_batch(batch)
-        return
-    full = _partitioned_schema(schema)
-    first = next(batches, None)
-    if first is None:  # an empty file keeps the table's schema readable by every engine
-        empty = target / f"{YEAR}={_NULL_PARTITION}"
-        empty.mkdir()
-        pq.write_table(
-            full.remove(full.get_field_index(YEAR)).empty_table(), empty / _PART.format(i=0)
-        )
-        return
-    ds.write_dataset(
-        _with_year(itertools.chain((first,), batches), date, full),
-        target,
-        schema=full,
-        format="parquet",
-        partitioning=ds.partitioning(pa.schema([full.field(YEAR)]), flavor="hive"),
-        basename_template=_PART,
-        existing_data_behavior="overwrite_or_ignore",
-        max_rows_per_group=rows,
-        min_rows_per_group=min(rows, 1 << 14),
-    )
+        return [path]
+    stored = schema.append(pa.field(INDEX, pa.int64(), nullable=False))
+    writers: dict[int | None, pq.ParquetWriter] = {}
+    try:
+        start = 0
+        for batch in batches:
+            index = pa.array(range(start, start + batch.num_rows), pa.int64())
+            start += batch.num_rows
+            whole = pa.RecordBatch.from_arrays([*batch.columns, index], schema=stored)
+            for year, rows_of_year in _by_year(whole, date):
+                writer = writers.get(year)
+                if writer is None:
+                    writer = writers[year] = _partition_writer(target, year, stored)
+                writer.write_batch(rows_of_year)
+        if not writers:  # an empty file keeps the table's schema readable by every engine
+            writers[None] = _partition_writer(target, None, stored)
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return [target / _partition(year) / _PART.format(i=0) for year in writers]
+
+
+def _by_year(batch: pa.RecordBatch, date: str) -> Iterator[tuple[int | None, pa.RecordBatch]]:
+    """The batch's rows of each year of its `date` column (None: undated), each in batch order."""
+    years = pc.struct_field(batch.column(date), "year")
+    order = pc.sort_indices(years)  # stable; nulls (undated) last
+    ordered = batch.take(order)  # a stable sort: each year's rows keep their order
+    runs = years.take(order).to_pylist()
+    start = 0
+    for year, group in itertools.groupby(runs):
+        length = sum(1 for _ in group)
+        yield year, ordered.slice(start, length)
+        start += length
+
+
+def _partition(year: int | None) -> str:
+    return f"{YEAR}={_NULL_PARTITION if year is None else year}"
+
+
+def _partition_writer(target: Path, year: int | None, schema: pa.Schema) -> pq.ParquetWriter:
+    folder = target / _partition(year)
+    folder.mkdir(exist_ok=True)
+    return pq.ParquetWriter(folder / _PART.format(i=0), schema)
 
 
 def _manifest(dossier: Dossier) -> dict[str, Any]:
@@ -212,15 +229,31 @@ def read_manifest(root: Path) -> dict[str, Any]:
 
 
 def _files(root: Path, name: str) -> list[Path]:
-    """The Parquet files of a table, partitions in order (hidden and ``_`` files are not data)."""
+    """The Parquet files of a table, partitions in order of year, undated last.
+
+    Hidden files and those starting with ``_`` are not data, as engines agree.
+    """
     target = root / name
     if not target.is_dir():
         return []
-    return sorted(
+    found = [
         path
         for path in target.rglob("*.parquet")
         if not any(part.startswith((".", "_")) for part in path.relative_to(target).parts)
-    )
+    ]
+    return sorted(found, key=lambda path: _file_order(path.relative_to(target)))
+
+
+def _file_order(relative: Path) -> tuple[tuple[int, int | str], ...]:
+    """Sort key: a ``year=N`` folder by its number, the null partition after, names as text."""
+    key: list[tuple[int, int | str]] = []
+    for part in relative.parts:
+        name, equals, value = part.partition("=")
+        if equals and name == YEAR and value.lstrip("-").isdigit():
+            key.append((0, int(value)))
+        else:
+            key.append((1, part))
+    return tuple(key)
 
 
 def _batches(
@@ -237,7 +270,7 @@ def _batches(
             )
             continue
         with file:
-            version = (file.schema_arrow.metadata or {}).get(VERSION_KEY)
+            version = (file.metadata.metadata or {}).get(VERSION_KEY)  # not the whole schema
             if version is None:
                 collector.add(Problem(path=where, message=f"{path}: no diplomodel format version"))
                 continue
@@ -245,7 +278,8 @@ def _batches(
             if problem is not None:
                 collector.add(attrs.evolve(problem, message=f"{path}: {problem.message}"))
                 continue
-            for batch in file.iter_batches(batch_size=rows):
+            small = file.metadata.num_rows <= rows  # read at once: cheaper than a batch reader
+            for batch in file.read().to_batches() if small else file.iter_batches(batch_size=rows):
                 index = None
                 if INDEX in batch.schema.names:
                     index = batch.column(INDEX)
@@ -253,27 +287,47 @@ def _batches(
                 yield batch, index, str(path)
 
 
+def _chunks(
+    root: Path, name: str, rows: int, collector: ProblemCollector
+) -> Iterator[tuple[pa.RecordBatch, list[int]]]:
+    """Checked batches of about `rows` rows (small files read together), with each row's position.
+
+    A row's position is its ``_index``, or its place in file order for files without one.
+
+    Raises:
+        DataError: A file's columns are not those of the table's class.
+    """
+    cls = TABLES[name]
+    pending: list[pa.RecordBatch] = []
+    positions: list[int] = []
+    start = 0
+    for batch, index, path in _batches(root, name, rows, collector):
+        ready = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
+        if pending and not ready.schema.equals(pending[0].schema):
+            yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+            pending, positions = [], []
+        pending.append(ready)
+        positions += index.to_pylist() if index is not None else range(start, start + len(batch))
+        start += len(batch)
+        if sum(len(b) for b in pending) >= rows:
+            yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+            pending, positions = [], []
+    if pending:
+        yield pa.Table.from_batches(pending).combine_chunks().to_batches()[0], positions
+
+
 def _read_table(root: Path, name: str, rows: int, collector: ProblemCollector) -> tuple[Any, ...]:
     cls = TABLES[name]
     found: list[tuple[int, Any]] = []
-    start = 0
-    ordered = True
-    for batch, index, path in _batches(root, name, rows, collector):
-        try:
-            table = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
-        except DataError as exc:
-            collector.extend(exc.problems, omitted=exc.omitted)
-            return ()
-        records = read_batch(table, cls, first_row=start, collector=collector)
-        positions = index.to_pylist() if index is not None else range(start, start + len(records))
-        ordered = ordered and index is not None
-        found += zip(positions, records, strict=False)
-        start += batch.num_rows
+    try:
+        for chunk, positions in _chunks(root, name, rows, collector):
+            records = read_batch(chunk, cls, positions=positions, collector=collector)
+            found += zip(positions, records, strict=False)
+    except DataError as exc:
+        collector.extend(exc.problems, omitted=exc.omitted)
     if collector.problems:
         return ()
-    if any(index is not None for index, _ in found) and ordered:
-        return _in_order(found, name, collector)
-    return tuple(record for _, record in found)
+    return _in_order(found, name, collector)
 
 
 def _in_order(
@@ -342,15 +396,12 @@ def iter_parquet(
     read_manifest(root)
     cls = TABLES[table]
     collector = ProblemCollector(limit=MAX_PROBLEMS)
-    start = 0
-    for batch, _index, path in _batches(root, table, batch_rows, collector):
+    for chunk, positions in _chunks(root, table, batch_rows, collector):
         if collector.problems:
             break
-        ready = conform(batch, plan(batch.schema, cls, source=path), cls, source=path)
-        records = read_batch(ready, cls, first_row=start, collector=collector)
+        records = read_batch(chunk, cls, positions=positions, collector=collector)
         if collector.problems:
             break
-        start += batch.num_rows
         yield tuple(records)
     error = collector.error(source=str(root))
     if error is not None:

@@ -34,6 +34,7 @@ __all__ = [
     "arrow_type",
     "columns_of",
     "date_field",
+    "root_of",
     "schema_of",
     "table_of",
 ]
@@ -177,3 +178,9 @@ def date_field(cls: type[Any]) -> str | None:
         if column.type.equals(DATE_TYPE):
             return str(column.name)
     return None
+
+
+def root_of(cls: type[Any]) -> str:
+    """The path of a table's rows in problems: ``$.meetings`` for a dossier table, else ``$``."""
+    table = table_of(cls)
+    return f"$.{table}" if table is not None else "$"

@@ -1,0 +1,245 @@
+"""Arrow round trips on generated records, and Parquet against JSON Lines for one dossier.
+
+Two parts, one run:
+
+1. **Lossless**: for every table class, at least `--objects` records drawn
+   from `diplomodel.testing` strategies go through `to_arrow` and back with
+   `from_arrow`, and through a Parquet file and back; both must be equal to
+   what went in.
+2. **Speed**: one deterministic dossier (N meetings with their people and
+   documents) written and read as JSON Lines (`Dossier.save` to a directory,
+   `Dossier.load`) and as a Parquet dataset (`write_parquet`, `read_parquet`),
+   each the median of several repeats. Two ratios are printed: *records*,
+   the whole trip from records to files and back to checked records, and
+   *files*, the formats alone (JSON-ready dicts to JSON Lines text and back,
+   against Arrow tables to Parquet files and back), which is what a query
+   engine reading the data pays.
+
+    python benchmarks/arrow_roundtrip.py            # 10 000 objects a class, 20 000 meetings
+    python benchmarks/arrow_roundtrip.py --quick    # 1 000 objects a class, 2 000 meetings
+
+The last line printed is one JSON object of the figures and ratios.
+"""
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+import diplomodel as dm
+from diplomodel import testing
+from diplomodel.model._fields import TABLES
+
+TARGET = 5.0
+"""The issue's target: Parquet at least this many times faster than JSON Lines."""
+
+# -- 1. lossless round trips on generated records ---------------------------------------
+
+
+def generated(cls: type[Any], count: int) -> list[Any]:
+    """At least `count` records of `cls` drawn by the testing strategies."""
+    drawn: list[Any] = []
+    per_example = 25
+
+    @settings(
+        max_examples=count // per_example + 1,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(testing.from_class(cls), min_size=per_example, max_size=per_example))
+    def draw(records: list[Any]) -> None:
+        drawn.extend(records)
+
+    draw()
+    return drawn
+
+
+def lossless(count: int, folder: Path) -> dict[str, int]:
+    """Round-trip generated records of every table class; the number checked per class."""
+    checked = {}
+    for name, cls in TABLES.items():
+        records = tuple(generated(cls, count))
+        table = dm.to_arrow(records, cls)
+        assert dm.from_arrow(table, cls) == records, name
+        path = folder / f"{name}.parquet"
+        pq.write_table(table, path)
+        assert dm.from_arrow(pq.read_table(path), cls) == records, name
+        checked[name] = len(records)
+        print(f"  {name:<15} {len(records):>7} records: equal after Arrow and Parquet")
+    return checked
+
+
+# -- 2. Parquet against JSON Lines ---------------------------------------------------------
+
+
+def dossier(meetings: int, seed: int = 75) -> dm.Dossier:
+    """A deterministic dossier: meetings of pairs of states, their people and documents."""
+    rng = random.Random(seed)
+    codes = [state.code for state in dm.states.current()]
+    people = tuple(
+        dm.Person(id=f"p{i}", name=f"Official {i}", names={"ru": f"Чиновник {i}"})
+        for i in range(max(20, meetings // 4))
+    )
+    found: list[dm.Meeting] = []
+    papers: list[dm.Document] = []
+    for number in range(meetings):
+        pair = tuple(dm.states.get(code) for code in rng.sample(codes, 2))
+        start = dm.PartialDate.from_date(dt.date(1990, 1, 1) + dt.timedelta(rng.randrange(12000)))
+        chairs = rng.sample(people, 2)
+        roles = (dm.Role.CO_CHAIR, dm.Role.CO_CHAIR)
+        outcome = f"d{number}"
+        papers.append(
+            dm.CooperationAgreement(
+                id=outcome,
+                title=f"Memorandum {number}",
+                parties=pair,
+                signed=start,
+                meeting=f"m{number}",
+                sectors=(rng.choice(list(dm.Sector)),),
+                signatories=tuple(
+                    dm.Signature(person=p.id, state=s) for p, s in zip(chairs, pair, strict=True)
+                ),
+                form=dm.AgreementForm.MEMORANDUM,
+            )
+        )
+        found.append(
+            dm.Meeting(
+                parties=pair,
+                host=pair[0],
+                place=dm.Place(state=pair[0], locality=f"Town {number % 97}"),
+                start=start,
+                id=f"m{number}",
+                title=f"Talks {number}",
+                kind=rng.choice(list(dm.MeetingKind)),
+                participants=tuple(
+                    dm.Participation(person=p.id, delegation=s, role=r)
+                    for p, s, r in zip(chairs, pair, roles, strict=True)
+                ),
+                outcomes=(outcome,),
+            )
+        )
+    return dm.Dossier(
+        id="bench", title="Benchmark", people=people, meetings=tuple(found), documents=tuple(papers)
+    )
+
+
+def median(call: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _jsonl_text(rows: dict[str, list[Any]], folder: Path) -> None:
+    for name, table in rows.items():
+        text = "".join(dm.serialization.dumps(row, indent=None) + "\n" for row in table)
+        (folder / f"{name}.jsonl").write_text(text, "utf-8")
+
+
+def _jsonl_rows(folder: Path) -> dict[str, list[Any]]:
+    return {
+        path.stem: [dm.parse_json(line) for line in path.read_text("utf-8").splitlines()]
+        for path in folder.glob("*.jsonl")
+    }
+
+
+def _parquet_files(tables: dict[str, pa.Table], folder: Path) -> None:
+    for name, table in tables.items():
+        pq.write_table(table, folder / f"{name}.parquet")
+
+
+def _parquet_tables(folder: Path) -> dict[str, pa.Table]:
+    return {path.stem: ds.dataset(path).to_table() for path in folder.glob("*.parquet")}
+
+
+def speed(meetings: int, repeats: int, folder: Path) -> dict[str, float]:
+    data = dossier(meetings)
+    jsonl, parquet = folder / "jsonl", folder / "parquet"
+    data.save(jsonl, format="jsonl")
+    dm.write_parquet(data, parquet)
+    assert dm.Dossier.load(jsonl) == data == dm.read_parquet(parquet)
+    rows = {name: [dm.to_dict(r) for r in getattr(data, name)] for name in TABLES}
+    tables = {name: dm.to_arrow(getattr(data, name), cls) for name, cls in TABLES.items()}
+    text, files = folder / "text", folder / "files"
+    text.mkdir()
+    files.mkdir()
+    figures = {
+        "jsonl_write": median(lambda: data.save(jsonl, format="jsonl"), repeats),
+        "jsonl_read": median(lambda: dm.Dossier.load(jsonl), repeats),
+        "parquet_write": median(lambda: dm.write_parquet(data, parquet), repeats),
+        "parquet_read": median(lambda: dm.read_parquet(parquet), repeats),
+        "jsonl_files_write": median(lambda: _jsonl_text(rows, text), repeats),
+        "jsonl_files_read": median(lambda: _jsonl_rows(text), repeats),
+        "parquet_files_write": median(lambda: _parquet_files(tables, files), repeats),
+        "parquet_files_read": median(lambda: _parquet_tables(files), repeats),
+    }
+    records = len(data) if hasattr(data, "__len__") else meetings
+    print(f"\n{records:,} records ({meetings:,} meetings), median of {repeats}:")
+    print(f"  {'':<22}{'write s':>9}{'read s':>9}")
+    for label, key in (
+        ("records, JSON Lines", "jsonl"),
+        ("records, Parquet", "parquet"),
+        ("files, JSON Lines", "jsonl_files"),
+        ("files, Parquet", "parquet_files"),
+    ):
+        print(f"  {label:<22}{figures[key + '_write']:>9.3f}{figures[key + '_read']:>9.3f}")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    parser.add_argument("--objects", type=int, default=None, help="records per class")
+    parser.add_argument("--meetings", type=int, default=None)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    objects = args.objects or (1_000 if args.quick else 10_000)
+    meetings = args.meetings or (2_000 if args.quick else 20_000)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        print(f"Lossless round trips, at least {objects:,} generated records a class:")
+        checked = lossless(objects, folder)
+        figures = speed(meetings, args.repeats, folder)
+
+    def ratio(slow: str, fast: str) -> float:
+        jsonl = figures[f"{slow}_write"] + figures[f"{slow}_read"]
+        return round(jsonl / (figures[f"{fast}_write"] + figures[f"{fast}_read"]), 2)
+
+    records_ratio = ratio("jsonl", "parquet")
+    files_ratio = ratio("jsonl_files", "parquet_files")
+    print(f"\nParquet vs JSON Lines, write + read: records {records_ratio}x, files {files_ratio}x")
+    print(
+        json.dumps(
+            {
+                "lossless": True,
+                "objects_checked": checked,
+                "meetings": meetings,
+                "seconds": {key: round(value, 4) for key, value in figures.items()},
+                "ratio_records": records_ratio,
+                "ratio_files": files_ratio,
+                "target": TARGET,
+                "target_met_records": records_ratio >= TARGET,
+                "target_met_files": files_ratio >= TARGET,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
