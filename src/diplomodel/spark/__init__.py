@@ -175,7 +175,7 @@ def validate_streaming(
     *,
     rules: Rules = DEFAULT_RULES,
     disable: Iterable[str] = (),
-    memory_limit: str = "512MB",
+    memory_limit: str = "256MB",
 ) -> Report:
     """Check a Parquet dataset in this process, in bounded memory, as Spark would.
 

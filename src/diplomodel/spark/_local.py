@@ -32,7 +32,7 @@ from diplomodel.spark._tasks import (
 
 __all__ = ["findings"]
 
-_ROWS = 8192
+_ROWS = 2048
 
 _DM101 = """
 SELECT 'DM101' AS code, '$.' || e.t || '[' || e.pos || ']' || e.r.at AS path,

@@ -138,7 +138,7 @@ def _batch(findings: list[Finding]) -> pa.RecordBatch:
 class _Parsed:
     """Entities read back from JSON, remembered by (table, position) within one task."""
 
-    def __init__(self, limit: int = 50_000) -> None:
+    def __init__(self, limit: int = 10_000) -> None:
         self._known: dict[tuple[str, int], Any] = {}
         self._limit = limit
 
