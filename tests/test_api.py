@@ -76,8 +76,8 @@ class TestExposedObjects:
         for module in _public_modules():
             for name in getattr(module, "__all__", ()):
                 obj = getattr(module, name)
-                if module.__name__ in {"diplomodel.cli", "diplomodel.testing"}:
-                    continue  # the command, and the optional hypothesis extra
+                if module.__name__ in {"diplomodel.cli", "diplomodel.testing", "diplomodel.spark"}:
+                    continue  # the command, and the optional hypothesis and spark extras
                 if id(obj) not in exported:
                     missing.append(f"{module.__name__}.{name}")
         assert missing == []
