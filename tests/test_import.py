@@ -133,3 +133,12 @@ class TestLazyNames:
                     assert isinstance(statement, ast.ImportFrom)
                     seen[statement.module or ""] = tuple(a.name for a in statement.names)
         assert seen == _lazy_table()
+
+
+def test_the_package_pickles_by_name():
+    """The package object pickles as a reference, as a plain module does (Spark sends it)."""
+    import pickle
+
+    import diplomodel
+
+    assert pickle.loads(pickle.dumps(diplomodel)) is diplomodel  # noqa: S301 - our own bytes

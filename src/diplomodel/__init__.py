@@ -257,6 +257,13 @@ class _Package(types.ModuleType):
             return  # the module stays in sys.modules; the name is what __getattr__ loads
         super().__setattr__(name, value)
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickle the package by name, as a plain module is pickled.
+
+        Spark sends functions that refer to ``diplomodel`` through cloudpickle.
+        """
+        return importlib.import_module, (self.__name__,)
+
 
 sys.modules[__name__].__class__ = _Package
 

@@ -24,7 +24,7 @@ from diplomodel.dossier import Dossier
 from diplomodel.model._fields import TABLES, references
 from diplomodel.serialization import from_json, to_json
 from diplomodel.spark._families import FAMILIES
-from diplomodel.validation import Finding, Rule, Rules, _findings
+from diplomodel.validation import Finding, Rule, Rules, _finding
 
 __all__ = [
     "ENTITY_SCHEMA",
@@ -190,7 +190,7 @@ def record_findings(
             small = _dossier(context, members)
             path = f"$.{table}[{pos}]"
             for r in applicable:
-                found.extend(_findings(r, entity, small, path, entity.id))
+                found.extend(_finding(r, hit, path, entity.id) for hit in r(entity, small))
         yield _batch(found)
 
 
@@ -224,7 +224,7 @@ def group_findings(
         small = Dossier(id=context.dossier_id, title=context.title, **{spec.table: records})
         positions = {spec.table: [m["pos"] for m in members]}
         for r in active:
-            found.extend(_moved(f, positions) for f in _findings(r, small, small, "$", None))
+            found.extend(_moved(_finding(r, hit, "$", None), positions) for hit in r(small, small))
         if len(found) >= 10_000:
             yield _batch(found)
             found = []
