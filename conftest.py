@@ -20,11 +20,17 @@ _NEEDS = {
     "polars": ("columnar.md",),
 }
 
-# diplomodel.arrow's implementation modules import pyarrow (and DuckDB) at the top:
-# without them, their doctests are not even collected.
+# diplomodel.arrow's implementation modules import pyarrow (and DuckDB) at the top, and
+# two of diplomodel.spark's import pyspark: without them, their doctests are not even
+# collected (the README's test command installs no pyspark; CI's spark stage does).
 collect_ignore_glob = [
-    f"src/diplomodel/arrow/{module}"
-    for package, module in (("pyarrow", "_[a-z]*.py"), ("duckdb", "_duckdb.py"))
+    f"src/diplomodel/{module}"
+    for package, module in (
+        ("pyarrow", "arrow/_[a-z]*.py"),
+        ("duckdb", "arrow/_duckdb.py"),
+        ("pyspark", "spark/_plan.py"),
+        ("pyspark", "spark/_read.py"),
+    )
     if importlib.util.find_spec(package) is None
 ]
 
