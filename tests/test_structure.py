@@ -9,6 +9,7 @@ on generated and mutated inputs: ``DIFFERENTIAL_N`` of them (default 3 000;
 """
 
 import importlib.util
+import itertools
 import json
 import os
 import re
@@ -24,7 +25,9 @@ from diplomodel import _validators as v
 from diplomodel._tables import EXAMPLES
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Person
+from diplomodel.organizations import Membership, Organization, organizations
 from diplomodel.serialization import make_converter, parse_json, reference_converter
+from diplomodel.states import State
 
 HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "differential.py"
 COUNT = int(os.environ.get("DIFFERENTIAL_N", "3000"))
@@ -70,6 +73,23 @@ class TestDifferential:
 
 
 class TestGenerated:
+    @pytest.mark.parametrize(
+        "first",
+        list(itertools.permutations([tuple[Membership, ...], Membership, Organization, State])),
+        ids=lambda order: "-".join(getattr(t, "__name__", "tuple") for t in order),
+    )
+    def test_a_class_that_holds_itself_in_any_order(self, first):
+        """Hooks asked for in any order are made without endless recursion, and read alike.
+
+        An organisation holds memberships whose member may be an organisation:
+        asking for the tuple of memberships first once recursed without end.
+        """
+        converter = make_converter(strict=True)
+        for hint in first:
+            converter.get_structure_hook(hint)
+        data = dm.to_dict(organizations.get("AU"))
+        assert converter.structure(data, Organization) == organizations.get("AU")
+
     def test_every_model_class_is_generated(self):
         """Each class of the model is read by a generated function, not cattrs' own."""
         converter = make_converter()

@@ -310,16 +310,32 @@ def _plain_field(a: attrs.Attribute[Any]) -> bool:
 def _make(
     cls: type[Any], converter: Converter, *, forbid_extra_keys: bool, tag: str | None
 ) -> Hook:
-    """The generated structure function of `cls` (cattrs' own, for a class built otherwise)."""
-    reference = converter.gen_structure_attrs_fromdict(cls)
-    if not _supported(cls):
-        return reference if tag is None else _untagged(reference, tag)
+    """The generated structure function of `cls` (cattrs' own, for a class built otherwise).
+
+    A class asked for again while its own function is being made (an
+    `Organization` holds memberships whose member may be an organisation) gets
+    a function that looks the finished one up when it is first called.
+    """
     building = _building()
+    if cls in building:
+        return _later(cls, converter) if tag is None else _untagged(_later(cls, converter), tag)
     building.add(cls)
     try:
+        reference = converter.gen_structure_attrs_fromdict(cls)
+        if not _supported(cls):
+            return reference if tag is None else _untagged(reference, tag)
         return _generate(cls, converter, reference, forbid_extra_keys=forbid_extra_keys, tag=tag)
     finally:
         building.discard(cls)
+
+
+def _later(cls: type[Any], converter: Converter) -> Hook:
+    """The structure function of `cls` as the converter will hold it once it is made."""
+
+    def structure_later(value: Any, type_: Any) -> Any:
+        return converter.get_structure_hook(cls)(value, type_)
+
+    return structure_later
 
 
 def _generate(
