@@ -354,21 +354,6 @@ class TestAmendsAndSupersedes:
 
 
 class TestStrategies:
-    @pytest.mark.parametrize(
-        "cls",
-        [dm.DocumentEvent, dm.JointStatement, dm.Declaration, dm.DocumentBatch, dm.Document],
-        ids=lambda c: c.__name__,
-    )
-    def test_strategies_round_trip(self, cls):
-        """`from_class` draws valid objects of the new classes, which round-trip."""
-
-        @settings(max_examples=examples(40), deadline=None)
-        @given(testing.from_class(cls))
-        def check(obj):
-            assert dm.from_json(dm.to_json(obj), cls) == obj
-
-        check()
-
     @settings(max_examples=examples(40), deadline=None)
     @given(testing.documents())
     def test_drawn_documents_have_consistent_lives(self, document):

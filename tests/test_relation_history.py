@@ -199,19 +199,6 @@ class TestFiles:
         assert "severance" in text
         assert "successions" in text
 
-    @pytest.mark.parametrize(
-        "cls", [dm.RelationEvent, dm.Succession, dm.BilateralRelation], ids=lambda c: c.__name__
-    )
-    def test_strategies_round_trip(self, cls):
-        """`from_class` draws valid objects of the new classes, which round-trip."""
-
-        @settings(max_examples=examples(40), deadline=None)
-        @given(testing.from_class(cls))
-        def check(obj):
-            assert dm.from_json(dm.to_json(obj), cls) == obj
-
-        check()
-
     @settings(max_examples=examples(40), deadline=None)
     @given(testing.relations())
     def test_drawn_relations_have_consistent_histories(self, relation):
