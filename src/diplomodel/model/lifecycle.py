@@ -376,6 +376,8 @@ def events_kept(values: dict[str, Any], events: tuple[DocumentEvent, ...]) -> tu
 
 def events_problem(inst: Any, events: tuple[DocumentEvent, ...]) -> str | None:
     """What is wrong with a document's events (None: nothing)."""
+    if not events:  # no event, nothing to contradict: most documents
+        return None
     parties = getattr(inst, "parties", ())
     return Lifecycle.walk(parties, getattr(inst, "signed", None), events).problem
 

@@ -217,6 +217,8 @@ def _history_steps(
 
 
 def _events_problem(inst: Any, events: tuple[RelationEvent, ...]) -> str | None:
+    if not events:  # no event, nothing to contradict
+        return None
     for index, _, _, wrong in _history_steps(getattr(inst, "established", None), events):
         if wrong is not None:
             return f"[{index}] {wrong}"
