@@ -137,6 +137,17 @@ class TestGenerated:
         with pytest.raises(dm.DataError, match=message):
             dm.from_dict(data, Meeting)
 
+    def test_own_checks_run_as_read_and_not_on_defaults(self):
+        """A check of one value runs where it is read; a default that passes it is not checked."""
+        source = make_converter().get_structure_hook(Meeting).__doc__
+        summary = next(i for i, a in enumerate(attrs.fields(Meeting)) if a.name == "summary")
+        read, default = source.split(f"f{summary} = value['summary']")[1].split("else:", 1)
+        assert re.search(rf"\(self, _a\d+, f{summary}\)", read)
+        assert not re.search(rf"\(self, _a\d+, f{summary}\)", default.split("_s", 1)[0])
+        base = dm.to_dict(dm.load_example().meetings[0])
+        with pytest.raises(dm.DataError, match="must not start or end with whitespace"):
+            dm.from_dict({**base, "summary": " padded"}, Meeting)
+
     def test_attrs_converters_defaults_and_pre_init(self):
         """Converters, factories (with self) and __attrs_pre_init__ run as in __init__."""
         person = make_converter().structure(

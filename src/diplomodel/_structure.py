@@ -33,6 +33,7 @@ import inspect
 import itertools
 import sys
 import threading
+import types
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -151,7 +152,7 @@ class _Writer:
     def emit(self, indent: int, line: str) -> None:
         self.lines.append("    " * indent + line)
 
-    def read(self, indent: int, var: str, hint: Any) -> None:
+    def read(self, indent: int, var: str, hint: Any) -> None:  # noqa: PLR0911 - one case a return
         """Emit code that turns the JSON value in `var` into the structured value, in place."""
         if _mentions(hint, _building()):  # a class that holds itself: look its hook up on use
             structure = self.name(self.converter.structure)
@@ -168,12 +169,15 @@ class _Writer:
             self._read_tuple(indent, var, hint, hook)
             return
         wrong = self._wrong(hint, hook)
+        if wrong is not None and _is_str_newtype(hint):  # an id, named again by others: kept once
+            self.emit(indent, f"if {var}.__class__ is str:")
+            self.emit(indent + 1, f"{var} = _intern({var})")
+            self.emit(indent, f"elif {wrong.format(var)}:")
+            self.emit(indent + 1, "raise _Rejected")
+            return
         if wrong is not None:  # the hook returns the value itself, or refuses it
             self.emit(indent, f"if {wrong.format(var)}:")
             self.emit(indent + 1, "raise _Rejected")
-            if _is_str_newtype(hint):  # an id, named again by other records: kept once
-                self.emit(indent, f"if {var}.__class__ is str:")
-                self.emit(indent + 1, f"{var} = _intern({var})")
             return
         if hook is _hooks._structure_partial_date:  # noqa: SLF001 - its cache, without the call
             parse, t, h = self.name(_hooks._parse_date), self.name(hint), self.name(hook)  # noqa: SLF001
@@ -225,8 +229,11 @@ class _Writer:
         table = self._lookup_table(item, item_hook)
         wrong = self._wrong(item, item_hook)
         if wrong is not None:
+            test = wrong.format("_i")
+            if item is str or _is_str_newtype(item):  # the exact class first: the usual case
+                test = f"_i.__class__ is not str and {test}"
             self.emit(indent + 1, f"for _i in {var}:")
-            self.emit(indent + 2, f"if {wrong.format('_i')}:")
+            self.emit(indent + 2, f"if {test}:")
             self.emit(indent + 3, "raise _Rejected")
             if _is_str_newtype(item):  # ids, named again by other records: kept once
                 self.emit(
@@ -363,9 +370,10 @@ def _generate(
     if getattr(cls, "__attrs_pre_init__", None) is not None:
         w.emit(1, "self.__attrs_pre_init__()")
     for index, a in enumerate(fields):
-        _emit_field(w, index, a, hints[a.name])
-    for index, a in enumerate(fields):
-        _emit_checks(w, index, a, hints[a.name])
+        _emit_field(w, cls, index, a, hints[a.name])
+    for index, a in enumerate(fields):  # checks that relate fields, once every field is set
+        relating = [part for part in _parts(a) if not v.judges_alone(part)]
+        _emit_checks(w, 1, f"f{index}", a, hints[a.name], relating)
     if getattr(cls, "__attrs_post_init__", None) is not None:
         w.emit(1, "self.__attrs_post_init__()")
     w.emit(1, "return self")
@@ -388,24 +396,73 @@ def _untagged(structure: Hook, tag: str) -> Hook:
     return structure_untagged
 
 
-def _emit_field(w: _Writer, index: int, a: attrs.Attribute[Any], hint: Any) -> None:
+def _emit_field(w: _Writer, cls: type[Any], index: int, a: attrs.Attribute[Any], hint: Any) -> None:
+    """Emit the reading of one field and the checks that judge its value alone.
+
+    Those checks run as soon as the value is read from the input; a default
+    that passes them (tried here, once) is not checked again. Checks that
+    relate fields run once every field is set (`_emit_checks`).
+    """
     var = f"f{index}"
     default: Any = a.default
-    if a.init:
-        if default is attrs.NOTHING:
-            w.emit(1, f"{var} = value[{a.name!r}]")
-            w.read(1, var, hint)
-        else:
-            w.emit(1, f"if {a.name!r} in value:")
-            w.emit(2, f"{var} = value[{a.name!r}]")
-            w.read(2, var, hint)
-            w.emit(1, "else:")
-            w.emit(2, f"{var} = {_default(w, default)}")
+    own = [part for part in _parts(a) if v.judges_alone(part)]
+    if a.init and default is attrs.NOTHING:
+        w.emit(1, f"{var} = value[{a.name!r}]")
+        w.read(1, var, hint)
+        _emit_converted(w, 1, a, var)
+        _emit_checks(w, 1, var, a, hint, own)
+    elif a.init:
+        w.emit(1, f"if {a.name!r} in value:")
+        w.emit(2, f"{var} = value[{a.name!r}]")
+        w.read(2, var, hint)
+        _emit_converted(w, 2, a, var)
+        _emit_checks(w, 2, var, a, hint, own)
+        w.emit(1, "else:")
+        w.emit(2, f"{var} = {_default(w, default)}")
+        _emit_converted(w, 2, a, var)
+        _emit_checks(w, 2, var, a, hint, [p for p in own if not _passes(p, a, default)])
     else:
         w.emit(1, f"{var} = {_default(w, default)}")
+        _emit_converted(w, 1, a, var)
+        _emit_checks(w, 1, var, a, hint, own)
+    slot = _slot(cls, a.name)
+    if slot is not None:  # the slot's own setter: what object.__setattr__ finds, without the search
+        w.emit(1, f"{w.name(slot.__set__, '_s')}(self, {var})")
+    else:
+        w.emit(1, f"_set(self, {a.name!r}, {var})")
+
+
+def _emit_converted(w: _Writer, indent: int, a: attrs.Attribute[Any], var: str) -> None:
     if a.converter is not None:
-        w.emit(1, f"{var} = {w.name(a.converter)}({var})")
-    w.emit(1, f"_set(self, {a.name!r}, {var})")
+        w.emit(indent, f"{var} = {w.name(a.converter)}({var})")
+
+
+def _parts(a: attrs.Attribute[Any]) -> tuple[Any, ...]:
+    """The validators of a field, one by one (those of an attrs ``and_`` apart)."""
+    if a.validator is None:
+        return ()
+    parts: tuple[Any, ...] = getattr(a.validator, "_validators", (a.validator,))
+    return parts
+
+
+def _passes(check: Any, a: attrs.Attribute[Any], default: Any) -> bool:
+    """Whether a check that judges its value alone passes a field's constant default."""
+    if a.converter is not None or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    try:
+        check(None, a, default)
+    except Exception:  # noqa: BLE001 - a default that fails is checked every time, as attrs does
+        return False
+    return True
+
+
+def _slot(cls: type[Any], name: str) -> Any | None:
+    """The slot that holds field `name` of `cls` instances (None: not a plain slot)."""
+    for klass in cls.__mro__:
+        if name in vars(klass):
+            found = vars(klass)[name]
+            return found if isinstance(found, types.MemberDescriptorType) else None
+    return None
 
 
 def _default(w: _Writer, default: Any) -> str:
@@ -416,31 +473,38 @@ def _default(w: _Writer, default: Any) -> str:
     return w.name(default)
 
 
-def _emit_checks(w: _Writer, index: int, a: attrs.Attribute[Any], hint: Any) -> None:
-    """Emit the calls of the validators of one field that reading it has not proved."""
-    if a.validator is None:
-        return
+def _emit_checks(  # noqa: PLR0913, PLR0917 - where, which field, which checks
+    w: _Writer, indent: int, var: str, a: attrs.Attribute[Any], hint: Any, parts: list[Any]
+) -> None:
+    """Emit the calls of the validators in `parts` of one field that reading it has not proved."""
     produced = None if a.converter is not None else _produces(hint)
     item_types = None
     if a.converter is None and _hooks._is_homogeneous_tuple(hint):  # noqa: SLF001
         item_types = _produces(hint.__args__[0])
-    var, attribute = f"f{index}", w.name(a, "_a")
-    for part in getattr(a.validator, "_validators", (a.validator,)):
+    attribute = w.name(a, "_a")
+    for part in parts:
         call = f"{w.name(part)}(self, {attribute}, {var})"
         if _proved(produced, v.checked_types(part)):
             continue
-        if item_types is not None and _emit_tuple_check(w, part, item_types, var, attribute):
+        if item_types is not None and _emit_tuple_check(
+            w, indent, part, item_types, var, attribute
+        ):
             continue
         guard = _guard(w, part, produced, var)
         if guard is not None:
-            w.emit(1, f"if {guard}:")
-            w.emit(2, call)
+            w.emit(indent, f"if {guard}:")
+            w.emit(indent + 1, call)
         else:
-            w.emit(1, call)
+            w.emit(indent, call)
 
 
-def _emit_tuple_check(
-    w: _Writer, part: Any, item_types: frozenset[type] | None, var: str, attribute: str
+def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is proved
+    w: _Writer,
+    indent: int,
+    part: Any,
+    item_types: frozenset[type] | None,
+    var: str,
+    attribute: str,
 ) -> bool:
     """Emit a `tuple_of` check that skips what reading proved; False if `part` is no such check."""
     shape = v.tuple_shape(part)
@@ -451,21 +515,21 @@ def _emit_tuple_check(
     rest_call = None if rest is None else f"{w.name(rest)}(self, {attribute}, {var})"
     if item_types is not None and _proved(item_types, v.checked_types(member)):
         if rest_call is not None:
-            w.emit(1, _inline_rest(part, item_types, var) or rest_call)
+            w.emit(indent, _inline_rest(part, item_types, var) or rest_call)
         return True
     guard = _guard(w, member, item_types, "_i")
     if guard is None:
         return False
-    w.emit(1, f"for _i in {var}:")  # the whole check runs only for an item the guard lets by
-    w.emit(2, f"if {guard}:")
-    w.emit(3, call)
-    w.emit(3, "break")
+    w.emit(indent, f"for _i in {var}:")  # the whole check runs only for an item the guard lets by
+    w.emit(indent + 1, f"if {guard}:")
+    w.emit(indent + 2, call)
+    w.emit(indent + 2, "break")
     if rest_call is not None:  # every item is of a type the guard let by
         shortcut = v.passes_at_once(member)
         accepted, test = shortcut if shortcut is not None else ((), None)
         passed = frozenset(accepted) | ({str} if test is not None else set())
-        w.emit(1, "else:")
-        w.emit(2, _inline_rest(part, passed, var) or rest_call)
+        w.emit(indent, "else:")
+        w.emit(indent + 1, _inline_rest(part, passed, var) or rest_call)
     return True
 
 
@@ -490,18 +554,17 @@ _SINGLETONS: Final = (enum.Enum, State, Organization)
 def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> str | None:
     """The length and uniqueness checks of a `tuple_of` as one line that raises, where it can be.
 
-    Only for items compared as themselves (no key, no date order): text, or
-    values of which equal ones are the same object, compared by identity.
+    Only for items compared as themselves (no key, no date order): by
+    identity where equal values are one object (enum members, registry
+    entries), else by their own equality and hash, as the check compares them.
     """
     facts = v.facts_of(part)
     if facts.get("key") is not None or facts.get("chronological") is not None:
         return None
-    if item_types <= {str}:
-        items = var
-    elif all(issubclass(t, _SINGLETONS) for t in item_types):
+    if item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
         items = f"map(_id, {var})"
-    else:
-        return None
+    else:  # compared by their own equality, as the check compares them
+        items = var
     tests = []
     if facts.get("min_length"):
         tests.append(f"_len({var}) < {int(facts['min_length'])}")

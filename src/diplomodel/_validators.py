@@ -11,7 +11,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -109,6 +109,25 @@ def tuple_shape(validator: object) -> tuple[Validator, Validator | None] | None:
     """
     found: tuple[Validator, Validator | None] | None = getattr(validator, SHAPE_KEY, None)
     return found
+
+
+_RELATING: Final = frozenset({"not_before", "needs", "other_than", "only_for", "coherent"})
+"""The facts of validators that judge a value against other fields of its object."""
+
+
+def judges_alone(validator: object) -> bool:
+    """Whether a validator judges its value alone, whatever the object around it.
+
+    Only validators described here are so known (a bare function may read the
+    object); of those, the ones that compare the value with another field
+    (`not_before`, `needs`, `other_than`, `only_for`, `coherent`) do not.
+    Code that builds objects may then run such a check as soon as it has read
+    the value, and skip it for a default that passes it.
+
+    >>> judges_alone(text()), judges_alone(optional(not_before("start")))
+    (True, False)
+    """
+    return hasattr(validator, SCHEMA_KEY) and not (_RELATING & facts_of(validator).keys())
 
 
 PASSES_KEY = "diplomodel_passes_at_once"
