@@ -148,6 +148,26 @@ class TestGenerated:
         with pytest.raises(dm.DataError, match="must not start or end with whitespace"):
             dm.from_dict({**base, "summary": " padded"}, Meeting)
 
+    def test_empty_values_skip_checks_that_pass_them(self):
+        """A `coherent` check marked to pass empty values runs only for a non-empty one."""
+        source = make_converter().get_structure_hook(dm.BilateralRelation).__doc__
+        fields = attrs.fields(dm.BilateralRelation)
+        events = next(i for i, a in enumerate(fields) if a.name == "events")
+        assert re.search(rf"if f{events}:\n +_c\d+\(self, _a\d+, f{events}\)", source)
+        base = dm.to_dict(dm.load_example().documents[0])
+        wrong = [{"kind": "entry_into_force", "date": "1900-01-01"}]
+        with pytest.raises(dm.DataError, match="before the parties signed it"):
+            dm.from_dict({**base, "events": wrong}, dm.Document)
+
+    def test_unknown_keys_are_counted_out(self):
+        """Any key the class does not know is refused, whichever keys are present."""
+        base = dm.to_dict(dm.load_example().meetings[0])
+        with pytest.raises(Exception):  # noqa: B017, PT011 - from_dict explains
+            make_converter().structure({**base, "hosts": "RU"}, Meeting)
+        trimmed = {k: val for k, val in base.items() if k != "summary"}
+        with pytest.raises(dm.DataError, match="unknown key 'summmary'"):
+            dm.from_dict({**trimmed, "summmary": "x"}, Meeting)
+
     def test_attrs_converters_defaults_and_pre_init(self):
         """Converters, factories (with self) and __attrs_pre_init__ run as in __init__."""
         person = make_converter().structure(

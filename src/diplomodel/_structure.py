@@ -356,21 +356,23 @@ def _generate(
     w = _Writer(converter)
     fields = attrs.fields(cls)
     hints = typing.get_type_hints(cls)
-    known = frozenset(a.name for a in fields if a.init) | ({tag} if tag else set())
     w.emit(0, "def structure(value, _type=None):")
     w.emit(1, "if value.__class__ is not dict:")
     if tag is None:
         w.emit(2, f"return {w.name(reference)}(value, _type)")
     else:  # a document's own kind, tag included: as the tagged union reads it
         w.emit(2, "raise _Rejected")
-    if forbid_extra_keys:
-        w.emit(1, f"if not value.keys() <= {w.name(known)}:")
-        w.emit(2, "raise _Rejected")
     w.emit(1, f"self = _new({w.name(cls)})")
     if getattr(cls, "__attrs_pre_init__", None) is not None:
         w.emit(1, "self.__attrs_pre_init__()")
+    if forbid_extra_keys:  # counts the known keys it reads: any other key makes more
+        w.emit(1, "_n = 0")
     for index, a in enumerate(fields):
-        _emit_field(w, cls, index, a, hints[a.name])
+        _emit_field(w, cls, index, a, hints[a.name], count=forbid_extra_keys)
+    if forbid_extra_keys:
+        required = sum(a.init and a.default is attrs.NOTHING for a in fields) + (tag is not None)
+        w.emit(1, f"if _len(value) != _n + {required}:")
+        w.emit(2, "raise _Rejected")
     for index, a in enumerate(fields):  # checks that relate fields, once every field is set
         relating = [part for part in _parts(a) if not v.judges_alone(part)]
         _emit_checks(w, 1, f"f{index}", a, hints[a.name], relating)
@@ -396,7 +398,9 @@ def _untagged(structure: Hook, tag: str) -> Hook:
     return structure_untagged
 
 
-def _emit_field(w: _Writer, cls: type[Any], index: int, a: attrs.Attribute[Any], hint: Any) -> None:
+def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its key
+    w: _Writer, cls: type[Any], index: int, a: attrs.Attribute[Any], hint: Any, *, count: bool
+) -> None:
     """Emit the reading of one field and the checks that judge its value alone.
 
     Those checks run as soon as the value is read from the input; a default
@@ -413,6 +417,8 @@ def _emit_field(w: _Writer, cls: type[Any], index: int, a: attrs.Attribute[Any],
         _emit_checks(w, 1, var, a, hint, own)
     elif a.init:
         w.emit(1, f"if {a.name!r} in value:")
+        if count:
+            w.emit(2, "_n += 1")
         w.emit(2, f"{var} = value[{a.name!r}]")
         w.read(2, var, hint)
         _emit_converted(w, 2, a, var)
@@ -491,6 +497,8 @@ def _emit_checks(  # noqa: PLR0913, PLR0917 - where, which field, which checks
         ):
             continue
         guard = _guard(w, part, produced, var)
+        if v.passes_empty(part):  # nothing to ask about an empty value
+            guard = var if guard is None else f"{var} and ({guard})"
         if guard is not None:
             w.emit(indent, f"if {guard}:")
             w.emit(indent + 1, call)

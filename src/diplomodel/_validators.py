@@ -382,6 +382,8 @@ def only_for(other: str, members: Iterable[enum.Enum]) -> Validator:
 def coherent(
     problem: Callable[[Any, Any], str | None],
     keep: Callable[[dict[str, Any], Any], Any],
+    *,
+    passes_empty: bool = False,
 ) -> Validator:
     """A value that agrees with the rest of its object, as `problem` judges.
 
@@ -392,6 +394,8 @@ def coherent(
             that make sense in order) or, for a single value, the nearest one
             that does. Generic tools use it, such as the hypothesis strategies,
             which draw fields one by one.
+        passes_empty: An empty value (no events, no ids) agrees with any
+            object: code that builds objects need not ask `problem` about it.
     """
 
     def check(inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -399,7 +403,18 @@ def coherent(
         if wrong is not None:
             raise ValueError(f"'{attribute.name}' {wrong}")
 
+    if passes_empty:
+        return described(check, {}, coherent=keep, passes_empty=True)
     return described(check, {}, coherent=keep)
+
+
+def passes_empty(validator: object) -> bool:
+    """Whether a validator passes every empty value whatever its object (a `coherent` so marked).
+
+    >>> passes_empty(coherent(lambda inst, value: None, lambda values, value: value))
+    False
+    """
+    return bool(facts_of(validator).get("passes_empty"))
 
 
 @functools.cache

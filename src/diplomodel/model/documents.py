@@ -206,14 +206,14 @@ a CooperationAgreement or a DocumentBatch
         default=(),
         validator=[
             v.tuple_of(v.identifier(), unique=True),
-            v.coherent(_names_itself, _without_itself),
+            v.coherent(_names_itself, _without_itself, passes_empty=True),
         ],
     )
     supersedes: tuple[DocumentId, ...] = field(
         default=(),
         validator=[
             v.tuple_of(v.identifier(), unique=True),
-            v.coherent(_names_itself, _without_itself),
+            v.coherent(_names_itself, _without_itself, passes_empty=True),
         ],
     )
     status: DocumentStatus = field(
@@ -224,7 +224,7 @@ a CooperationAgreement or a DocumentBatch
         default=(),
         validator=[
             v.tuple_of(v.instance(DocumentEvent)),
-            v.coherent(events_problem, events_kept),
+            v.coherent(events_problem, events_kept, passes_empty=True),
         ],
     )
     summary: str | None = field(default=None, validator=v.optional(v.text()))

@@ -321,14 +321,14 @@ class BilateralRelation:
         default=(),
         validator=[
             v.tuple_of(v.instance(RelationEvent), chronological=attrgetter("date")),
-            v.coherent(_events_problem, _events_kept),
+            v.coherent(_events_problem, _events_kept, passes_empty=True),
         ],
     )
     successions: tuple[Succession, ...] = field(
         default=(),
         validator=[
             v.tuple_of(v.instance(Succession), chronological=attrgetter("date")),
-            v.coherent(_successions_problem, _successions_kept),
+            v.coherent(_successions_problem, _successions_kept, passes_empty=True),
         ],
     )
     sources: tuple[Source, ...] = field(default=(), validator=v.tuple_of(v.instance(Source)))
