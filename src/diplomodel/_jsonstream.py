@@ -31,7 +31,7 @@ from diplomodel._jsontext import UNPROVED, proved_piece
 
 __all__ = ["Records", "Unproved", "members"]
 
-CHUNK: Final = 1 << 20
+CHUNK: Final = 1 << 18
 """Bytes read from the file at a time."""
 
 _RECORD: Final = b"    {\n"
@@ -52,8 +52,12 @@ class _Buffer:
         self._pos = 0
 
     def _more(self) -> bool:
-        """Read on; False at the end of the stream. Positions shift to start at the reading one."""
-        chunk = self._stream.read(CHUNK)
+        """Read on; False at the end of the stream. Positions shift to start at the reading one.
+
+        A piece longer than a chunk (a compact file is one long line) doubles
+        what is held at each read, so that reading it costs linear time.
+        """
+        chunk = self._stream.read(max(CHUNK, len(self._data) - self._pos))
         if not chunk:
             return False
         self._data = self._data[self._pos :] + chunk
@@ -149,7 +153,7 @@ def members(stream: IO[bytes], tables: Container[str]) -> Iterator[tuple[str, An
             use: read the text whole.
     """
     buffer = _Buffer(stream)
-    if buffer.line() != b"{":
+    if not buffer.skip(b"{\n"):  # compact text, a byte-order mark...: known at once
         raise Unproved
     keys: set[str] = set()
     more = True

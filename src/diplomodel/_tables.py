@@ -19,6 +19,7 @@ from typing import Any, Final, Literal, Protocol, Self, TypeVar, cast
 import attrs
 
 from diplomodel import _jsonstream
+from diplomodel._hooks import _duplicate_ids
 from diplomodel._paths import is_directory, open_regular, path_name, read_regular
 from diplomodel.errors import DataError, InvalidArgumentError, Problem, UnknownExampleError
 from diplomodel.files import atomic_writer, iter_jsonl, write_jsonl
@@ -142,12 +143,13 @@ def _load_streaming(cls: type[D], name: str) -> D | None:
     one converter) structures the items of its table, and its parsed form is
     dropped. The members of the file that are not such tables form the
     header, read by `from_file_dict` as the whole file would be (format
-    version, kind, unknown keys); the tables then join it through the
-    class's ``__init__``, whose validators check them (ids unique in each
-    table) as the structuring of the whole file does. A file of another
-    major format version (to be migrated), or not in the shape `_jsonstream`
-    reads, or with anything wrong in it gives None: nothing half-built is
-    kept, and reading the file whole then gives the dossier or the error.
+    version, kind, unknown keys). Each table's ids are checked to be unique,
+    as structuring a table checks them, and the tables join the header
+    through the class's ``__init__``, whose validators check them. A file of
+    another major format version (to be migrated), or not in the shape
+    `_jsonstream` reads, or with anything wrong in it gives None: nothing
+    half-built is kept, and reading the file whole then gives the dossier or
+    the error.
     """
     header: dict[str, Any] = {}
     tables: dict[str, tuple[Any, ...]] = {}
@@ -160,7 +162,10 @@ def _load_streaming(cls: type[D], name: str) -> D | None:
                 if not tables:  # records are read as the current version's: none to migrate
                     open_envelope(dict(header), str(header.get(_KIND_KEY)), migrations={})
                 kind = TABLES[key]
-                tables[key] = tuple([from_dict(r, kind, max_problems=1) for r in value])
+                items = [from_dict(record, kind, max_problems=1) for record in value]
+                if _duplicate_ids(items, first_only=True):  # as the structuring of a table
+                    return None
+                tables[key] = tuple(items)
         found: Any = cls.from_file_dict(header, source=name)  # an attrs class, as Dossier is
         return cast("D", attrs.evolve(found, **tables))
     except Exception:  # noqa: BLE001 - _jsonstream.Unproved or a fault: the whole reading words it
