@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
-from diplomodel import _jsonstream, _tables
+from diplomodel import _jsonstream, _jsontext, _tables
 from diplomodel._paths import read_regular
 from diplomodel.serialization import dumps, parse_json
 from tests import strategies as s
@@ -212,15 +212,24 @@ class TestSameAsWholeReading:
         path.write_bytes(mutate(path.read_bytes(), data))
         same_reading(path)
 
+    @pytest.mark.parametrize("parser", ["orjson", "stdlib"])
     @pytest.mark.parametrize("mutate", MUTATIONS, ids=lambda m: m.__name__)
-    def test_each_mutation_of_the_example(self, tmp_path, mutate):
-        """Every mutation, on the example with several meetings: the same dossier or error."""
+    def test_each_mutation_of_the_example(self, tmp_path, monkeypatch, mutate, parser):
+        """Every mutation, on the example with several meetings: the same dossier or error.
+
+        Without orjson each piece is read by the parser of the whole text.
+        """
+        if parser == "stdlib":
+            monkeypatch.setattr(_jsontext, "_orjson", None)
+        dossier = many_meetings(3)
+        path = tmp_path / "d.json"
+        dossier.save(path)
+        assert same_reading(path) == dossier
 
         @settings(max_examples=examples(15), deadline=None)
         @given(st.data())
         def check(data):
-            path = tmp_path / "d.json"
-            many_meetings(3).save(path)
+            dossier.save(path)
             path.write_bytes(mutate(path.read_bytes(), data))
             same_reading(path)
 
