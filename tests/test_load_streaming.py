@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import diplomodel as dm
 from diplomodel import _jsonstream, _jsontext, _tables
 from diplomodel._paths import read_regular
-from diplomodel.serialization import dumps, parse_json
+from diplomodel.serialization import dumps, from_dict, parse_json
 from tests import strategies as s
 from tests.profiles import examples
 
@@ -236,6 +236,55 @@ class TestSameAsWholeReading:
         check()
 
 
+def same_decoding(text, *, strict=True):
+    """from_json and the whole reading (parse, then from_dict) agree; streaming alone is right."""
+
+    def read_whole(raw):
+        return from_dict(parse_json(raw, source="t"), dm.Dossier, source="t", strict=strict)
+
+    expected = outcome(read_whole, text)
+    assert outcome(lambda raw: dm.from_json(raw, dm.Dossier, source="t", strict=strict), text) == (
+        expected
+    )
+    streamed = _jsonstream.from_text(
+        text, dm.Dossier, lambda data, kind: from_dict(data, kind, strict=strict, max_problems=1)
+    )
+    if streamed is not None:
+        assert isinstance(expected, dm.Dossier)
+        assert streamed == expected
+    return streamed
+
+
+class TestFromJson:
+    @settings(max_examples=examples(40), deadline=None)
+    @given(s.dossiers)
+    def test_indented_text_streams_to_the_same_dossier(self, dossier):
+        """to_json's text (indented) is read a record at a time, as bytes or as str."""
+        text = dm.to_json(dossier)
+        assert same_decoding(text) == dossier
+        assert same_decoding(text.encode()) == dossier
+        assert same_decoding(text + "\n") == dossier
+
+    @settings(max_examples=examples(150), deadline=None)
+    @given(s.dossiers, st.sampled_from(MUTATIONS), st.data(), st.booleans())
+    def test_mutated_text_gives_the_same_dossier_or_error(self, dossier, mutate, data, strict):
+        """Mutated indented text: the same dossier or the same error, strict or not."""
+        same_decoding(mutate(dm.to_json(dossier).encode(), data), strict=strict)
+
+    def test_compact_text_is_read_whole(self):
+        """Compact text is not in the shape: from_text says so, from_json reads it whole."""
+        text = dm.to_json(EXAMPLE, indent=None)
+        assert same_decoding(text) is None
+        assert dm.from_json(text, dm.Dossier) == EXAMPLE
+
+    def test_other_classes_are_read_whole(self):
+        """Only a class with tables of entities is read a record at a time."""
+        meeting = EXAMPLE.meetings[0]
+        assert _jsonstream.entity_tables(dm.Meeting) == {}
+        assert _jsonstream.from_text(dm.to_json(meeting), dm.Meeting, from_dict) is None
+        assert set(_jsonstream.entity_tables(dm.Dossier)) == set(_tables.TABLES)
+
+
 class TestErrors:
     def test_path_holds_the_record_index_in_its_table(self, tmp_path):
         """A bad value in the 18th meeting is at $.meetings[17]..., as reading whole says."""
@@ -319,6 +368,23 @@ class TestBoundedMemory:
         # Reading whole holds the text and its parsed tree (about 10x the text) at once.
         assert peak - start < (kept - start) + 0.5 * size, (peak - start, kept - start, size)
 
+    @pytest.mark.parametrize("kind", [bytes, str])
+    def test_from_json_of_indented_text_holds_no_tree(self, kind):
+        """from_json of ~5 MB of to_json's text (bytes or str) allocates little past the dossier."""
+        text = dm.to_json(many_meetings(2500))
+        given_text = text.encode() if kind is bytes else text
+        size = len(text.encode())
+        gc.collect()
+        tracemalloc.start()
+        try:
+            start, _ = tracemalloc.get_traced_memory()
+            loaded = dm.from_json(given_text, dm.Dossier)
+            kept, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(loaded.meetings) == 2501
+        assert peak - start < (kept - start) + 0.5 * size, (peak - start, kept - start)
+
 
 class TestShapes:
     @pytest.mark.parametrize(
@@ -330,7 +396,7 @@ class TestShapes:
             (b'{"a":1}\n', False),
             (b'{\n  "a": 1,\n  "a": 2\n}\n', False),
             (b'{\n  "t": [\n    {},\n    {\n      "b": 2\n    }\n  ]\n}\n', False),
-            (b'{\n  "a": 1\n}', False),
+            (b'{\n  "a": 1\n}', True),
             (b'{\n  "a": 1\n}\n\n', False),
             (b'{\n  "t": [\n    {\n      "b": 2\n    }\n  ],\n}\n', False),
         ],

@@ -24,12 +24,23 @@ error.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
-from typing import IO, Any, Final
+import functools
+import io
+import typing
+from collections.abc import Callable, Container, Iterator, Mapping
+from typing import Any, Final, Protocol, TypeVar
 
+import attrs
+
+from diplomodel._hooks import _duplicate_ids, _has_id, _is_homogeneous_tuple
 from diplomodel._jsontext import UNPROVED, proved_piece
 
-__all__ = ["Records", "Unproved", "members"]
+__all__ = ["Records", "Unproved", "entity_tables", "from_text", "members", "read_tables"]
+
+T = TypeVar("T")
+
+Structure = Callable[[Any, type[Any]], Any]
+"""Structures parsed JSON into a class, as `from_dict` does (raising on any fault)."""
 
 CHUNK: Final = 1 << 18
 """Bytes read from the file at a time."""
@@ -43,10 +54,27 @@ class Unproved(Exception):  # noqa: N818 - not an error: the caller reads the fi
     """The text is not in the shape read a piece at a time, or a piece of it does not prove."""
 
 
+class _Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+class _Utf8Chunks:
+    """Text read as a binary stream: its UTF-8 bytes, a slice at a time, never all at once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+
+    def read(self, size: int, /) -> bytes:
+        piece = self._text[self._pos : self._pos + size]
+        self._pos += len(piece)
+        return piece.encode()
+
+
 class _Buffer:
     """A binary stream's bytes from the reading position, read a chunk at a time."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: _Readable) -> None:
         self._stream = stream
         self._data = b""
         self._pos = 0
@@ -140,7 +168,7 @@ class Records:
             return
 
 
-def members(stream: IO[bytes], tables: Container[str]) -> Iterator[tuple[str, Any]]:
+def members(stream: _Readable, tables: Container[str]) -> Iterator[tuple[str, Any]]:
     """Each member of the top object of `stream`: its key, and its value or its `Records`.
 
     The value of a key in `tables` written over several lines is given as
@@ -183,8 +211,8 @@ def members(stream: IO[bytes], tables: Container[str]) -> Iterator[tuple[str, An
             ((key, value),) = pair.items()
             _key(key, keys)
         yield key, value
-    if not (buffer.skip(b"}\n") and buffer.at_end()):
-        raise Unproved
+    if not (buffer.skip(b"}") and (buffer.at_end() or (buffer.skip(b"\n") and buffer.at_end()))):
+        raise Unproved  # at most a final newline, as `_jsontext.proved_loads` allows
 
 
 def _key(key: object, keys: set[str]) -> str:
@@ -193,3 +221,78 @@ def _key(key: object, keys: set[str]) -> str:
         raise Unproved
     keys.add(key)
     return key
+
+
+def read_tables(
+    stream: _Readable,
+    tables: Mapping[str, type[Any]],
+    structure: Structure,
+    before_tables: Callable[[dict[str, Any]], object] | None = None,
+) -> tuple[dict[str, Any], dict[str, tuple[Any, ...]]]:
+    """The other members of the top object, parsed, and each table's entities, structured.
+
+    Each record of a table is structured by `structure` as soon as it is
+    read, then its parsed form is dropped. `before_tables` sees the members
+    read before the first table's records (a file's header) and may refuse
+    them by raising. A table whose ids repeat is refused, as structuring a
+    table refuses it.
+
+    Raises:
+        Unproved: As `members`, or an id repeats in a table; or whatever
+            `structure` or `before_tables` raise.
+    """
+    header: dict[str, Any] = {}
+    found: dict[str, tuple[Any, ...]] = {}
+    for key, value in members(stream, tables):
+        if not isinstance(value, Records):
+            header[key] = value
+            continue
+        if not found and before_tables is not None:
+            before_tables(header)
+        kind = tables[key]
+        items = [structure(record, kind) for record in value]
+        if _duplicate_ids(items, first_only=True):
+            raise Unproved
+        found[key] = tuple(items)
+    return header, found
+
+
+@functools.cache
+def entity_tables(cls: type[Any]) -> Mapping[str, type[Any]]:
+    """The fields of an attrs class that hold a tuple of entities, and the entities' class.
+
+    >>> from diplomodel.model.meetings import Meeting
+    >>> entity_tables(Meeting)
+    {}
+    """
+    if not attrs.has(cls):
+        return {}
+    hints = typing.get_type_hints(cls)
+    return {
+        name: hint.__args__[0]
+        for name, hint in hints.items()
+        if _is_homogeneous_tuple(hint) and _has_id(hint.__args__[0])
+    }
+
+
+def from_text(text: str | bytes, cls: type[T], structure: Structure) -> T | None:
+    """A `cls` read from indented JSON text a record at a time, or None to read it whole.
+
+    For a class with tables of entities (`entity_tables`, a `Dossier`) in
+    text of the shape `members` reads, as ``to_json`` writes it, only one
+    record is held parsed at a time. The other members are structured by `structure`
+    into a `cls` and the tables join it through its ``__init__``. Any other
+    class or text, and any fault, gives None: nothing half-built is kept,
+    and the whole reading gives the result or the error. Bytes are read in
+    place; text is encoded a slice at a time.
+    """
+    tables = entity_tables(typing.cast("Any", cls))
+    if not tables:
+        return None
+    try:
+        stream = _Utf8Chunks(text) if isinstance(text, str) else io.BytesIO(text)
+        header, found = read_tables(stream, tables, structure)
+        built: Any = structure(header, cls)  # an attrs class, as `entity_tables` found
+        return typing.cast("T", attrs.evolve(built, **found))
+    except Exception:  # noqa: BLE001 - Unproved or a fault: the whole reading words it
+        return None

@@ -19,7 +19,6 @@ from typing import Any, Final, Literal, Protocol, Self, TypeVar, cast
 import attrs
 
 from diplomodel import _jsonstream
-from diplomodel._hooks import _duplicate_ids
 from diplomodel._paths import is_directory, open_regular, path_name, read_regular
 from diplomodel.errors import DataError, InvalidArgumentError, Problem, UnknownExampleError
 from diplomodel.files import atomic_writer, iter_jsonl, write_jsonl
@@ -151,21 +150,16 @@ def _load_streaming(cls: type[D], name: str) -> D | None:
     half-built is kept, and reading the file whole then gives the dossier or
     the error.
     """
-    header: dict[str, Any] = {}
-    tables: dict[str, tuple[Any, ...]] = {}
+
+    def before_tables(header: dict[str, Any]) -> None:  # records are read as this version's
+        open_envelope(dict(header), str(header.get(_KIND_KEY)), migrations={})
+
+    def structure(record: Any, kind: type[Any]) -> Any:
+        return from_dict(record, kind, max_problems=1)
+
     try:
         with open_regular(name) as stream:
-            for key, value in _jsonstream.members(stream, TABLES):
-                if not isinstance(value, _jsonstream.Records):
-                    header[key] = value
-                    continue
-                if not tables:  # records are read as the current version's: none to migrate
-                    open_envelope(dict(header), str(header.get(_KIND_KEY)), migrations={})
-                kind = TABLES[key]
-                items = [from_dict(record, kind, max_problems=1) for record in value]
-                if _duplicate_ids(items, first_only=True):  # as the structuring of a table
-                    return None
-                tables[key] = tuple(items)
+            header, tables = _jsonstream.read_tables(stream, TABLES, structure, before_tables)
         found: Any = cls.from_file_dict(header, source=name)  # an attrs class, as Dossier is
         return cast("D", attrs.evolve(found, **tables))
     except Exception:  # noqa: BLE001 - _jsonstream.Unproved or a fault: the whole reading words it
