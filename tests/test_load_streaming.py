@@ -164,6 +164,8 @@ def move_header(raw, data):
     lines = _lines(raw)
     header = lines[1:5]
     rest = lines[5:-2]
+    if not rest:  # nothing but the header
+        return raw
     last = rest[-1]
     moved = data.draw(st.integers(1, 4), label="moved")
     body = [*header[moved:], *rest[:-1], last + b",", *header[:moved]]
