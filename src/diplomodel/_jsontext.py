@@ -14,6 +14,7 @@ __all__ = [
     "UNPROVED",
     "orjson_dumps",
     "proved_loads",
+    "proved_piece",
     "stdlib_dumps",
     "strict_loads",
 ]
@@ -126,3 +127,37 @@ def proved_loads(raw: bytes) -> Any:
     if len(again) == end and memoryview(raw)[:end] == again:
         return value
     return UNPROVED
+
+
+def proved_piece(raw: bytes, depth: int) -> Any:
+    r"""The value of one piece of an indented text, proved as `proved_loads` proves a whole one.
+
+    `raw` is a value as it stands at `depth` in text indented by two spaces,
+    from its first byte to its last (``{`` to ``}``, with every line after
+    the first indented by ``2 * depth`` more spaces): the piece of a file
+    that `save` wrote. It is proved when writing its parse back, indented
+    for that depth, gives exactly `raw`; a text made only of proved pieces
+    (and the indented text between them) is one that `proved_loads` proves.
+    Without orjson the piece is read by `strict_loads`, the parser of the
+    whole text, which refuses what it refuses. Anything else is UNPROVED.
+
+    >>> proved_piece(b'{\n    "a": 1\n  }', 1)
+    {'a': 1}
+    >>> proved_piece(b'{\n    "a": 1,\n    "a": 2\n  }', 1) is UNPROVED
+    True
+    """
+    if _orjson is None:
+        try:
+            return strict_loads(raw.decode())
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            return UNPROVED
+        except RecursionError:
+            return UNPROVED
+    try:
+        value = _orjson.loads(raw)
+    except _orjson.JSONDecodeError:
+        return UNPROVED
+    again: bytes = _orjson.dumps(value, option=_orjson.OPT_INDENT_2)
+    if depth:
+        again = again.replace(b"\n", b"\n" + b"  " * depth)
+    return value if again == raw else UNPROVED

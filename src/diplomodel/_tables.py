@@ -14,9 +14,12 @@ from collections.abc import Iterable
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, Literal, Protocol, Self, TypeVar
+from typing import Any, Final, Literal, Protocol, Self, TypeVar, cast
 
-from diplomodel._paths import is_directory, path_name, read_regular
+import attrs
+
+from diplomodel import _jsonstream
+from diplomodel._paths import is_directory, open_regular, path_name, read_regular
 from diplomodel.errors import DataError, InvalidArgumentError, Problem, UnknownExampleError
 from diplomodel.files import atomic_writer, iter_jsonl, write_jsonl
 from diplomodel.model import _fields
@@ -24,7 +27,7 @@ from diplomodel.model.actors import Actor
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation
-from diplomodel.serialization import dumps, parse_json
+from diplomodel.serialization import dumps, envelope, from_dict, open_envelope, parse_json
 
 __all__ = [
     "EXAMPLES",
@@ -114,11 +117,53 @@ def _write_json(data: dict[str, Any], name: str) -> None:
 
 
 def load(cls: type[D], path: object) -> D:
-    """Read a dossier from a JSON file or from its JSON Lines directory."""
+    """Read a dossier from a JSON file or from its JSON Lines directory.
+
+    A JSON file in the shape `save` writes is read a record at a time (see
+    `_jsonstream`); any other file, and any file with something wrong in it,
+    is read whole, which words every problem.
+    """
     name = path_name(path)
     if is_directory(name):
         return _load_directory(cls, name)
+    streamed = _load_streaming(cls, name)
+    if streamed is not None:
+        return streamed
     return cls.from_file_dict(parse_json(read_regular(name), source=name), source=name)
+
+
+_FORMAT_KEY, _KIND_KEY = envelope("", {})  # the keys of a file's header, in order
+
+
+def _load_streaming(cls: type[D], name: str) -> D | None:
+    """The dossier in a JSON file, read a table and a record at a time; None if that fails.
+
+    Each record is structured as soon as it is parsed, as `from_dict` (the
+    one converter) structures the items of its table, and its parsed form is
+    dropped. The members of the file that are not such tables form the
+    header, read by `from_file_dict` as the whole file would be (format
+    version, kind, unknown keys). Each table's ids are checked to be unique,
+    as structuring a table checks them, and the tables join the header
+    through the class's ``__init__``, whose validators check them. A file of
+    another major format version (to be migrated), or not in the shape
+    `_jsonstream` reads, or with anything wrong in it gives None: nothing
+    half-built is kept, and reading the file whole then gives the dossier or
+    the error.
+    """
+
+    def before_tables(header: dict[str, Any]) -> None:  # records are read as this version's
+        open_envelope(dict(header), str(header.get(_KIND_KEY)), migrations={})
+
+    def structure(record: Any, kind: type[Any]) -> Any:
+        return from_dict(record, kind, max_problems=1)
+
+    try:
+        with open_regular(name) as stream:
+            header, tables = _jsonstream.read_tables(stream, TABLES, structure, before_tables)
+        found: Any = cls.from_file_dict(header, source=name)  # an attrs class, as Dossier is
+        return cast("D", attrs.evolve(found, **tables))
+    except Exception:  # noqa: BLE001 - _jsonstream.Unproved or a fault: the whole reading words it
+        return None
 
 
 def _load_directory(cls: type[D], directory: str) -> D:

@@ -27,7 +27,7 @@ from typing import Any, Final, TypeVar
 
 from cattrs import Converter
 
-from diplomodel import _hooks, _jsontext, _schema, _structure
+from diplomodel import _hooks, _jsonstream, _jsontext, _schema, _structure
 from diplomodel._migrations import from_bare_object, from_v1
 from diplomodel._unstructure import register as _register_writers
 from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
@@ -364,6 +364,8 @@ def from_json(
 
     Inverse of `to_json`. Rejects what JSON itself allows but data should not
     hold: ``NaN`` and ``Infinity``, and an object with the same key twice.
+    A `Dossier` in text indented as `to_json` writes it is read a record at a
+    time, never parsed whole.
 
     Args:
         text: JSON text, or UTF-8 bytes.
@@ -382,6 +384,11 @@ def from_json(
     >>> from_json('"2024-08"', PartialDate)
     PartialDate(year=2024, month=8, day=None)
     """
+    streamed = _jsonstream.from_text(  # a dossier as to_json indents it: a record at a time
+        text, cls, lambda data, kind: from_dict(data, kind, strict=strict, max_problems=1)
+    )
+    if streamed is not None:
+        return streamed
     data = parse_json(text, source=source)
     return from_dict(data, cls, source=source, strict=strict, max_problems=max_problems)
 
