@@ -40,7 +40,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
-from diplomodel import testing
+from diplomodel import _structure, testing
+from diplomodel.arrow import _convert
 from diplomodel.model._fields import DOCUMENT_KINDS, TABLES
 
 TARGET = 5.0
@@ -233,6 +234,38 @@ def _parquet_tables(folder: Path) -> dict[str, pa.Table]:
     return {path.stem: ds.dataset(path).to_table() for path in folder.glob("*.parquet")}
 
 
+def decoders(tables: dict[str, pa.Table], repeats: int) -> dict[str, float]:
+    """Arrow tables to checked records, two ways that give equal records.
+
+    `from_arrow`'s column-by-column reading, which builds each record with its
+    class's ``__init__`` (every validator runs), against rows as dicts
+    (``to_pylist``) read by the converter's generated structure functions
+    (`diplomodel._structure`), which skip the validators their reading proved.
+    """
+    fast = _convert._make_converter(detailed=False)  # noqa: SLF001 - the one configuration
+    _structure.register(fast, forbid_extra_keys=True)  # as make_converter does
+
+    def generated() -> list[Any]:
+        found = []
+        for name, table in tables.items():
+            cls = _convert._target(TABLES[name])  # noqa: SLF001
+            hook = fast.get_structure_hook(cls)
+            rows = table.to_pylist(maps_as_pydicts="strict")
+            if cls is dm.Document:
+                rows = [_convert._document_row(row) for row in rows]  # noqa: SLF001
+            found += [hook(row, cls) for row in rows]
+        return found
+
+    def columns() -> list[Any]:
+        return [r for name, table in tables.items() for r in dm.from_arrow(table, TABLES[name])]
+
+    assert generated() == columns()
+    return {
+        "decode_columns": median(columns, repeats),
+        "decode_generated_rows": median(generated, repeats),
+    }
+
+
 def speed(meetings: int, repeats: int, folder: Path) -> dict[str, float]:
     data = dossier(meetings)
     jsonl, parquet = folder / "jsonl", folder / "parquet"
@@ -254,8 +287,14 @@ def speed(meetings: int, repeats: int, folder: Path) -> dict[str, float]:
         "parquet_files_write": median(lambda: _parquet_files(tables, files), repeats),
         "parquet_files_read": median(lambda: _parquet_tables(files), repeats),
     }
+    figures |= decoders(tables, repeats)
     records = len(data) if hasattr(data, "__len__") else meetings
     print(f"\n{records:,} records ({meetings:,} meetings), median of {repeats}:")
+    print(
+        "  (records: from model objects to files and back to checked model objects;"
+        " files: the formats alone, JSON-ready dicts <-> JSON Lines text against"
+        " Arrow tables <-> Parquet files)"
+    )
     print(f"  {'':<22}{'write s':>9}{'read s':>9}")
     for label, key in (
         ("records, JSON Lines", "jsonl"),
@@ -264,6 +303,11 @@ def speed(meetings: int, repeats: int, folder: Path) -> dict[str, float]:
         ("files, Parquet", "parquet_files"),
     ):
         print(f"  {label:<22}{figures[key + '_write']:>9.3f}{figures[key + '_read']:>9.3f}")
+    print(
+        f"  Arrow tables to checked records: column by column (from_arrow)"
+        f" {figures['decode_columns']:.3f} s, rows through the generated structure"
+        f" functions {figures['decode_generated_rows']:.3f} s"
+    )
     return figures
 
 
