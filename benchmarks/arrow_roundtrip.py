@@ -2,10 +2,12 @@
 
 Two parts, one run:
 
-1. **Lossless**: for every table class, at least `--objects` records drawn
-   from `diplomodel.testing` strategies go through `to_arrow` and back with
-   `from_arrow`, and through a Parquet file and back; both must be equal to
-   what went in.
+1. **Lossless**: for every table class and each document kind, `--objects`
+   records go through `to_arrow` and back with `from_arrow`, and through a
+   Parquet file and back; both must be equal to what went in. A pool of
+   `--pool` records a class is drawn from the `diplomodel.testing` strategies
+   (hypothesis, about 50 ms a record), and the rest are crosses of its records
+   made with `attrs.evolve`, which runs every validator (`varied`).
 2. **Speed**: one deterministic dossier (N meetings with their people and
    documents) written and read as JSON Lines (`Dossier.save` to a directory,
    `Dossier.load`) and as a Parquet dataset (`write_parquet`, `read_parquet`),
@@ -13,10 +15,12 @@ Two parts, one run:
    the whole trip from records to files and back to checked records, and
    *files*, the formats alone (JSON-ready dicts to JSON Lines text and back,
    against Arrow tables to Parquet files and back), which is what a query
-   engine reading the data pays.
+   engine reading the data pays. It also times `from_arrow`'s reading of
+   Arrow tables into records against the generated structure functions.
 
     python benchmarks/arrow_roundtrip.py            # 10 000 objects a class, 20 000 meetings
     python benchmarks/arrow_roundtrip.py --quick    # 1 000 objects a class, 2 000 meetings
+    python benchmarks/arrow_roundtrip.py --only lossless   # part 1 only (about 4 minutes)
 
 The last line printed is one JSON object of the figures and ratios.
 """
