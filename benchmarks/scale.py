@@ -21,7 +21,9 @@ its own:
   dossier in memory, whose findings Spark's must equal, as sets.
 
 The last line printed is JSON: the timings, the peak RSS and the ratios.
-Run ``python benchmarks/scale.py --size 10000`` for a run of about a minute.
+Run ``python benchmarks/scale.py --size 10000`` for a run of about a minute;
+``--phases write,stream --memory-limit 256MB`` measures the single-process
+validation alone (its peak RSS should not grow with ``--size``).
 """
 
 from __future__ import annotations
@@ -331,12 +333,12 @@ def _tree_peak_mb(root: int) -> tuple[int, int]:
     return _peak_mb(root), sum(_peak_mb(pid) for pid in workers)
 
 
-def phase_stream(directory: Path) -> dict[str, Any]:
+def phase_stream(directory: Path, memory_limit: str) -> dict[str, Any]:
     """The single-process validation: DuckDB on disk, batches streamed through the rules."""
     from diplomodel.spark import validate_streaming
 
     by_code: dict[str, int] = {}
-    for f in validate_streaming(directory):
+    for f in validate_streaming(directory, memory_limit=memory_limit):
         by_code[f.code] = by_code.get(f.code, 0) + 1
     return {"findings": dict(sorted(by_code.items()))}
 
@@ -374,7 +376,7 @@ def _run_phase(args: argparse.Namespace) -> None:
     elif args.phase == "duckdb":
         result = phase_duckdb(directory)
     elif args.phase == "stream":
-        result = phase_stream(directory)
+        result = phase_stream(directory, args.memory_limit)
     elif args.phase.startswith("spark"):
         result = phase_spark(directory, int(args.phase[5:]))
     else:
@@ -400,6 +402,15 @@ def _phase(name: str, directory: Path, size: int, **extra: str) -> dict[str, Any
     return result
 
 
+def _options(name: str, findings: str, args: argparse.Namespace) -> dict[str, str]:
+    """The options a phase takes from the command line."""
+    if name in ("spark2", "validate"):
+        return {"findings": findings}
+    if name == "stream":
+        return {"memory-limit": args.memory_limit}
+    return {}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="meetings (default 10^6)")
@@ -410,6 +421,9 @@ def main() -> None:
         "--phases",
         default="write,read,duckdb,stream,spark1,spark2,validate",
         help="which phases to run, in order",
+    )
+    parser.add_argument(
+        "--memory-limit", default="256MB", help="DuckDB's memory limit in the stream phase"
     )
     parser.add_argument(
         "--check-up-to",
@@ -429,8 +443,7 @@ def main() -> None:
         wanted.remove("validate")
     results: dict[str, dict[str, Any]] = {}
     for name in wanted:
-        extra = {"findings": findings} if name in ("spark2", "validate") else {}
-        results[name] = _phase(name, directory, args.size, **extra)
+        results[name] = _phase(name, directory, args.size, **_options(name, findings, args))
     summary: dict[str, Any] = {"size": args.size}
     for name, result in results.items():
         summary[f"{name}_s"] = result["seconds"]

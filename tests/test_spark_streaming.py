@@ -14,6 +14,7 @@ from diplomodel.errors import DataError, InvalidArgumentError
 from diplomodel.model._fields import TABLES
 from diplomodel.serialization import from_dict, to_dict
 from diplomodel.spark import validate_streaming
+from diplomodel.spark._families import record_tables
 from diplomodel.validation import DEFAULT_RULES, Issue, rule, validate
 from tests.profiles import examples
 from tests.test_rules_multilateral import BROKEN as BROKEN_MULTILATERAL
@@ -137,3 +138,28 @@ class TestRefusals:
         )
         with pytest.raises(DataError, match=r"people\[1\]"):
             validate_streaming(directory)
+
+
+class TestBoundedPasses:
+    def test_per_record_query_in_passes(self, tmp_path, monkeypatch):
+        """Entities meet what they name in passes of at most PASS_ROWS: memory does not grow."""
+        from diplomodel.spark import _local
+
+        monkeypatch.setattr(_local, "PASS_ROWS", 3)
+        rows_per_pass = []
+        original = _local._batches_of
+
+        def counted(con, sql):
+            batches = list(original(con, sql))
+            if "WITH refs AS" in sql:
+                rows_per_pass.append(sum(b.num_rows for b in batches))
+            yield from batches
+
+        monkeypatch.setattr(_local, "_batches_of", counted)
+        dossier = together(build() for build, _ in BROKEN.values())
+        got = streamed(dossier, tmp_path)
+        assert as_set(got) == as_set(validate(dossier))
+        assert max(rows_per_pass) == 3
+        assert sum(rows_per_pass) == sum(
+            len(getattr(dossier, name)) for name in record_tables(DEFAULT_RULES)
+        )

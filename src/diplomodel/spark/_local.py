@@ -34,6 +34,15 @@ __all__ = ["findings"]
 
 _ROWS = 2048
 
+PASS_ROWS = 20_000
+"""How many entities of one table one pass of the per-record query takes.
+
+The query joins each entity with what it names and groups the result by
+entity; its hash tables hold the entities of the pass (with their JSON), so
+passes of a fixed size keep DuckDB's memory the same whatever the size of
+the table.
+"""
+
 _DM101 = """
 SELECT 'DM101' AS code, '$.' || e.t || '[' || e.pos || ']' || e.r.at AS path,
        '''' || e.r.ref || ''' names no ' || e.r.label || ' in the dossier' AS message,
@@ -78,7 +87,8 @@ SELECT * FROM up
 _NEAR = """
 WITH refs AS (
     SELECT DISTINCT t, pos, r."table" AS rt, r.ref AS rid
-    FROM (SELECT "table" AS t, pos, unnest(refs) AS r FROM entities WHERE "table" IN ({tables}))
+    FROM (SELECT "table" AS t, pos, unnest(refs) AS r FROM entities
+          WHERE "table" = '{table}' AND pos >= {low} AND pos < {high})
 ), hop AS (
     SELECT refs.t, refs.pos, refs.rt, f.pos AS npos, f.json AS njson, f.refs AS nrefs
     FROM refs JOIN first f ON f."table" = refs.rt AND f.id = refs.rid
@@ -101,7 +111,7 @@ WITH refs AS (
 )
 SELECT e."table", e.pos, e.json, g.near
 FROM entities e LEFT JOIN grouped g ON g.t = e."table" AND g.pos = e.pos
-WHERE e."table" IN ({tables})
+WHERE e."table" = '{table}' AND e.pos >= {low} AND e.pos < {high}
 """
 
 
@@ -179,8 +189,17 @@ def _checks(
         yield from group_findings(context, family, _batches_of(con, sql))
     if record_tables:
         _run(con, _ANCESTORS)
-        tables = ", ".join(f"'{t}'" for t in record_tables)
-        yield from record_findings(context, _batches_of(con, _NEAR.format(tables=tables)))
+        yield from record_findings(context, _near(con, record_tables))
+
+
+def _near(con: duckdb.DuckDBPyConnection, tables: list[str]) -> Iterator[pa.RecordBatch]:
+    """The entities of `tables` with what they name, in passes of `PASS_ROWS` of one table."""
+    for table in tables:
+        sql = f"SELECT max(pos) FROM entities WHERE \"table\" = '{table}'"  # noqa: S608
+        last = _run(con, sql)[0][0]
+        for low in range(0, -1 if last is None else last + 1, PASS_ROWS):
+            sql = _NEAR.format(table=table, low=low, high=low + PASS_ROWS)
+            yield from _batches_of(con, sql)
 
 
 def _cycles(con: duckdb.DuckDBPyConnection) -> None:
