@@ -550,12 +550,11 @@ class Dossier:
     def load(cls, path: str | os.PathLike[str]) -> Dossier:
         """Read a dossier from a JSON file or a JSON Lines directory written by `save`.
 
-        Inverse of `save`. A JSON file as `save` writes it (indented by two
-        spaces) is read a record at a time, never parsed whole, so memory
-        holds little more than the dossier; other JSON files are read whole.
-        A directory is read a table and a line at a time; a missing table
-        file is an empty table, other files are ignored. A FIFO or a device
-        is refused before it is opened.
+        Inverse of `save`. A JSON file as `save` writes it is read a record
+        at a time (memory holds little more than the dossier); another is
+        read whole. A directory is read a table and a line at a time; a
+        missing table file is an empty table, other files are ignored. A
+        FIFO or a device is refused before it is opened.
 
         Args:
             path: The JSON file, or the directory.
