@@ -22,6 +22,7 @@ from diplomodel import _jsontext, testing
 from diplomodel._unstructure import JsonWriter
 from diplomodel.serialization import make_converter, reference_converter
 from tests.profiles import examples
+from tests.test_structure import COUNT, differential  # noqa: F401 - the harness fixture
 
 REFERENCE = reference_converter()
 CLASSES = testing.classes()
@@ -108,6 +109,19 @@ class TestDifferential:
         want = _jsontext.stdlib_dumps(REFERENCE.unstructure(obj), None)
         assert dm.to_json(obj, indent=None) == want
         assert dm.to_dict(obj) == REFERENCE.unstructure(obj)
+
+
+class TestHarness:
+    def test_mutated_objects_are_written_alike(self, differential):  # noqa: F811
+        """The harness's write pass: accepted mutated inputs and all inside them, every writer."""
+        assert differential.compare_write(COUNT // 3, seed=5) >= COUNT // 3
+
+    def test_a_difference_is_found(self, differential, monkeypatch):  # noqa: F811
+        """The write pass fails when the one-pass writer writes anything else."""
+        real = dm.to_json_bytes
+        monkeypatch.setattr(dm, "to_json_bytes", lambda obj: real(obj).replace(b":", b": ", 1))
+        with pytest.raises(AssertionError, match="to_json_bytes writes otherwise"):
+            differential.compare_write(50, seed=5)
 
 
 class TestDocuments:
