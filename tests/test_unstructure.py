@@ -187,7 +187,7 @@ class TestOnePass:
     def test_foreign_objects_are_refused_by_default(self):
         """JsonWriter.default raises TypeError for what it does not write, as orjson expects."""
         writer = JsonWriter(make_converter())
-        with pytest.raises(TypeError, match="writes no object"):
+        with pytest.raises(dm.ArgumentTypeError, match="writes no object"):
             writer.default(object())
         assert writer.top(object()) is None
         assert writer.top(dm.states.get("RU")) is None

@@ -39,6 +39,7 @@ from cattrs.fns import identity
 from diplomodel import _hooks
 from diplomodel._structure import building, mentions
 from diplomodel.dates import PartialDate
+from diplomodel.errors import ArgumentTypeError
 from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Document
 from diplomodel.states import State
@@ -94,7 +95,8 @@ class JsonWriter:
             return write(obj)
 
         self.default: Final[Write] = default
-        """Orjson's `default`: the plain data of a nested model object (TypeError for others)."""
+        """Orjson's `default`: the plain data of a nested model object (`ArgumentTypeError`, a
+        `TypeError`, for any other)."""
 
     def top(self, obj: object) -> dict[str, Any] | None:
         """The dict of `obj` for orjson, as the converter's ``unstructure`` writes it, or None.
@@ -130,7 +132,7 @@ class JsonWriter:
         cls = obj.__class__
         write = self._generated(cls)
         if write is None:
-            raise TypeError(f"diplomodel writes no {cls.__qualname__} here")
+            raise ArgumentTypeError(f"diplomodel writes no {cls.__qualname__} here")
         self._nested[cls] = write
         return write(obj)
 
