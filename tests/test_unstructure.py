@@ -94,6 +94,23 @@ class TestDifferential:
         monkeypatch.setattr(_jsontext, "_orjson", None)
         assert (dm.to_json(example), dm.to_json_bytes(example)) == with_orjson
 
+    def test_what_orjson_refuses_is_written_as_before(self, monkeypatch):
+        """A TypeError from orjson's one-pass write (a huge integer) falls back to to_dict."""
+
+        class Refusing:
+            OPT_INDENT_2 = orjson.OPT_INDENT_2
+
+            @staticmethod
+            def dumps(data, default=None, option=0):
+                if default is not None:
+                    raise orjson.JSONEncodeError("Integer exceeds 64-bit range")
+                return orjson.dumps(data, option=option)
+
+        example = dm.load_example()
+        monkeypatch.setattr(_jsontext, "_orjson", Refusing)
+        assert dm.to_json_bytes(example) == reference_text(example, None).encode()
+        assert dm.to_json(example) == reference_text(example, 2)
+
     @pytest.mark.parametrize(
         "obj",
         [

@@ -314,10 +314,6 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     return raw.decode() if raw is not None else _jsontext.stdlib_dumps(data, indent)
 
 
-_ORJSON_OPTIONS: Final[Mapping[int | None, int]] = {None: 0, 2: 1}
-"""Orjson's option for each indent it writes: none, or ``OPT_INDENT_2`` (1)."""
-
-
 class _Direct:
     """The one-pass writer of the library's converter, made on first use."""
 
@@ -327,9 +323,9 @@ class _Direct:
     def __call__(self, obj: Any, indent: int | None) -> bytes | None:
         """Orjson's bytes of `obj` as ``dumps_bytes(to_dict(obj))`` writes them, or None if not."""
         orjson = _jsontext._orjson  # noqa: SLF001 - the accelerator, if installed and not switched off
-        option = _ORJSON_OPTIONS.get(indent)
-        if orjson is None or option is None:
+        if orjson is None or indent not in (None, 2):
             return None
+        option = 0 if indent is None else orjson.OPT_INDENT_2
         writer = self._writer
         if writer is None:
             writer = self._writer = JsonWriter(_converters(strict=True)[0])
