@@ -7,7 +7,9 @@ them as before, with cattrs' generated functions and each class's attrs
 and lenient, and requires the same decision (accept or reject) and, when
 both accept, equal objects of the same class, which both converters then
 write as the same JSON bytes (the generated unstructure functions of
-`diplomodel._unstructure` against cattrs' own).
+`diplomodel._unstructure` against cattrs' own), as `to_json_bytes` and
+`to_json` (the one-pass writer) also write them. A last pass writes as many
+accepted objects, and every model object inside each, with all the writers.
 
 The inputs are valid objects of every class (drawn from
 `diplomodel.testing`, and the bundled example dossiers) as JSON-ready data,
@@ -224,10 +226,26 @@ def outcome(converter: Any, data: Any, kind: type[Any]) -> tuple[str, Any]:
         return "rejected", _Refusal(exc)
 
 
-def written(converter: Any, obj: Any) -> bytes:
-    """The JSON a converter writes for an object, as `to_json_bytes` does (documents tagged)."""
+def written(converter: Any, obj: Any, option: int = 0) -> bytes:
+    """The JSON a converter writes for an object, as `to_json_bytes` did (documents tagged)."""
     kind = dm.Document if isinstance(obj, dm.Document) else type(obj)
-    return orjson.dumps(converter.unstructure(obj, kind))
+    return orjson.dumps(converter.unstructure(obj, kind), option=option)
+
+
+def written_otherwise(fast: Any, reference: Any, obj: Any) -> str | None:
+    """Which writer, if any, writes `obj` otherwise than cattrs' own functions.
+
+    The generated unstructure functions (`to_dict`'s path) and the one-pass
+    writer of `to_json_bytes` and `to_json`, compact and indented.
+    """
+    want = written(reference, obj)
+    if written(fast, obj) != want:
+        return "unstructure"
+    if dm.to_json_bytes(obj) != want:
+        return "to_json_bytes"
+    if dm.to_json(obj).encode() != written(reference, obj, orjson.OPT_INDENT_2):
+        return "to_json"
+    return None
 
 
 def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
@@ -251,8 +269,9 @@ def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
         fast, reference = pairs[n % 2]
         got, want = outcome(fast, data, target), outcome(reference, data, target)
         same = got[0] == want[0] and type(got[1]) is type(want[1]) and got[1] == want[1]
-        if same and got[0] == "ok" and written(fast, got[1]) != written(reference, want[1]):
-            got = ("written otherwise", None)
+        writer = written_otherwise(fast, reference, got[1]) if same and got[0] == "ok" else None
+        if writer is not None:
+            got = (f"written otherwise by {writer}", None)
             same = False
         if not same:
             shown = json.dumps(data, default=repr, ensure_ascii=False)[:2000]
@@ -263,6 +282,36 @@ def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
             raise AssertionError(message)
         tally[want[0]] += 1
     return tally
+
+
+def compare_write(count: int, seed: int = 17, per_class: int = 6) -> int:
+    """Write `count` objects with every writer and compare; raise AssertionError at a difference.
+
+    The objects are the inputs of `compare` that the generated converter
+    accepts, and every model object inside each; returns how many were written.
+    """
+    rng = random.Random(seed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pool = seeds(per_class, seed)
+    fast, reference = make_converter(), reference_converter()
+    kinds = [kind for kind, items in pool.items() if items]
+    done = 0
+    while done < count:
+        kind = rng.choice(kinds)
+        data = rng.choice(pool[kind])
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            data = mutate(data, rng, pool)
+        status, obj = outcome(fast, data, dm.Document if issubclass(kind, dm.Document) else kind)
+        if status != "ok":
+            continue
+        for item in (obj, *_inside(obj)):
+            writer = written_otherwise(fast, reference, item)
+            if writer is not None:
+                shown = written(reference, item)[:2000].decode(errors="replace")
+                raise AssertionError(f"{type(item).__name__}: {writer} writes otherwise: {shown}")
+            done += 1
+    return done
 
 
 def _texts(tree: Any, rng: random.Random) -> bytes:
@@ -336,6 +385,7 @@ def main() -> None:
     start = time.perf_counter()
     tally = compare(args.n, args.seed)
     parses = compare_parse(args.n, args.seed)
+    writes = compare_write(args.n, args.seed)
     elapsed = time.perf_counter() - start
     print(
         f"{args.n} inputs: the same decision on every one "
@@ -345,7 +395,12 @@ def main() -> None:
         f"{args.n} texts: parse_json read each as the strict parser does "
         f"({parses['proved']} through orjson, {parses['unproved']} through the strict parser)"
     )
-    print(json.dumps({"inputs": args.n, **tally, **parses, "seconds": round(elapsed, 1)}))
+    print(
+        f"{writes} objects (accepted inputs and every object inside them): to_dict, "
+        "to_json and to_json_bytes wrote each as cattrs' own functions do"
+    )
+    summary = {"inputs": args.n, **tally, **parses, "written": writes}
+    print(json.dumps({**summary, "seconds": round(elapsed, 1)}))
     sys.exit(0)
 
 

@@ -29,6 +29,7 @@ from cattrs import Converter
 
 from diplomodel import _hooks, _jsonstream, _jsontext, _schema, _structure
 from diplomodel._migrations import from_bare_object, from_v1
+from diplomodel._unstructure import JsonWriter
 from diplomodel._unstructure import register as _register_writers
 from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
 from diplomodel.model.documents import Document
@@ -313,6 +314,34 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     return raw.decode() if raw is not None else _jsontext.stdlib_dumps(data, indent)
 
 
+class _Direct:
+    """The one-pass writer of the library's converter, made on first use."""
+
+    def __init__(self) -> None:
+        self._writer: JsonWriter | None = None
+
+    def __call__(self, obj: Any, indent: int | None) -> bytes | None:
+        """Orjson's bytes of `obj` as ``dumps_bytes(to_dict(obj))`` writes them, or None if not."""
+        orjson = _jsontext._orjson  # noqa: SLF001 - the accelerator, if installed and not switched off
+        if orjson is None or indent not in (None, 2):
+            return None
+        option = 0 if indent is None else orjson.OPT_INDENT_2
+        writer = self._writer
+        if writer is None:
+            writer = self._writer = JsonWriter(_converters(strict=True)[0])
+        top = writer.top(obj)
+        if top is None:
+            return None
+        try:
+            raw: bytes = orjson.dumps(top, default=writer.default, option=option)
+        except TypeError:  # e.g. an integer too large for orjson: written as before
+            return None
+        return raw
+
+
+_direct: Final = _Direct()
+
+
 def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
     """Serialise a diplomodel object to UTF-8 JSON bytes (compact by default).
 
@@ -330,7 +359,8 @@ def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
     >>> to_json_bytes(PartialDate(year=1996))
     b'"1996"'
     """
-    return dumps_bytes(_unstructure(obj), indent=indent)
+    raw = _direct(obj, indent)
+    return raw if raw is not None else dumps_bytes(_unstructure(obj), indent=indent)
 
 
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
@@ -349,7 +379,8 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     >>> to_json(PartialDate(year=1949, month=10, day=2))
     '"1949-10-02"'
     """
-    return dumps(_unstructure(obj), indent=indent)
+    raw = _direct(obj, indent)
+    return raw.decode() if raw is not None else dumps(_unstructure(obj), indent=indent)
 
 
 def from_json(

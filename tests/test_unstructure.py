@@ -1,0 +1,210 @@
+"""The generated writers write what cattrs' own functions write, byte for byte, in one pass.
+
+`to_dict` goes through the converter's generated unstructure functions and
+`to_json`/`to_json_bytes` through `JsonWriter` (one ``orjson.dumps`` call);
+both are held here to `reference_converter`, which writes attrs classes with
+cattrs' own ``make_dict_unstructure_fn`` functions, and the reference text to
+the standard library's `json` (``benchmarks/differential.py`` compares the
+same on 100 000 inputs).
+"""
+
+import gc
+import io
+import json
+import tracemalloc
+
+import orjson
+import pytest
+from hypothesis import given, settings
+
+import diplomodel as dm
+from diplomodel import _jsontext, testing
+from diplomodel._unstructure import JsonWriter
+from diplomodel.serialization import make_converter, reference_converter
+from tests.profiles import examples
+from tests.test_structure import COUNT, differential  # noqa: F401 - the harness fixture
+
+REFERENCE = reference_converter()
+CLASSES = testing.classes()
+
+
+def reference_data(obj):
+    """What cattrs' own functions write for `obj` (a document tagged, as `to_dict` writes it)."""
+    return REFERENCE.unstructure(obj, dm.Document if isinstance(obj, dm.Document) else type(obj))
+
+
+def reference_text(obj, indent):
+    return _jsontext.stdlib_dumps(reference_data(obj), indent)
+
+
+def check_written_as_reference(obj):
+    data = reference_data(obj)
+    assert dm.to_dict(obj) == data
+    assert json.dumps(dm.to_dict(obj)) == json.dumps(data)  # the same key order
+    for indent in (None, 2, 4):
+        assert dm.to_json(obj, indent=indent) == reference_text(obj, indent)
+    assert dm.to_json_bytes(obj) == reference_text(obj, None).encode()
+
+
+class TestDifferential:
+    @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+    def test_every_class_is_written_as_cattrs_writes_it(self, cls):
+        """to_dict, to_json and to_json_bytes of generated objects equal the reference output."""
+
+        @settings(max_examples=examples(10 if cls is dm.Dossier else 30))
+        @given(testing.from_class(cls))
+        def check(obj):
+            check_written_as_reference(obj)
+
+        check()
+
+    @pytest.mark.parametrize("name", ["china-russia-2024", "brics-2023", "g20-2023"])
+    def test_examples_and_each_of_their_entities(self, name):
+        """Each bundled example, and every entity in it, alone."""
+        example = dm.load_example(name)
+        check_written_as_reference(example)
+        for table in ("meetings", "documents", "people", "relations", "bodies"):
+            for entity in getattr(example, table):
+                check_written_as_reference(entity)
+
+    @settings(max_examples=examples(10))
+    @given(testing.from_class(dm.Dossier))
+    def test_save_and_jsonl_are_written_as_the_reference(self, tmp_path_factory, dossier):
+        """Dossier.save (JSON and JSON Lines) and write_jsonl write the reference text."""
+        folder = tmp_path_factory.mktemp("saved")
+        dossier.save(folder / "d.json")
+        envelope = dm.serialization.envelope("dossier", reference_data(dossier))
+        want = _jsontext.stdlib_dumps(envelope, 2) + "\n"
+        assert (folder / "d.json").read_text(encoding="utf-8") == want
+        dossier.save(folder / "lines", format="jsonl")
+        for table in ("meetings", "documents"):
+            lines = (folder / "lines" / f"{table}.jsonl").read_text(encoding="utf-8")
+            items = getattr(dossier, table)
+            assert lines == "".join(reference_text(item, None) + "\n" for item in items)
+        stream = io.StringIO()
+        dm.write_jsonl(stream, dossier.documents)
+        assert stream.getvalue() == "".join(
+            reference_text(item, None) + "\n" for item in dossier.documents
+        )
+
+    def test_without_orjson_the_same_text(self, monkeypatch):
+        """With the accelerator switched off the standard library writes the same text."""
+        example = dm.load_example()
+        with_orjson = dm.to_json(example), dm.to_json_bytes(example)
+        monkeypatch.setattr(_jsontext, "_orjson", None)
+        assert (dm.to_json(example), dm.to_json_bytes(example)) == with_orjson
+
+    def test_what_orjson_refuses_is_written_as_before(self, monkeypatch):
+        """A TypeError from orjson's one-pass write (a huge integer) falls back to to_dict."""
+
+        class Refusing:
+            OPT_INDENT_2 = orjson.OPT_INDENT_2
+
+            @staticmethod
+            def dumps(data, default=None, option=0):
+                if default is not None:
+                    raise orjson.JSONEncodeError("Integer exceeds 64-bit range")
+                return orjson.dumps(data, option=option)
+
+        example = dm.load_example()
+        monkeypatch.setattr(_jsontext, "_orjson", Refusing)
+        assert dm.to_json_bytes(example) == reference_text(example, None).encode()
+        assert dm.to_json(example) == reference_text(example, 2)
+
+    @pytest.mark.parametrize(
+        "obj",
+        [
+            dm.states.get("RU"),
+            dm.PartialDate(year=2024, month=8),
+            dm.load_example().meetings,
+            list(dm.load_example().documents),
+        ],
+        ids=["state", "date", "tuple of meetings", "list of documents"],
+    )
+    def test_other_objects_are_written_as_before(self, obj):
+        """What is no model object at the top goes through to_dict, as before."""
+        want = _jsontext.stdlib_dumps(REFERENCE.unstructure(obj), None)
+        assert dm.to_json(obj, indent=None) == want
+        assert dm.to_dict(obj) == REFERENCE.unstructure(obj)
+
+
+class TestHarness:
+    def test_mutated_objects_are_written_alike(self, differential):  # noqa: F811
+        """The harness's write pass: accepted mutated inputs and all inside them, every writer."""
+        assert differential.compare_write(COUNT // 3, seed=5) >= COUNT // 3
+
+    def test_a_difference_is_found(self, differential, monkeypatch):  # noqa: F811
+        """The write pass fails when the one-pass writer writes anything else."""
+        real = dm.to_json_bytes
+        monkeypatch.setattr(dm, "to_json_bytes", lambda obj: real(obj).replace(b":", b": ", 1))
+        with pytest.raises(AssertionError, match="to_json_bytes writes otherwise"):
+            differential.compare_write(50, seed=5)
+
+
+class TestDocuments:
+    def test_tagged_at_the_top_and_inside(self):
+        """A document is written with its "type" first, alone or in a dossier."""
+        example = dm.load_example()
+        document = example.documents[0]
+        assert dm.to_json_bytes(document).startswith(b'{"type":')
+        written = orjson.loads(dm.to_json_bytes(example))
+        assert all(next(iter(d)) == "type" for d in written["documents"])
+
+    def test_tagged_through_its_own_kind_too(self):
+        """Asked for by its own kind, a document is tagged by both converters alike."""
+        document = dm.load_example().documents[0]
+        written = make_converter().unstructure(document, type(document))
+        assert json.dumps(written) == json.dumps(REFERENCE.unstructure(document, type(document)))
+        assert next(iter(written)) == "type"
+
+
+class TestOnePass:
+    def test_plain_data_from_to_dict(self):
+        """to_dict still gives plain JSON data: dicts, lists, text, numbers."""
+        data = dm.to_dict(dm.load_example("g20-2023"))
+
+        def plain(value):
+            if isinstance(value, dict):
+                return all(type(k) is str and plain(v) for k, v in value.items())
+            if isinstance(value, list):
+                return all(plain(v) for v in value)
+            return value is None or type(value) in (str, int, float, bool)
+
+        assert type(data) is dict
+        assert plain(data)
+
+    def test_no_copy_of_the_whole_data_is_alive(self):
+        """to_json_bytes holds one entity's data at a time, far less than to_dict's copy."""
+        dossier = dm.load_example()
+        big = dm.Dossier(
+            id="big",
+            title="Big",
+            documents=tuple(
+                dm.serialization.from_dict(
+                    {**dm.to_dict(document), "id": f"{document.id}-{n}"}, dm.Document
+                )
+                for n in range(60)
+                for document in dossier.documents
+            ),
+        )
+
+        def peak(write):
+            gc.collect()
+            tracemalloc.start()
+            try:
+                raw = write()
+                return tracemalloc.get_traced_memory()[1] - len(raw)
+            finally:
+                tracemalloc.stop()
+
+        one_pass = peak(lambda: dm.to_json_bytes(big))
+        copied = peak(lambda: orjson.dumps(dm.to_dict(big)))
+        assert one_pass < copied / 4
+
+    def test_foreign_objects_are_refused_by_default(self):
+        """JsonWriter.default raises TypeError for what it does not write, as orjson expects."""
+        writer = JsonWriter(make_converter())
+        with pytest.raises(dm.ArgumentTypeError, match="writes no object"):
+            writer.default(object())
+        assert writer.top(object()) is None
+        assert writer.top(dm.states.get("RU")) is None
