@@ -201,6 +201,23 @@ class TestOnePass:
         copied = peak(lambda: orjson.dumps(dm.to_dict(big)))
         assert one_pass < copied / 4
 
+    def test_save_writes_in_one_pass(self, tmp_path, monkeypatch):
+        """Dossier.save writes the file without a to_dict copy of the dossier, same text."""
+        dossier = dm.load_example()
+        dossier.save(tmp_path / "before.json")
+
+        def no_copy(obj):  # the empty header that names the file's kind may be copied
+            if getattr(obj, "meetings", ()):
+                raise AssertionError(f"to_dict copy of a {type(obj).__name__}")
+            return reference_data(obj)
+
+        monkeypatch.setattr(dm.serialization, "_unstructure", no_copy)
+        dossier.save(tmp_path / "after.json")
+        assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
+        monkeypatch.setattr(_jsontext, "_orjson", None)  # without orjson: to_dict, as before
+        with pytest.raises(AssertionError, match="to_dict copy of a Dossier"):
+            dossier.save(tmp_path / "again.json")
+
     def test_foreign_objects_are_refused_by_default(self):
         """JsonWriter.default raises TypeError for what it does not write, as orjson expects."""
         writer = JsonWriter(make_converter())

@@ -27,7 +27,14 @@ from diplomodel.model.actors import Actor
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Office, OfficeKind, Person, Tenure
 from diplomodel.model.relations import BilateralRelation
-from diplomodel.serialization import dumps, envelope, from_dict, open_envelope, parse_json
+from diplomodel.serialization import (
+    dumps,
+    envelope,
+    file_text,
+    from_dict,
+    open_envelope,
+    parse_json,
+)
 
 __all__ = [
     "EXAMPLES",
@@ -97,21 +104,24 @@ def save_format(path: str, form: str | None) -> Format:
 def save(dossier: DossierClass, path: object, form: str | None) -> None:
     """Write a dossier to a JSON file or to its JSON Lines directory, atomically per file."""
     name = path_name(path)
-    if save_format(name, form) == "json":
-        _write_json(dossier.to_file_dict(), name)
+    header = type(dossier)(id=dossier.id, title=dossier.title)
+    if save_format(name, form) == "json":  # the file's kind as the class writes it, in one pass
+        _write_text(file_text(header.to_file_dict()[_KIND_KEY], dossier), name)
         return
     try:
         Path(name).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, name) from None
-    header = type(dossier)(id=dossier.id, title=dossier.title)
     _write_json(header.to_file_dict(), str(Path(name, HEADER_FILE)))
     for table in TABLES:
         write_jsonl(Path(name, f"{table}.jsonl"), getattr(dossier, table))
 
 
 def _write_json(data: dict[str, Any], name: str) -> None:
-    text = dumps(data, indent=2) + "\n"
+    _write_text(dumps(data, indent=2) + "\n", name)
+
+
+def _write_text(text: str, name: str) -> None:
     with atomic_writer(name) as stream:
         stream.write(text)
 

@@ -36,7 +36,7 @@ import attrs
 from cattrs import Converter
 from cattrs.fns import identity
 
-from diplomodel import _hooks
+from diplomodel import _hooks, _jsontext
 from diplomodel._structure import building, mentions
 from diplomodel.dates import PartialDate
 from diplomodel.errors import ArgumentTypeError
@@ -257,3 +257,42 @@ def _differs(w: _Writer, default: Any, var: str) -> str:
     if isinstance(default, enum.Enum) and type(default).__eq__ is object.__eq__:
         return f"{var} is not {w.name(default)}"  # members are equal only to themselves
     return f"{var} != {w.name(default)}"
+
+
+class OnePass:
+    """The one-pass writer of a converter made on first use: orjson's bytes of a model object."""
+
+    def __init__(self, converter: Callable[[], Converter]) -> None:
+        self._converter = converter
+        self._writer: JsonWriter | None = None
+
+    def __call__(
+        self,
+        obj: Any,
+        indent: int | None,
+        *,
+        wrap: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> bytes | None:
+        """The bytes ``dumps_bytes(to_dict(obj))`` writes (of ``wrap`` of it), or None if not here.
+
+        None without orjson, for an indent other than None or 2, for an object
+        of no generated class, and where orjson refuses the data (an integer
+        too large for it): the caller then writes it as before.
+        """
+        orjson = _jsontext._orjson  # noqa: SLF001 - the accelerator, if installed and not switched off
+        if orjson is None or indent not in (None, 2):
+            return None
+        option = 0 if indent is None else orjson.OPT_INDENT_2
+        writer = self._writer
+        if writer is None:
+            writer = self._writer = JsonWriter(self._converter())
+        top = writer.top(obj)
+        if top is None:
+            return None
+        try:
+            raw: bytes = orjson.dumps(
+                top if wrap is None else wrap(top), default=writer.default, option=option
+            )
+        except TypeError:  # e.g. an integer too large for orjson: written as before
+            return None
+        return raw

@@ -29,7 +29,7 @@ from cattrs import Converter
 
 from diplomodel import _hooks, _jsonstream, _jsontext, _schema, _structure
 from diplomodel._migrations import from_bare_object, from_v1
-from diplomodel._unstructure import JsonWriter
+from diplomodel._unstructure import OnePass
 from diplomodel._unstructure import register as _register_writers
 from diplomodel.errors import MAX_PROBLEMS, DataError, InvalidArgumentError, Problem, shown
 from diplomodel.model.documents import Document
@@ -314,32 +314,7 @@ def dumps(data: Any, *, indent: int | None = 2) -> str:
     return raw.decode() if raw is not None else _jsontext.stdlib_dumps(data, indent)
 
 
-class _Direct:
-    """The one-pass writer of the library's converter, made on first use."""
-
-    def __init__(self) -> None:
-        self._writer: JsonWriter | None = None
-
-    def __call__(self, obj: Any, indent: int | None) -> bytes | None:
-        """Orjson's bytes of `obj` as ``dumps_bytes(to_dict(obj))`` writes them, or None if not."""
-        orjson = _jsontext._orjson  # noqa: SLF001 - the accelerator, if installed and not switched off
-        if orjson is None or indent not in (None, 2):
-            return None
-        option = 0 if indent is None else orjson.OPT_INDENT_2
-        writer = self._writer
-        if writer is None:
-            writer = self._writer = JsonWriter(_converters(strict=True)[0])
-        top = writer.top(obj)
-        if top is None:
-            return None
-        try:
-            raw: bytes = orjson.dumps(top, default=writer.default, option=option)
-        except TypeError:  # e.g. an integer too large for orjson: written as before
-            return None
-        return raw
-
-
-_direct: Final = _Direct()
+_direct: Final = OnePass(lambda: _converters(strict=True)[0])
 
 
 def to_json_bytes(obj: Any, *, indent: int | None = None) -> bytes:
@@ -383,6 +358,14 @@ def to_json(obj: Any, *, indent: int | None = 2) -> str:
     return raw.decode() if raw is not None else dumps(_unstructure(obj), indent=indent)
 
 
+def file_text(kind: str, obj: Any) -> str:
+    """What `save` writes: `obj` under its header (`envelope`), indented by two, and a newline."""
+    raw = _direct(obj, 2, wrap=lambda body: envelope(kind, body))
+    if raw is not None:
+        return raw.decode() + "\n"
+    return dumps(envelope(kind, _unstructure(obj)), indent=2) + "\n"
+
+
 def from_json(
     text: str | bytes,
     cls: type[T],
@@ -394,9 +377,8 @@ def from_json(
     """Read a `cls` from JSON text, checking everything.
 
     Inverse of `to_json`. Rejects what JSON itself allows but data should not
-    hold: ``NaN`` and ``Infinity``, and an object with the same key twice.
-    A `Dossier` in text indented as `to_json` writes it is read a record at a
-    time, never parsed whole.
+    hold: ``NaN`` and ``Infinity``, and an object with the same key twice. A
+    `Dossier` indented as `to_json` writes it is read a record at a time.
 
     Args:
         text: JSON text, or UTF-8 bytes.
