@@ -580,17 +580,19 @@ def validate(
     found: list[Finding] = []
     for r in whole:
         found.extend(_finding(r, hit, "$", None) for hit in r(subject, dossier))
-    per_type: dict[type[Any], list[Rule]] = {}
+    per_type: dict[type[Any], list[tuple[Rule, Check]]] = {}
     for path, entity in items:
         kind = type(entity)
         applicable = per_type.get(kind)
         if applicable is None:
             applicable = [
-                r for r in active if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
+                (r, r.check)
+                for r in active
+                if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
             ]
             per_type[kind] = applicable
-        for r in applicable:  # the inner loop of validation: one call a rule and entity
-            for hit in r(entity, dossier):
+        for r, check in applicable:  # the inner loop of validation: one call a rule and entity
+            for hit in check(entity, dossier):
                 found.append(_finding(r, hit, path, entity.id))  # noqa: PERF401 - no generator
     order = {code: i for i, code in enumerate(active.codes)}
     found.sort(key=lambda f: (-f.severity.rank, order[f.code]))
