@@ -374,7 +374,7 @@ def _generate(
         w.emit(1, f"if _len(value) != _n + {required}:")
         w.emit(2, "raise _Rejected")
     for index, a in enumerate(fields):  # checks that relate fields, once every field is set
-        relating = [part for part in _parts(a) if not v.judges_alone(part)]
+        relating = [part for part in v.parts_of(a.validator) if not v.judges_alone(part)]
         _emit_checks(w, 1, f"f{index}", a, hints[a.name], relating)
     if getattr(cls, "__attrs_post_init__", None) is not None:
         w.emit(1, "self.__attrs_post_init__()")
@@ -409,7 +409,7 @@ def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its
     """
     var = f"f{index}"
     default: Any = a.default
-    own = [part for part in _parts(a) if v.judges_alone(part)]
+    own = [part for part in v.parts_of(a.validator) if v.judges_alone(part)]
     if a.init and default is attrs.NOTHING:
         w.emit(1, f"{var} = value[{a.name!r}]")
         w.read(1, var, hint)
@@ -441,14 +441,6 @@ def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its
 def _emit_converted(w: _Writer, indent: int, a: attrs.Attribute[Any], var: str) -> None:
     if a.converter is not None:
         w.emit(indent, f"{var} = {w.name(a.converter)}({var})")
-
-
-def _parts(a: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    """The validators of a field, one by one (those of an attrs ``and_`` apart)."""
-    if a.validator is None:
-        return ()
-    parts: tuple[Any, ...] = getattr(a.validator, "_validators", (a.validator,))
-    return parts
 
 
 def _passes(check: Any, a: attrs.Attribute[Any], default: Any) -> bool:

@@ -142,7 +142,7 @@ def load(cls: type[D], path: object) -> D:
     return cls.from_file_dict(parse_json(read_regular(name), source=name), source=name)
 
 
-_FORMAT_KEY, _KIND_KEY = envelope("", {})  # the keys of a file's header, in order
+_, _KIND_KEY = envelope("", {})  # the keys of a file's header, in order: format, kind
 
 
 def _load_streaming(cls: type[D], name: str) -> D | None:

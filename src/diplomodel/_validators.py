@@ -169,16 +169,23 @@ def _checks_type(check: Validator, *allowed: type) -> Validator:
     return check
 
 
-def _parts(validator: object) -> tuple[object, ...]:
-    """The validators combined in an attrs ``and_`` (or the validator itself)."""
-    parts: tuple[object, ...] = getattr(validator, "_validators", (validator,))
+def parts_of(validator: object) -> tuple[Any, ...]:
+    """The validators combined in an attrs ``and_``, the validator itself, or none for None.
+
+    >>> import attrs
+    >>> len(parts_of(attrs.validators.and_(date(), not_before("start")))), parts_of(None)
+    (2, ())
+    """
+    if validator is None:
+        return ()
+    parts: tuple[Any, ...] = getattr(validator, "_validators", (validator,))
     return parts
 
 
 def schema_of(validator: object) -> dict[str, Any]:
     """The JSON Schema keywords a validator (or an attrs ``and_`` of them) enforces."""
     merged: dict[str, Any] = {}
-    for part in _parts(validator):
+    for part in parts_of(validator):
         merged.update(getattr(part, SCHEMA_KEY, {}))
     return merged
 
@@ -191,7 +198,7 @@ def facts_of(validator: object) -> dict[str, Any]:
     {'not_before': 'start'}
     """
     merged: dict[str, Any] = {}
-    for part in _parts(validator):
+    for part in parts_of(validator):
         merged.update(getattr(part, FACTS_KEY, {}))
     return merged
 
