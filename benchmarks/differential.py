@@ -344,7 +344,7 @@ def _texts(tree: Any, rng: random.Random) -> bytes:
     return raw
 
 
-def _parsed(raw: bytes, parse: Any) -> str:
+def _parsed(raw: bytes | str, parse: Any) -> str:
     try:
         return repr(parse(raw))  # repr tells 1 from 1.0, and shows key order
     except dm.DataError:
@@ -374,6 +374,13 @@ def compare_parse(count: int, seed: int = 17, per_class: int = 3) -> Counter[str
         if got != want:
             raise AssertionError(f"parse_json: {got[:200]}; strict: {want[:200]}; on {raw[:500]!r}")
         tally["proved" if proved_loads(raw) is not UNPROVED else "unproved"] += 1
+        try:
+            text = raw.decode("utf-8", "surrogatepass")  # the same text given as str
+        except UnicodeDecodeError:  # a text-level flaw: no str holds these bytes
+            continue
+        got, want = _parsed(text, parse_json), _parsed(text, strict_loads)
+        if got != want:
+            raise AssertionError(f"as str: {got[:200]}; strict: {want[:200]}; on {text[:500]!r}")
     return tally
 
 

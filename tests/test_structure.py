@@ -243,6 +243,49 @@ class TestProvedParse:
         else:
             assert parse_json(raw) == want
 
+    @pytest.mark.parametrize(
+        "text", ['{"a":1,"a":2}', "99999999999999999999", '"\ud800"', '["\ud800"]', "\ufeff{}"]
+    )
+    def test_text_as_str_is_read_as_the_strict_parser_reads_it(self, text):
+        """A str (lone surrogates and a byte-order mark included) is refused or read as before."""
+        try:
+            want = _jsontext.strict_loads(text)
+        except ValueError:
+            with pytest.raises(dm.DataError):
+                parse_json(text)
+        else:
+            assert parse_json(text) == want
+
+    def test_str_takes_the_fast_parse(self, monkeypatch):
+        """Text given as str is proved as its UTF-8 bytes are, not read by the standard library."""
+        example = dm.load_example()
+        texts, want = (dm.to_json(example, indent=None), dm.to_json(example)), dm.to_dict(example)
+        monkeypatch.setattr(_jsontext, "strict_loads", None)  # would fail if it were called
+        assert [parse_json(text) for text in texts] == [want, want]
+
+    def test_text_with_spaced_separators_skips_orjson(self, monkeypatch):
+        """Text that orjson did not write (``json.dumps``' separators) is not parsed twice."""
+        if _jsontext._orjson is None:
+            pytest.skip("orjson is not installed")
+        calls = []
+        real = _jsontext._orjson
+
+        class Spy:
+            JSONDecodeError = real.JSONDecodeError
+
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+            def loads(self, raw):
+                calls.append(raw)
+                return real.loads(raw)
+
+        monkeypatch.setattr(_jsontext, "_orjson", Spy())
+        assert parse_json('{"a": [1, "x"], "b": {"c": null}}') == {"a": [1, "x"], "b": {"c": None}}
+        assert calls == []
+        assert parse_json('{"a":[1,"x"],"b":{"c":null}}') == {"a": [1, "x"], "b": {"c": None}}
+        assert len(calls) == 1
+
     def test_what_diplomodel_writes_is_proved(self, tmp_path):
         """Compact and indented files as diplomodel writes them take the fast parse."""
         example = dm.load_example()

@@ -115,7 +115,7 @@ def proved_loads(raw: bytes) -> Any:
     >>> proved_loads(b'{"a":1,"a":2}') is UNPROVED
     True
     """
-    if _orjson is None:
+    if _orjson is None or not _may_prove(raw):
         return UNPROVED
     try:
         value = _orjson.loads(raw)
@@ -127,6 +127,18 @@ def proved_loads(raw: bytes) -> Any:
     if len(again) == end and memoryview(raw)[:end] == again:
         return value
     return UNPROVED
+
+
+def _may_prove(raw: bytes) -> bool:
+    """Whether `raw` may be orjson's writing, judged from its start: not worth parsing twice if not.
+
+    Compact text has no space after a colon or a comma; indented text starts
+    a new line after its first bracket. Text written otherwise (``json.dumps``
+    with its default separators) goes to the strict parser at once, without
+    orjson's parse and the copy that would fail to prove it.
+    """
+    head = raw[:4096]
+    return head[1:2] == b"\n" or (b'": ' not in head and b'", "' not in head)
 
 
 def proved_piece(raw: bytes, depth: int) -> Any:

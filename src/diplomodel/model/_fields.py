@@ -180,6 +180,30 @@ def _nested(value: object) -> bool:
     return attrs.has(type(value))
 
 
+_WALKED: dict[type[Any], tuple[FieldSpec, ...]] = {}
+
+
+def _walked(cls: type[Any]) -> tuple[FieldSpec, ...]:
+    """The fields of `cls` that `references` reads: ids of entities, and those that may nest more.
+
+    A field whose type is a class other than an attrs class (text, a number,
+    an enum, a mapping of names) holds neither; any other may hold a value
+    object, whose own class is asked in turn. Empty for a class that is not
+    an attrs class.
+    """
+    known = _WALKED.get(cls)
+    if known is None:
+        specs = fields_of(cls) if attrs.has(cls) else ()
+        known = _WALKED[cls] = tuple(s for s in specs if s.target is not None or _may_nest(s.item))
+    return known  # the same every time: a race is harmless
+
+
+def _may_nest(item: Any) -> bool:
+    while hasattr(item, "__supertype__"):  # a NewType of text
+        item = item.__supertype__
+    return not isinstance(item, type) or item is object or attrs.has(item)
+
+
 def references(obj: object, path: str = "") -> Iterator[tuple[str, type[Any], str]]:
     """Each id that `obj` (and the value objects inside it) names: (path, entity class, id).
 
@@ -191,17 +215,21 @@ def references(obj: object, path: str = "") -> Iterator[tuple[str, type[Any], st
     >>> next(references(meeting))
     ('.series', <class 'diplomodel.model.meetings.MeetingSeries'>, 'cn-ru-heads-of-government')
     """
-    for spec in fields_of(type(obj)):
+    for spec in _walked(type(obj)):
         value = getattr(obj, spec.name)
         if value is None:
             continue
+        target = spec.target
         items = enumerate(value) if spec.many else ((None, value),)
         for index, item in items:
-            at = f"{path}.{spec.name}" if index is None else f"{path}.{spec.name}[{index}]"
-            if spec.target is not None and isinstance(item, str):
-                yield at, spec.target, item
-            elif _nested(item):
-                yield from references(item, at)
+            if target is not None and isinstance(item, str):
+                yield _path(path, spec.name, index), target, item
+            elif _walked(type(item)):  # a value object that may name something
+                yield from references(item, _path(path, spec.name, index))
+
+
+def _path(path: str, name: str, index: int | None) -> str:
+    return f"{path}.{name}" if index is None else f"{path}.{name}[{index}]"
 
 
 def values_of(obj: object, kind: type[Any], path: str = "") -> Iterator[tuple[str, Any]]:
