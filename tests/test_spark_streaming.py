@@ -140,26 +140,74 @@ class TestRefusals:
             validate_streaming(directory)
 
 
-class TestBoundedPasses:
-    def test_per_record_query_in_passes(self, tmp_path, monkeypatch):
-        """Entities meet what they name in passes of at most PASS_ROWS: memory does not grow."""
+class TestOneQueryATable:
+    def test_what_records_name_is_worked_out_once_a_table(self, tmp_path, monkeypatch):
+        """One query a record table gives positions only; each entity's JSON is read from disk."""
         from diplomodel.spark import _local
+        from diplomodel.spark._store import JsonStore
 
-        monkeypatch.setattr(_local, "PASS_ROWS", 3)
-        rows_per_pass = []
-        original = _local._batches_of
+        queries, reads = [], []
+        original_batches, original_text = _local._batches_of, JsonStore.text
 
         def counted(con, sql):
-            batches = list(original(con, sql))
+            batches = list(original_batches(con, sql))
             if "WITH refs AS" in sql:
-                rows_per_pass.append(sum(b.num_rows for b in batches))
+                queries.append([b.schema.names for b in batches])
             yield from batches
 
+        def read(store, table, position):
+            reads.append((table, position))
+            return original_text(store, table, position)
+
         monkeypatch.setattr(_local, "_batches_of", counted)
+        monkeypatch.setattr(JsonStore, "text", read)
         dossier = together(build() for build, _ in BROKEN.values())
         got = streamed(dossier, tmp_path)
         assert as_set(got) == as_set(validate(dossier))
-        assert max(rows_per_pass) == 3
-        assert sum(rows_per_pass) == sum(
-            len(getattr(dossier, name)) for name in record_tables(DEFAULT_RULES)
-        )
+        tables = [name for name in record_tables(DEFAULT_RULES) if getattr(dossier, name)]
+        assert len(queries) == len(tables)
+        assert all(names == ["pos", "rt", "npos"] for batches in queries for names in batches)
+        assert len(reads) == len(set(reads))  # each entity read once: the dossier is small
+        assert {t for t, _ in reads} >= set(tables)
+
+
+class TestJsonStore:
+    def test_positions_in_any_order(self, tmp_path):
+        """Texts come back by position, written in order or not; gaps are no entity."""
+        from diplomodel.spark._store import JsonStore
+
+        store = JsonStore(tmp_path)
+        try:
+            store.add("people", [0, 1, 2], ['{"id":"a"}', '{"id":"b"}', '{"id":"é"}'])
+            store.add("people", [7, 4], ['{"id":"h"}', '{"id":"e"}'])
+            store.add("people", [], [])
+            assert [store.text("people", p) for p in (0, 2, 4, 7)] == [
+                '{"id":"a"}',
+                '{"id":"é"}',
+                '{"id":"e"}',
+                '{"id":"h"}',
+            ]
+            assert list(store.positions("people")) == [0, 1, 2, 4, 7]
+            assert list(store.positions("meetings")) == []
+            with pytest.raises(KeyError):
+                store.text("people", 5)
+            with pytest.raises(KeyError):
+                store.text("people", 99)
+        finally:
+            store.close()
+
+    def test_positions_past_one_block(self, tmp_path):
+        """Positions are read block by block, text reads between them changing nothing."""
+        from diplomodel.spark import _store
+
+        store = _store.JsonStore(tmp_path)
+        try:
+            count = _store._BLOCK * 2 + 5
+            store.add("meetings", list(range(count)), [f'"{i}"' for i in range(count)])
+            seen = []
+            for position in store.positions("meetings"):
+                seen.append(position)
+                assert store.text("meetings", count - 1 - position) == f'"{count - 1 - position}"'
+            assert seen == list(range(count))
+        finally:
+            store.close()

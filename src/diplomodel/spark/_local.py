@@ -3,8 +3,11 @@
 Private: use it through `diplomodel.spark.validate_streaming`. Each step is
 the one of `diplomodel.spark._plan`, written in SQL; the Python that runs the
 rules is the same (`diplomodel.spark._tasks`). DuckDB keeps the entities in a
-database file and spills its joins to disk, so memory stays bounded whatever
-the size of the dataset.
+database file and spills its joins and sorts to disk, so memory stays bounded
+whatever the size of the dataset. For the per-record rules it works out, in
+one query a table, which entities each record names (positions, sorted by
+record); their JSON is then read from a `JsonStore` beside the database,
+two seeks an entity, instead of being joined in for every record.
 """
 
 from __future__ import annotations
@@ -21,27 +24,21 @@ from diplomodel.arrow._parquet import _batches, read_manifest
 from diplomodel.errors import ProblemCollector
 from diplomodel.model._fields import TABLES
 from diplomodel.spark._families import FAMILIES, JOINED
+from diplomodel.spark._store import JsonStore
 from diplomodel.spark._tasks import (
     ENTITY_SCHEMA,
     POSITION,
     Context,
+    RecordChecks,
     entity_rows,
+    finding_batch,
     group_findings,
-    record_findings,
 )
+from diplomodel.validation import Finding
 
 __all__ = ["findings"]
 
 _ROWS = 2048
-
-PASS_ROWS = 20_000
-"""How many entities of one table one pass of the per-record query takes.
-
-The query joins each entity with what it names and groups the result by
-entity; its hash tables hold the entities of the pass (with their JSON), so
-passes of a fixed size keep DuckDB's memory the same whatever the size of
-the table.
-"""
 
 _DM101 = """
 SELECT 'DM101' AS code, '$.' || e.t || '[' || e.pos || ']' || e.r.at AS path,
@@ -86,37 +83,32 @@ SELECT * FROM up
 
 _NEAR = """
 WITH refs AS (
-    SELECT DISTINCT t, pos, r."table" AS rt, r.ref AS rid
-    FROM (SELECT "table" AS t, pos, unnest(refs) AS r FROM entities
-          WHERE "table" = '{table}' AND pos >= {low} AND pos < {high})
+    SELECT DISTINCT pos, r."table" AS rt, r.ref AS rid
+    FROM (SELECT pos, unnest(refs) AS r FROM entities WHERE "table" = '{table}')
 ), hop AS (
-    SELECT refs.t, refs.pos, refs.rt, f.pos AS npos, f.json AS njson, f.refs AS nrefs
+    SELECT refs.pos, refs.rt, f.pos AS npos, f.refs AS nrefs
     FROM refs JOIN first f ON f."table" = refs.rt AND f.id = refs.rid
 ), named AS (
-    SELECT t, pos, rid FROM refs WHERE rt = 'bodies'
+    SELECT pos, rid FROM refs WHERE rt = 'bodies'
     UNION
-    SELECT t, pos, r.ref FROM (SELECT t, pos, unnest(nrefs) AS r FROM hop)
-    WHERE r."table" = 'bodies'
+    SELECT pos, r.ref FROM (SELECT pos, unnest(nrefs) AS r FROM hop) WHERE r."table" = 'bodies'
 ), above AS (
-    SELECT DISTINCT named.t, named.pos, 'bodies' AS rt, f.pos AS npos, f.json AS njson
+    SELECT named.pos, 'bodies' AS rt, f.pos AS npos
     FROM named JOIN ancestors a ON a.b = named.rid
     JOIN first f ON f."table" = 'bodies' AND f.id = a.a
-), near AS (
-    SELECT t, pos, rt, npos, any_value(njson) AS njson
-    FROM (SELECT t, pos, rt, npos, njson FROM hop UNION ALL SELECT * FROM above)
-    GROUP BY ALL
-), grouped AS (
-    SELECT t, pos, list({{'table': rt, 'pos': npos, 'json': njson}}) AS near
-    FROM near GROUP BY ALL
 )
-SELECT e."table", e.pos, e.json, g.near
-FROM entities e LEFT JOIN grouped g ON g.t = e."table" AND g.pos = e.pos
-WHERE e."table" = '{table}' AND e.pos >= {low} AND e.pos < {high}
+SELECT DISTINCT pos, rt, npos
+FROM (SELECT pos, rt, npos FROM hop UNION ALL SELECT pos, rt, npos FROM above)
+ORDER BY pos
 """
+"""Each entity of one table with each entity it names (and each body above those): positions."""
 
 
-def _load(con: duckdb.DuckDBPyConnection, root: Path, names: list[str]) -> None:
-    """Every table's rows, structured and described (`ENTITY_SCHEMA`), into ``entities``."""
+def _load(con: duckdb.DuckDBPyConnection, root: Path, names: list[str], store: JsonStore) -> None:
+    """Every table's rows, structured and described (`ENTITY_SCHEMA`), into ``entities``.
+
+    Each entity's JSON goes into `store` as well.
+    """
     con.register("empty", ENTITY_SCHEMA.empty_table())
     _run(con, "CREATE TABLE entities AS SELECT * FROM empty")
     con.unregister("empty")
@@ -128,6 +120,7 @@ def _load(con: duckdb.DuckDBPyConnection, root: Path, names: list[str]) -> None:
             start += batch.num_rows
             placed = batch.append_column(POSITION, place.cast(pa.int64()))
             for described in entity_rows(name, [placed]):
+                store.add(name, described["pos"].to_pylist(), described["json"].to_pylist())
                 con.register("described", described)
                 _run(con, "INSERT INTO entities SELECT * FROM described")
                 con.unregister("described")
@@ -157,19 +150,25 @@ def findings(
     codes = {r.code for r in context.rules}
     with tempfile.TemporaryDirectory(prefix="diplomodel-validate-") as scratch:
         con = duckdb.connect(str(Path(scratch) / "entities.duckdb"))
+        store = JsonStore(Path(scratch))
         try:
             _run(con, f"SET memory_limit = '{memory_limit}'")
             _run(con, f"SET temp_directory = '{scratch}'")
             _run(con, "SET preserve_insertion_order = false")
-            _load(con, root, names)
+            _load(con, root, names, store)
             _run(con, _FIRST)
-            yield from _checks(con, context, codes, record_tables)
+            yield from _checks(con, context, codes, record_tables, store)
         finally:
             con.close()
+            store.close()
 
 
 def _checks(
-    con: duckdb.DuckDBPyConnection, context: Context, codes: set[str], record_tables: list[str]
+    con: duckdb.DuckDBPyConnection,
+    context: Context,
+    codes: set[str],
+    record_tables: list[str],
+    store: JsonStore,
 ) -> Iterator[pa.RecordBatch]:
     for code, sql in zip(JOINED, (_DM101, _DM102), strict=True):
         if code in codes:
@@ -189,17 +188,33 @@ def _checks(
         yield from group_findings(context, family, _batches_of(con, sql))
     if record_tables:
         _run(con, _ANCESTORS)
-        yield from record_findings(context, _near(con, record_tables))
+        checks = RecordChecks(context, store.text)
+        for table in record_tables:
+            yield from _record_findings(checks, table, store, _near(con, table))
 
 
-def _near(con: duckdb.DuckDBPyConnection, tables: list[str]) -> Iterator[pa.RecordBatch]:
-    """The entities of `tables` with what they name, in passes of `PASS_ROWS` of one table."""
-    for table in tables:
-        sql = f"SELECT max(pos) FROM entities WHERE \"table\" = '{table}'"  # noqa: S608
-        last = _run(con, sql)[0][0]
-        for low in range(0, -1 if last is None else last + 1, PASS_ROWS):
-            sql = _NEAR.format(table=table, low=low, high=low + PASS_ROWS)
-            yield from _batches_of(con, sql)
+def _near(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[tuple[int, str, int]]:
+    """(position, table, position) of each entity of `table` and one it names, by the first."""
+    for batch in _batches_of(con, _NEAR.format(table=table)):
+        yield from zip(*(batch.column(i).to_pylist() for i in range(3)), strict=True)
+
+
+def _record_findings(
+    checks: RecordChecks, table: str, store: JsonStore, near: Iterator[tuple[int, str, int]]
+) -> Iterator[pa.RecordBatch]:
+    """The per-record findings of every entity of `table`, in order, a batch at a time."""
+    found: list[Finding] = []
+    pending = next(near, None)
+    for pos in store.positions(table):
+        named = []
+        while pending is not None and pending[0] == pos:
+            named.append((pending[1], pending[2]))
+            pending = next(near, None)
+        found.extend(checks.findings(table, pos, named))
+        if len(found) >= _ROWS:
+            yield finding_batch(found)
+            found = []
+    yield finding_batch(found)
 
 
 def _cycles(con: duckdb.DuckDBPyConnection) -> None:

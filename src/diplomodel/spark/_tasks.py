@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -31,7 +31,9 @@ __all__ = [
     "FINDING_SCHEMA",
     "POSITION",
     "Context",
+    "RecordChecks",
     "entity_rows",
+    "finding_batch",
     "group_findings",
     "record_findings",
 ]
@@ -122,7 +124,8 @@ class Context:
     rules: Rules
 
 
-def _batch(findings: list[Finding]) -> pa.RecordBatch:
+def finding_batch(findings: list[Finding]) -> pa.RecordBatch:
+    """Findings as one record batch of `FINDING_SCHEMA`."""
     return pa.RecordBatch.from_pydict(
         {
             "code": [f.code for f in findings],
@@ -138,23 +141,57 @@ def _batch(findings: list[Finding]) -> pa.RecordBatch:
 class _Parsed:
     """Entities read back from JSON, remembered by (table, position) within one task."""
 
-    def __init__(self, limit: int = 10_000) -> None:
+    def __init__(self, text: Callable[[str, int], str], limit: int = 10_000) -> None:
+        self._text = text
         self._known: dict[tuple[str, int], Any] = {}
         self._limit = limit
 
-    def get(self, table: str, pos: int, text: str) -> Any:
+    def get(self, table: str, pos: int) -> Any:
         key = (table, pos)
         found = self._known.get(key)
         if found is None:
             if len(self._known) >= self._limit:
                 self._known.clear()
-            found = self._known[key] = from_json(text, TABLES[table])
+            found = self._known[key] = from_json(self._text(table, pos), TABLES[table])
         return found
 
 
 def _dossier(context: Context, members: Mapping[str, Mapping[int, Any]]) -> Dossier:
     tables = {name: tuple(by_pos[p] for p in sorted(by_pos)) for name, by_pos in members.items()}
     return Dossier(id=context.dossier_id, title=context.title, **tables)
+
+
+class RecordChecks:
+    """The rules on single entities, each in a dossier of it and what it names.
+
+    `text` gives the JSON of the entity at a (table, position); each entity
+    is read from it once and remembered for the next records that name it.
+    """
+
+    def __init__(self, context: Context, text: Callable[[str, int], str]) -> None:
+        self._context = context
+        self._parsed = _Parsed(text)
+        self._per_type: dict[type[Any], list[Rule]] = {}
+
+    def findings(self, table: str, pos: int, near: Iterable[tuple[str, int]]) -> list[Finding]:
+        """The findings on the entity at `pos` of `table`, which names the entities `near`."""
+        entity = self._parsed.get(table, pos)
+        kind = type(entity)
+        applicable = self._per_type.get(kind)
+        if applicable is None:
+            applicable = self._per_type[kind] = [
+                r
+                for r in self._context.rules
+                if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
+            ]
+        if not applicable:
+            return []
+        members: dict[str, dict[int, Any]] = {table: {pos: entity}}
+        for other, at in near:
+            members.setdefault(other, {})[at] = self._parsed.get(other, at)
+        small = _dossier(self._context, members)
+        path = f"$.{table}[{pos}]"
+        return [_finding(r, hit, path, entity.id) for r in applicable for hit in r(entity, small)]
 
 
 def record_findings(
@@ -165,33 +202,19 @@ def record_findings(
     Each input row is an entity (table, pos, json) with ``near``: the entities
     it names, the bodies above them, each as (table, pos, json).
     """
-    parsed = _Parsed()
-    per_type: dict[type[Any], list[Rule]] = {}
+    texts: dict[tuple[str, int], str] = {}
+    checks = RecordChecks(context, lambda table, pos: texts[table, pos])
     for batch in batches:
-        found: list[Finding] = []
+        texts.clear()  # those of this batch: anything earlier is remembered parsed, or read again
+        rows = []
         for row in batch.to_pylist():
-            table, pos = row["table"], row["pos"]
-            entity = parsed.get(table, pos, row["json"])
-            kind = type(entity)
-            applicable = per_type.get(kind)
-            if applicable is None:
-                applicable = per_type[kind] = [
-                    r
-                    for r in context.rules
-                    if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
-                ]
-            if not applicable:
-                continue
-            members: dict[str, dict[int, Any]] = {table: {pos: entity}}
-            for near in row["near"] or ():
-                members.setdefault(near["table"], {})[near["pos"]] = parsed.get(
-                    near["table"], near["pos"], near["json"]
-                )
-            small = _dossier(context, members)
-            path = f"$.{table}[{pos}]"
-            for r in applicable:
-                found.extend(_finding(r, hit, path, entity.id) for hit in r(entity, small))
-        yield _batch(found)
+            texts[row["table"], row["pos"]] = row["json"]
+            near = []
+            for other in row["near"] or ():
+                texts[other["table"], other["pos"]] = other["json"]
+                near.append((other["table"], other["pos"]))
+            rows.append((row["table"], row["pos"], near))
+        yield finding_batch([f for row in rows for f in checks.findings(*row)])
 
 
 _AT: Final = re.compile(r"\.(\w+)\[(\d+)\]")
@@ -226,6 +249,6 @@ def group_findings(
         for r in active:
             found.extend(_moved(_finding(r, hit, "$", None), positions) for hit in r(small, small))
         if len(found) >= 10_000:
-            yield _batch(found)
+            yield finding_batch(found)
             found = []
-    yield _batch(found)
+    yield finding_batch(found)
