@@ -1,14 +1,21 @@
-"""What every built-in rule module shares: `Hit`, `Spec`, and how actors resolve to sides.
+"""What every built-in rule module shares: `Hit`, `Spec`, `Facts`, and how actors resolve.
 
 Private: the rules live in `diplomodel._rules` and `diplomodel._rules_multilateral`.
+
+A built-in rule may also come with a *bulk* form, which `validate` runs once
+over all the entities of a table instead of once per entity: it yields
+``(position in the sequence, hit)`` and reads the dossier through one
+`Facts`, shared by every rule of the run, so that what several rules need
+(the meeting of a document, who attended it) is worked out once.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -19,10 +26,14 @@ from diplomodel.dossier import Dossier
 from diplomodel.issues import Issue
 from diplomodel.model._fields import fields_of
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
+from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
+from diplomodel.model.people import Office, Tenure
 
 __all__ = [
+    "Bulk",
     "Check",
+    "Facts",
     "Hit",
     "Spec",
     "all_resolve",
@@ -43,22 +54,178 @@ Hit = Issue
 
 Check = Callable[[Any, Dossier | None], Iterable[Hit]]
 
+Bulk = Callable[[Sequence[Any], "Facts"], Iterable[tuple[int, Hit]]]
+"""A check run over many entities at once: (entities, facts) → (position, hit) of each hit."""
+
 
 @frozen(kw_only=True)
 class Spec:
-    """How a built-in rule is registered."""
+    """How a built-in rule is registered; `bulk`, if any, finds what `check` finds."""
 
     code: str
     severity: str
     applies_to: tuple[type[Any], ...]
     summary: str
     check: Check
+    bulk: Bulk | None = None
 
 
-def spec(code: str, severity: str, applies_to: tuple[type[Any], ...], check: Check) -> Spec:
+def spec(
+    code: str,
+    severity: str,
+    applies_to: tuple[type[Any], ...],
+    check: Check,
+    bulk: Bulk | None = None,
+) -> Spec:
     """Register a check; its summary is the first line of its docstring."""
     summary = (check.__doc__ or "").strip().splitlines()[0]
-    return Spec(code=code, severity=severity, applies_to=applies_to, summary=summary, check=check)
+    return Spec(
+        code=code,
+        severity=severity,
+        applies_to=applies_to,
+        summary=summary,
+        check=check,
+        bulk=bulk,
+    )
+
+
+Days = tuple[tuple[date | None, date | None], ...]
+"""The first and last possible day of each of some terms (None: not recorded)."""
+
+Core = Callable[[Any, "Facts"], Iterable[Hit]]
+"""A check reading the dossier through `Facts`."""
+
+
+def per_entity(core: Core) -> Check:
+    """The public check of a rule written against `Facts`: one entity, facts of its own.
+
+    The check keeps the core's name and docstring (the rule's summary).
+    """
+
+    def check(subject: Any, dossier: Dossier | None) -> Iterable[Hit]:
+        return core(subject, Facts(dossier))
+
+    return functools.update_wrapper(check, core)
+
+
+def each(core: Core) -> Bulk:
+    """The bulk form of a rule written against `Facts`: its core on each entity in turn."""
+
+    def bulk(entities: Sequence[Any], facts: Facts) -> Iterator[tuple[int, Hit]]:
+        for position, entity in enumerate(entities):
+            for hit in core(entity, facts):
+                yield position, hit
+
+    return bulk
+
+
+class Facts:
+    """What several rules need from one dossier, worked out at most once per `validate` run.
+
+    Lookups by id read the dossier's own index (what `Dossier.get` finds: the
+    first entity of an id); what is worked out per meeting is kept by the
+    meeting's identity, for the run. Without a dossier every lookup finds
+    nothing.
+
+    >>> from diplomodel.dossier import load_example
+    >>> facts = Facts(load_example())
+    >>> facts.meeting_of(facts.documents["cn-ru-heads-of-government-29-communique"]).ordinal
+    29
+    """
+
+    __slots__ = (
+        "_attendees",
+        "_delegations",
+        "bodies",
+        "documents",
+        "dossier",
+        "meetings",
+        "offices",
+    )
+
+    def __init__(self, dossier: Dossier | None) -> None:
+        """Facts of `dossier` (None: an entity validated on its own)."""
+        self.dossier = dossier
+        index = {} if dossier is None else dossier._ids()  # noqa: SLF001 - read, never changed
+        self.meetings: dict[str, Meeting] = index.get(Meeting, {})
+        self.documents: dict[str, Document] = index.get(Document, {})
+        self.bodies: dict[str, Body] = index.get(Body, {})
+        self.offices: dict[str, Office] = index.get(Office, {})
+        self._attendees: dict[int, frozenset[str]] = {}
+        self._delegations: dict[int, dict[str, Actor]] = {}
+
+    def meeting_of(self, document: Document) -> Meeting | None:
+        """The meeting a document came from, if the dossier holds it."""
+        ref = document.meeting
+        return None if ref is None else self.meetings.get(ref)
+
+    def attendees(self, meeting: Meeting) -> frozenset[str]:
+        """The ids of the people who took part in a meeting."""
+        found = self._attendees.get(id(meeting))
+        if found is None:
+            found = frozenset(p.person for p in meeting.participants)
+            self._attendees[id(meeting)] = found
+        return found
+
+    def delegations(self, meeting: Meeting) -> dict[str, Actor]:
+        """Each participant's delegation at a meeting, by person id (the last listed wins)."""
+        found = self._delegations.get(id(meeting))
+        if found is None:
+            found = {p.person: p.delegation for p in meeting.participants}
+            self._delegations[id(meeting)] = found
+        return found
+
+    def unresolved(self, actor: Actor) -> bool:
+        """`unresolved`: an actor is a body the dossier does not hold (or there is no dossier)."""
+        return isinstance(actor, str) and actor not in self.bodies
+
+    def term_days(self) -> dict[tuple[str, str], Days]:
+        """Each (person id, office id) with the first and last possible day of each term.
+
+        The terms are those `Dossier.get` finds for the person, in recorded order;
+        None where a start or end is not recorded. Kept with the dossier.
+        """
+        dossier = self.dossier
+        if dossier is None:
+            return {}
+
+        def build() -> dict[tuple[str, str], Days]:
+            return {
+                key: tuple((_earliest(t), _latest(t)) for t in terms)
+                for key, terms in terms_of(dossier).items()
+            }
+
+        found: dict[tuple[str, str], Days] = dossier._cached("term days", build)  # noqa: SLF001
+        return found
+
+
+def _earliest(tenure: Tenure) -> date | None:
+    return None if tenure.start is None else tenure.start.earliest()
+
+
+def _latest(tenure: Tenure) -> date | None:
+    return None if tenure.end is None else tenure.end.latest()
+
+
+def terms_of(dossier: Dossier) -> dict[tuple[str, str], tuple[Tenure, ...]]:
+    """Each (person id, office id) with that person's terms in the office, in recorded order.
+
+    Built once per dossier; the person is the one `Dossier.get` finds (the first of an id).
+    """
+
+    def build() -> dict[tuple[str, str], tuple[Tenure, ...]]:
+        terms: dict[tuple[str, str], list[Tenure]] = {}
+        seen: set[str] = set()
+        for person in dossier.people:
+            if person.id in seen:
+                continue
+            seen.add(person.id)
+            for tenure in person.tenures:
+                terms.setdefault((person.id, tenure.office), []).append(tenure)
+        return {key: tuple(found) for key, found in terms.items()}
+
+    found: dict[tuple[str, str], tuple[Tenure, ...]] = dossier._cached("terms", build)  # noqa: SLF001
+    return found
 
 
 def chain_of(actor: Actor, dossier: Dossier | None) -> Iterator[Actor]:

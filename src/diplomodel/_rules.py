@@ -16,14 +16,19 @@ from typing import Final
 from diplomodel import _rules_multilateral as multi
 from diplomodel._rule_support import (
     Check,
+    Days,
+    Facts,
     Hit,
     Spec,
     all_resolve,
+    each,
     every_reference_resolves,
     label,
+    per_entity,
     related,
     side_of,
     spec,
+    terms_of,
     unresolved,
 )
 from diplomodel.dates import PartialDate
@@ -33,7 +38,7 @@ from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
 from diplomodel.model.meetings import Meeting, MeetingSeries, Role
-from diplomodel.model.people import Office, Person, Tenure
+from diplomodel.model.people import Person
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.statements import Statement
 
@@ -80,22 +85,12 @@ def check_unique_ids(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit
 # -- meetings ----------------------------------------------------------------------
 
 
-def _attendees(meeting: Meeting) -> frozenset[str]:
-    return frozenset(p.person for p in meeting.participants)
-
-
-def _meeting_of(document: Document, dossier: Dossier | None) -> Meeting | None:
-    if dossier is None or document.meeting is None:
-        return None
-    return dossier.get(Meeting, document.meeting)
-
-
-def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_actors_attend(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """Co-chairs, presenters, signers and witnesses are the meeting's participants."""
     if isinstance(subject, Meeting):
-        present = _attendees(subject)
-        if not present:
+        if not subject.committee_reports or not subject.participants:
             return
+        present = facts.attendees(subject)
         for i, report in enumerate(subject.committee_reports):
             if report.presenter is not None and report.presenter not in present:
                 yield Hit(
@@ -104,10 +99,10 @@ def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) ->
                     ids=(report.presenter,),
                 )
         return
-    meeting = _meeting_of(subject, dossier)
+    meeting = facts.meeting_of(subject)
     if meeting is None or not meeting.participants:
         return
-    present = _attendees(meeting)
+    present = facts.attendees(meeting)
     for i, signature in enumerate(subject.signatories):
         if signature.person not in present:
             yield Hit(
@@ -166,19 +161,30 @@ def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> 
             )
 
 
-def _may_hold(tenure: Tenure, first: date, last: date) -> bool:
-    """Whether a term may have covered some day from `first` to `last` (see `Tenure.covers`)."""
-    if tenure.covers(first) or tenure.covers(last):
-        return True
-    return tenure.start is not None and first <= tenure.start.earliest() <= last
+def _may_hold(days: Days, first: date, last: date) -> bool:
+    """Whether one of the terms may have covered some day from `first` to `last`.
+
+    Each day judged as `Tenure.covers` judges it: a term covers `first` or
+    `last`, or it starts between them.
+    """
+    for start, end in days:
+        if (start is None or start <= first) and (end is None or first <= end):
+            return True
+        if (start is None or start <= last) and (end is None or last <= end):
+            return True
+        if start is not None and first <= start <= last:
+            return True
+    return False
 
 
-def _acting(
-    subject: Meeting | Document, dossier: Dossier | None
-) -> Iterator[tuple[str, int, str, OfficeId, Actor, PartialDate | None, PartialDate | None]]:
+_Acting = tuple[str, int, str, OfficeId, Actor, PartialDate | None, PartialDate | None]
+
+
+def _acting(subject: Meeting | Document, facts: Facts) -> Iterator[_Acting]:
     """Each (field, position, person, office id, state acted for, from, to) of people in office.
 
     The path of one is ``f".{field}[{position}]"``, made only when there is something to say.
+    All those of one subject share their dates.
     """
     if isinstance(subject, Meeting):
         start, end = subject.start, subject.end
@@ -186,55 +192,35 @@ def _acting(
             if p.office is not None:
                 yield "participants", i, p.person, p.office, p.delegation, start, end
         return
-    meeting = _meeting_of(subject, dossier)
+    meeting = facts.meeting_of(subject)
     when = subject.signed if subject.signed is not None else getattr(meeting, "start", None)
     for i, s in enumerate(subject.signatories):
         if s.office is not None:
             yield "signatories", i, s.person, s.office, s.state, when, None
 
 
-def _terms(dossier: Dossier) -> dict[tuple[str, str], tuple[Tenure, ...]]:
-    """Each (person id, office id) with that person's terms in the office, in recorded order.
-
-    Built once per dossier; the person is the one `Dossier.get` finds (the first of an id).
-    """
-
-    def build() -> dict[tuple[str, str], tuple[Tenure, ...]]:
-        terms: dict[tuple[str, str], list[Tenure]] = {}
-        seen: set[str] = set()
-        for person in dossier.people:
-            if person.id in seen:
-                continue
-            seen.add(person.id)
-            for tenure in person.tenures:
-                terms.setdefault((person.id, tenure.office), []).append(tenure)
-        return {key: tuple(found) for key, found in terms.items()}
-
-    found: dict[tuple[str, str], tuple[Tenure, ...]] = dossier._cached("terms", build)  # noqa: SLF001
-    return found
+_terms = terms_of
 
 
-def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """An official held the office they act in on the meeting's or signing's date."""
+    dossier = facts.dossier
     if dossier is None:
         return
-    terms_of = _terms(dossier)
-    for field, i, person_id, office_id, _, start, end in _acting(subject, dossier):
+    days_of = facts.term_days()
+    first = last = date.min
+    for field, i, person_id, office_id, _, start, end in _acting(subject, facts):
         if start is None:
             continue
-        first, last = start.earliest(), (end or start).latest()
-        terms = terms_of.get((person_id, office_id), ())
-        held = False
-        for term in terms:
-            if _may_hold(term, first, last):
-                held = True
-                break
-        if held:
+        if first is date.min:  # the subject's days, worked out once for all its officials
+            first, last = start.earliest(), (end or start).latest()
+        if _may_hold(days_of.get((person_id, office_id), ()), first, last):
             continue
         person = dossier.get(Person, person_id)  # only now: the message names the person
         if person is None:
             continue
         when = str(start) if end is None else f"{start} to {end}"
+        terms = _terms(dossier).get((person_id, office_id), ())
         known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
         yield Hit(
             message=f"{person.name} did not hold office {office_id!r} on {when} "
@@ -244,13 +230,17 @@ def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterat
         )
 
 
-def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_office_state(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """The office in which someone acts belongs to the state they act for."""
+    dossier = facts.dossier
     if dossier is None:
         return
-    for field, i, person_id, office_id, state, _, _ in _acting(subject, dossier):
-        office = dossier.get(Office, office_id)
-        if office is None or unresolved(state, dossier) or unresolved(office.state, dossier):
+    offices = facts.offices
+    for field, i, person_id, office_id, state, _, _ in _acting(subject, facts):
+        office = offices.get(office_id)
+        if office is None or office.state is state:  # one actor: related, nothing to say
+            continue
+        if facts.unresolved(state) or facts.unresolved(office.state):
             continue
         if not related(office.state, state, dossier):
             yield Hit(
@@ -261,13 +251,14 @@ def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> 
             )
 
 
-def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_outcome_links(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """A meeting's outcomes and the documents' meetings agree with each other."""
-    if dossier is None:
+    if facts.dossier is None:
         return
     if isinstance(subject, Meeting):
+        documents = facts.documents
         for i, outcome in enumerate(subject.outcomes):
-            document = dossier.get(Document, outcome)
+            document = documents.get(outcome)
             if document is not None and document.meeting not in (None, subject.id):
                 yield Hit(
                     message=f"outcome {outcome!r} says it came from meeting {document.meeting!r}",
@@ -275,7 +266,7 @@ def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) ->
                     ids=(outcome,),
                 )
         return
-    meeting = _meeting_of(subject, dossier)
+    meeting = facts.meeting_of(subject)
     if meeting is not None and meeting.outcomes and subject.id not in meeting.outcomes:
         yield Hit(
             message=f"meeting {meeting.id!r} does not list this document among its outcomes",
@@ -287,9 +278,9 @@ def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) ->
 # -- documents ---------------------------------------------------------------------
 
 
-def check_signed_after_meeting(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_signed_after_meeting(document: Document, facts: Facts) -> Iterator[Hit]:
     """A document signed at a meeting is dated on or after the meeting's start."""
-    meeting = _meeting_of(document, dossier)
+    meeting = facts.meeting_of(document)
     signed = document.signed
     if meeting is not None and signed is not None and signed.latest() < meeting.start.earliest():
         yield Hit(
@@ -299,12 +290,13 @@ def check_signed_after_meeting(document: Document, dossier: Dossier | None) -> I
         )
 
 
-def check_signatory_delegation(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit]:
     """A signatory signs for a party, and for their own delegation at the meeting."""
-    meeting = _meeting_of(document, dossier)
-    delegations = {} if meeting is None else {p.person: p.delegation for p in meeting.participants}
+    dossier = facts.dossier
+    meeting = facts.meeting_of(document)
+    delegations = {} if meeting is None else facts.delegations(meeting)
     for i, s in enumerate(document.signatories):
-        if unresolved(s.state, dossier):
+        if facts.unresolved(s.state):
             continue
         if side_of(s.state, document.parties, dossier) is None:
             yield Hit(
@@ -321,15 +313,13 @@ def check_signatory_delegation(document: Document, dossier: Dossier | None) -> I
             )
 
 
-def _revised(document: Document, dossier: Dossier | None) -> Document | None:
-    if dossier is None or document.revises is None:
-        return None
-    return dossier.get(Document, document.revises)
+def _revised(document: Document, facts: Facts) -> Document | None:
+    return None if document.revises is None else facts.documents.get(document.revises)
 
 
-def check_revision_date(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_revision_date(document: Document, facts: Facts) -> Iterator[Hit]:
     """A revision is dated after the document it revises."""
-    earlier = _revised(document, dossier)
+    earlier = _revised(document, facts)
     if earlier is None or earlier.signed is None or document.signed is None:
         return
     if document.signed.latest() <= earlier.signed.earliest():
@@ -341,9 +331,9 @@ def check_revision_date(document: Document, dossier: Dossier | None) -> Iterator
         )
 
 
-def check_revision_parties(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_revision_parties(document: Document, facts: Facts) -> Iterator[Hit]:
     """A revision has the same parties as the document it revises."""
-    earlier = _revised(document, dossier)
+    earlier = _revised(document, facts)
     if earlier is not None and set(earlier.parties) != set(document.parties):
         mine = ", ".join(sorted(actor_key(s) for s in document.parties))
         theirs = ", ".join(sorted(actor_key(s) for s in earlier.parties))
@@ -430,14 +420,12 @@ def check_levels_after_ties(relation: BilateralRelation, _dossier: Dossier | Non
             )
 
 
-def check_speaker_attended(statement: Statement, dossier: Dossier | None) -> Iterator[Hit]:
+def check_speaker_attended(statement: Statement, facts: Facts) -> Iterator[Hit]:
     """A statement's speaker took part in the meeting where it was made."""
-    if dossier is None or statement.meeting is None:
-        return
-    meeting = dossier.get(Meeting, statement.meeting)
+    meeting = None if statement.meeting is None else facts.meetings.get(statement.meeting)
     if meeting is None or not meeting.participants:
         return
-    if statement.speaker not in _attendees(meeting):
+    if statement.speaker not in facts.attendees(meeting):
         yield Hit(
             message=f"speaker {statement.speaker!r} is not a participant of {meeting.id!r}",
             at=".speaker",
@@ -450,22 +438,50 @@ _AT_MEETING: Final = (Meeting, Document)
 BUILTIN: Final = (
     spec("DM101", "error", (Dossier,), check_references),
     spec("DM102", "error", (Dossier,), check_unique_ids),
-    spec("DM103", "warning", _AT_MEETING, check_actors_attend),
+    spec(
+        "DM103", "warning", _AT_MEETING, per_entity(check_actors_attend), each(check_actors_attend)
+    ),
     spec("DM104", "warning", (Meeting,), check_co_chairs_per_side),
     spec("DM105", "warning", (Meeting,), check_host_is_party),
     spec("DM106", "error", (Meeting,), check_delegations_are_parties),
-    spec("DM107", "error", _AT_MEETING, check_tenure),
-    spec("DM108", "error", _AT_MEETING, check_office_state),
-    spec("DM109", "error", (Document,), check_signed_after_meeting),
-    spec("DM110", "error", (Document,), check_signatory_delegation),
-    spec("DM111", "error", (Document,), check_revision_date),
-    spec("DM112", "error", (Document,), check_revision_parties),
+    spec("DM107", "error", _AT_MEETING, per_entity(check_tenure), each(check_tenure)),
+    spec("DM108", "error", _AT_MEETING, per_entity(check_office_state), each(check_office_state)),
+    spec(
+        "DM109",
+        "error",
+        (Document,),
+        per_entity(check_signed_after_meeting),
+        each(check_signed_after_meeting),
+    ),
+    spec(
+        "DM110",
+        "error",
+        (Document,),
+        per_entity(check_signatory_delegation),
+        each(check_signatory_delegation),
+    ),
+    spec("DM111", "error", (Document,), per_entity(check_revision_date), each(check_revision_date)),
+    spec(
+        "DM112",
+        "error",
+        (Document,),
+        per_entity(check_revision_parties),
+        each(check_revision_parties),
+    ),
     spec("DM113", "error", (Dossier,), check_ordinal_order),
     spec("DM114", "error", (Dossier,), check_ordinal_unique),
     spec("DM115", "info", (Dossier,), check_ordinal_gaps),
     spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
-    spec("DM119", "warning", (Statement,), check_speaker_attended),
-    spec("DM120", "warning", _AT_MEETING, check_outcome_links),
+    spec(
+        "DM119",
+        "warning",
+        (Statement,),
+        per_entity(check_speaker_attended),
+        each(check_speaker_attended),
+    ),
+    spec(
+        "DM120", "warning", _AT_MEETING, per_entity(check_outcome_links), each(check_outcome_links)
+    ),
     spec("DM121", "error", (Meeting,), multi.check_attendee_membership),
     spec("DM122", "warning", (Meeting,), multi.check_party_membership),
     spec("DM123", "warning", (Meeting,), multi.check_chair_attended),
