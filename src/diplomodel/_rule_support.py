@@ -17,6 +17,8 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -24,7 +26,7 @@ from attrs import frozen
 
 from diplomodel.dossier import Dossier
 from diplomodel.issues import Issue
-from diplomodel.model._fields import fields_of
+from diplomodel.model._fields import TABLES, fields_of
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
@@ -375,30 +377,49 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
     return walk(obj)
 
 
+def _by_type(values: list[Any]) -> dict[type[Any], list[Any]]:
+    """The values that may hold a reference (see `_plan`), grouped by their class, in order."""
+    kinds = {kind: _plan(kind) for kind in set(map(type, values))}
+    if len(kinds) == 1:
+        kind, plan = kinds.popitem()
+        return {kind: values} if plan else {}
+    groups: dict[type[Any], list[Any]] = {kind: [] for kind, plan in kinds.items() if plan}
+    for value in values:
+        group = groups.get(type(value))
+        if group is not None:
+            group.append(value)
+    return groups
+
+
+def _ids_and_rest(items: list[Any]) -> tuple[list[str], list[Any]]:
+    """The ids (text) among the items, and the rest, each in order; plain text tested first."""
+    ids = [i for i in items if i.__class__ is str]
+    if len(ids) == len(items):
+        return ids, []
+    rest = [i for i in items if i.__class__ is not str]
+    if any(issubclass(kind, str) for kind in set(map(type, rest))):  # text of a subclass
+        ids += [i for i in rest if isinstance(i, str)]
+        rest = [i for i in rest if not isinstance(i, str)]
+    return ids, rest
+
+
 def _gather(values: list[Any], found: dict[type[Any], set[str]]) -> None:
     """Add every id the values name (the walk of `all_resolve`) to `found`, by entity class.
 
     One comprehension a field for all values of a type at once, not a call a value.
     """
-    by_type: dict[type[Any], list[Any]] = {}
-    for value in values:
-        by_type.setdefault(type(value), []).append(value)
-    for cls, group in by_type.items():
+    for cls, group in _by_type(values).items():
         for name, target, many in _plan(cls):
-            held = [getattr(value, name) for value in group]
-            if many:
-                items = [item for value in held if value is not None for item in value]
+            held = list(map(attrgetter(name), group))
+            if many:  # a tuple: an empty one names nothing
+                items = list(chain.from_iterable(filter(None, held)))
             else:
                 items = [value for value in held if value is not None]
-            nested: list[Any] = []
-            if target is None:
-                nested = items
-            else:
-                found.setdefault(target, set()).update(i for i in items if isinstance(i, str))
-                nested = [i for i in items if not isinstance(i, str)]
-            nested = [i for i in nested if _PLANS.get(type(i)) or _plan(type(i))]
-            if nested:
-                _gather(nested, found)
+            if target is not None:
+                ids, items = _ids_and_rest(items)
+                found.setdefault(target, set()).update(ids)
+            if items:
+                _gather(items, found)
 
 
 def every_reference_resolves(dossier: Dossier) -> bool:
@@ -408,7 +429,8 @@ def every_reference_resolves(dossier: Dossier) -> bool:
     the ids are gathered by kind and compared with the ids each table holds.
     """
     found: dict[type[Any], set[str]] = {}
-    _gather([entity for _, entity in dossier.entities()], found)
+    for name in TABLES:  # table by table: the entities of one are mostly of one class
+        _gather(list(getattr(dossier, name)), found)
     ids = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
     for target, named in found.items():
         missing = named - ids.get(target, {}).keys()

@@ -33,7 +33,7 @@ from diplomodel._rule_support import (
 )
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
-from diplomodel.model._fields import references
+from diplomodel.model._fields import TABLES, references
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.ids import OfficeId
@@ -70,16 +70,20 @@ def check_references(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit
 
 def check_unique_ids(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
     """No two entities of one kind share an id."""
-    first: dict[tuple[str, str], str] = {}
-    for path, entity in dossier.entities():
-        table = path[2 : path.index("[")]
-        seen = first.setdefault((table, entity.id), path)
-        if seen != path:
-            yield Hit(
-                message=f"id {entity.id!r} is already used by {seen}",
-                at=path[1:] + ".id",
-                ids=(entity.id,),
-            )
+    index = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
+    for name, kind in TABLES.items():
+        table = getattr(dossier, name)
+        if len(index[kind]) == len(table):
+            continue  # as many ids as entities: each id once (the usual case)
+        first: dict[str, int] = {}
+        for position, entity in enumerate(table):
+            seen = first.setdefault(entity.id, position)
+            if seen != position:
+                yield Hit(
+                    message=f"id {entity.id!r} is already used by $.{name}[{seen}]",
+                    at=f".{name}[{position}].id",
+                    ids=(entity.id,),
+                )
 
 
 # -- meetings ----------------------------------------------------------------------
