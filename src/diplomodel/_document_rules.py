@@ -10,10 +10,11 @@ contradict, a batch of one). Like `diplomodel._rules`, each check yields a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Callable, Iterator
+from operator import attrgetter
+from typing import Any, Final
 
-from diplomodel._rule_support import Hit
+from diplomodel._rule_support import Check, Hit, Spec, only
 from diplomodel._rule_support import spec as _spec
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
@@ -145,11 +146,27 @@ def check_expiry_at_term(document: Document, _dossier: Dossier | None) -> Iterat
             )
 
 
+def _changes(document: Document) -> bool:
+    """Whether a document amends or supersedes anything (else DM150 and DM151 find nothing)."""
+    return bool(document.amends or document.supersedes)
+
+
+def _batch(document: Document) -> bool:
+    return isinstance(document, DocumentBatch)
+
+
+def _spec_only(code: str, severity: str, test: Callable[[Any], object], check: Check) -> Spec:
+    """A rule on documents whose check finds nothing where `test` is false."""
+    return _spec(code, severity, (Document,), check, only(test, check))
+
+
+_EVENTS: Final = attrgetter("events")
+
 BUILTIN: Final = (
-    _spec("DM150", "error", (Document,), check_change_signed_after),
-    _spec("DM151", "error", (Document,), check_lives_in_order),
-    _spec("DM152", "warning", (Document,), check_stated_status),
-    _spec("DM153", "warning", (Document,), check_batch_count),
-    _spec("DM154", "warning", (Document,), check_expiry_at_term),
+    _spec_only("DM150", "error", _changes, check_change_signed_after),
+    _spec_only("DM151", "error", _changes, check_lives_in_order),
+    _spec_only("DM152", "warning", _EVENTS, check_stated_status),
+    _spec_only("DM153", "warning", _batch, check_batch_count),
+    _spec_only("DM154", "warning", _EVENTS, check_expiry_at_term),
 )
 """The rules on documents' lives and links, in code order."""

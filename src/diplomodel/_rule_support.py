@@ -40,12 +40,16 @@ __all__ = [
     "Spec",
     "all_resolve",
     "chain_of",
+    "each",
     "every_reference_resolves",
     "label",
+    "only",
+    "per_entity",
     "related",
     "side_of",
     "span",
     "spec",
+    "spec_of",
     "unresolved",
 ]
 
@@ -110,15 +114,37 @@ def per_entity(core: Core) -> Check:
     return functools.update_wrapper(check, core)
 
 
-def each(core: Core) -> Bulk:
-    """The bulk form of a rule written against `Facts`: its core on each entity in turn."""
+def each(core: Core, test: Callable[[Any], object] | None = None) -> Bulk:
+    """The bulk form of a rule written against `Facts`: its core on each entity in turn.
+
+    With `test`, only on the entities that pass it: the core must find nothing
+    in the others (the test is the cheap half of the rule, such as "revises
+    something").
+    """
 
     def bulk(entities: Sequence[Any], facts: Facts) -> Iterator[tuple[int, Hit]]:
         for position, entity in enumerate(entities):
-            for hit in core(entity, facts):
-                yield position, hit
+            if test is None or test(entity):
+                for hit in core(entity, facts):
+                    yield position, hit
 
     return bulk
+
+
+def spec_of(
+    code: str,
+    severity: str,
+    applies_to: tuple[type[Any], ...],
+    core: Core,
+    test: Callable[[Any], object] | None = None,
+) -> Spec:
+    """Register a rule written against `Facts`: its public check and its bulk form (`each`)."""
+    return spec(code, severity, applies_to, per_entity(core), each(core, test))
+
+
+def only(test: Callable[[Any], object], check: Check) -> Bulk:
+    """The bulk form of a plain check that finds nothing where `test` is false (see `each`)."""
+    return each(lambda entity, facts: check(entity, facts.dossier), test)
 
 
 class Facts:

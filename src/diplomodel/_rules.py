@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from itertools import groupby, pairwise
+from operator import attrgetter
 from typing import Final
 
 from diplomodel import _rules_multilateral as multi
@@ -21,13 +22,12 @@ from diplomodel._rule_support import (
     Hit,
     Spec,
     all_resolve,
-    each,
     every_reference_resolves,
     label,
-    per_entity,
     related,
     side_of,
     spec,
+    spec_of,
     terms_of,
     unresolved,
 )
@@ -165,6 +165,13 @@ def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> 
             )
 
 
+def _covers(days: Days, day: date) -> bool:
+    """Whether one of the terms may have included the day, as `Tenure.covers` judges it."""
+    return any(
+        (start is None or start <= day) and (end is None or day <= end) for start, end in days
+    )
+
+
 def _may_hold(days: Days, first: date, last: date) -> bool:
     """Whether one of the terms may have covered some day from `first` to `last`.
 
@@ -196,8 +203,9 @@ def _acting(subject: Meeting | Document, facts: Facts) -> Iterator[_Acting]:
             if p.office is not None:
                 yield "participants", i, p.person, p.office, p.delegation, start, end
         return
-    meeting = facts.meeting_of(subject)
-    when = subject.signed if subject.signed is not None else getattr(meeting, "start", None)
+    when = subject.signed
+    if when is None:
+        when = getattr(facts.meeting_of(subject), "start", None)
     for i, s in enumerate(subject.signatories):
         if s.office is not None:
             yield "signatories", i, s.person, s.office, s.state, when, None
@@ -212,13 +220,19 @@ def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     if dossier is None:
         return
     days_of = facts.term_days()
-    first = last = date.min
+    first: date | None = None  # the subject's days, worked out once for all its officials
+    last: date | None = None
     for field, i, person_id, office_id, _, start, end in _acting(subject, facts):
         if start is None:
             continue
-        if first is date.min:  # the subject's days, worked out once for all its officials
-            first, last = start.earliest(), (end or start).latest()
-        if _may_hold(days_of.get((person_id, office_id), ()), first, last):
+        if first is None:
+            first = start.earliest()
+        days = days_of.get((person_id, office_id), ())
+        if _covers(days, first):
+            continue  # the usual case, told by the first day alone
+        if last is None:
+            last = (end or start).latest()
+        if _may_hold(days, first, last):
             continue
         person = dossier.get(Person, person_id)  # only now: the message names the person
         if person is None:
@@ -299,8 +313,16 @@ def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit
     dossier = facts.dossier
     meeting = facts.meeting_of(document)
     delegations = {} if meeting is None else facts.delegations(meeting)
+    parties = document.parties
     for i, s in enumerate(document.signatories):
-        if facts.unresolved(s.state):
+        state = s.state
+        if (
+            not isinstance(state, str)
+            and state in parties
+            and delegations.get(s.person) in (None, state)
+        ):
+            continue  # the usual case: a state party, and the delegation of that very state
+        if facts.unresolved(state):
             continue
         if side_of(s.state, document.parties, dossier) is None:
             yield Hit(
@@ -438,54 +460,28 @@ def check_speaker_attended(statement: Statement, facts: Facts) -> Iterator[Hit]:
 
 
 _AT_MEETING: Final = (Meeting, Document)
+_MEETING: Final = attrgetter("meeting")
+_REVISES: Final = attrgetter("revises")
 
 BUILTIN: Final = (
     spec("DM101", "error", (Dossier,), check_references),
     spec("DM102", "error", (Dossier,), check_unique_ids),
-    spec(
-        "DM103", "warning", _AT_MEETING, per_entity(check_actors_attend), each(check_actors_attend)
-    ),
+    spec_of("DM103", "warning", _AT_MEETING, check_actors_attend),
     spec("DM104", "warning", (Meeting,), check_co_chairs_per_side),
     spec("DM105", "warning", (Meeting,), check_host_is_party),
     spec("DM106", "error", (Meeting,), check_delegations_are_parties),
-    spec("DM107", "error", _AT_MEETING, per_entity(check_tenure), each(check_tenure)),
-    spec("DM108", "error", _AT_MEETING, per_entity(check_office_state), each(check_office_state)),
-    spec(
-        "DM109",
-        "error",
-        (Document,),
-        per_entity(check_signed_after_meeting),
-        each(check_signed_after_meeting),
-    ),
-    spec(
-        "DM110",
-        "error",
-        (Document,),
-        per_entity(check_signatory_delegation),
-        each(check_signatory_delegation),
-    ),
-    spec("DM111", "error", (Document,), per_entity(check_revision_date), each(check_revision_date)),
-    spec(
-        "DM112",
-        "error",
-        (Document,),
-        per_entity(check_revision_parties),
-        each(check_revision_parties),
-    ),
+    spec_of("DM107", "error", _AT_MEETING, check_tenure),
+    spec_of("DM108", "error", _AT_MEETING, check_office_state),
+    spec_of("DM109", "error", (Document,), check_signed_after_meeting, _MEETING),
+    spec_of("DM110", "error", (Document,), check_signatory_delegation),
+    spec_of("DM111", "error", (Document,), check_revision_date, _REVISES),
+    spec_of("DM112", "error", (Document,), check_revision_parties, _REVISES),
     spec("DM113", "error", (Dossier,), check_ordinal_order),
     spec("DM114", "error", (Dossier,), check_ordinal_unique),
     spec("DM115", "info", (Dossier,), check_ordinal_gaps),
     spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
-    spec(
-        "DM119",
-        "warning",
-        (Statement,),
-        per_entity(check_speaker_attended),
-        each(check_speaker_attended),
-    ),
-    spec(
-        "DM120", "warning", _AT_MEETING, per_entity(check_outcome_links), each(check_outcome_links)
-    ),
+    spec_of("DM119", "warning", (Statement,), check_speaker_attended, _MEETING),
+    spec_of("DM120", "warning", _AT_MEETING, check_outcome_links),
     spec("DM121", "error", (Meeting,), multi.check_attendee_membership),
     spec("DM122", "warning", (Meeting,), multi.check_party_membership),
     spec("DM123", "warning", (Meeting,), multi.check_chair_attended),
