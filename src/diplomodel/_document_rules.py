@@ -10,12 +10,11 @@ contradict, a batch of one). Like `diplomodel._rules`, each check yields a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from operator import attrgetter
-from typing import Any, Final
+from typing import Final
 
-from diplomodel._rule_support import Check, Hit, Spec, only
-from diplomodel._rule_support import spec as _spec
+from diplomodel._rule_support import Hit, spec_only
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.model.documents import Document, DocumentBatch
@@ -155,18 +154,14 @@ def _batch(document: Document) -> bool:
     return isinstance(document, DocumentBatch)
 
 
-def _spec_only(code: str, severity: str, test: Callable[[Any], object], check: Check) -> Spec:
-    """A rule on documents whose check finds nothing where `test` is false."""
-    return _spec(code, severity, (Document,), check, only(test, check))
-
-
 _EVENTS: Final = attrgetter("events")
+_DOCUMENT: Final = (Document,)
 
 BUILTIN: Final = (
-    _spec_only("DM150", "error", _changes, check_change_signed_after),
-    _spec_only("DM151", "error", _changes, check_lives_in_order),
-    _spec_only("DM152", "warning", _EVENTS, check_stated_status),
-    _spec_only("DM153", "warning", _batch, check_batch_count),
-    _spec_only("DM154", "warning", _EVENTS, check_expiry_at_term),
+    spec_only("DM150", "error", _DOCUMENT, _changes, check_change_signed_after),
+    spec_only("DM151", "error", _DOCUMENT, _changes, check_lives_in_order),
+    spec_only("DM152", "warning", _DOCUMENT, _EVENTS, check_stated_status),
+    spec_only("DM153", "warning", _DOCUMENT, _batch, check_batch_count),
+    spec_only("DM154", "warning", _DOCUMENT, _EVENTS, check_expiry_at_term),
 )
 """The rules on documents' lives and links, in code order."""

@@ -43,13 +43,13 @@ __all__ = [
     "each",
     "every_reference_resolves",
     "label",
-    "only",
     "per_entity",
     "related",
     "side_of",
     "span",
     "spec",
     "spec_of",
+    "spec_only",
     "unresolved",
 ]
 
@@ -142,9 +142,18 @@ def spec_of(
     return spec(code, severity, applies_to, per_entity(core), each(core, test))
 
 
-def only(test: Callable[[Any], object], check: Check) -> Bulk:
-    """The bulk form of a plain check that finds nothing where `test` is false (see `each`)."""
-    return each(lambda entity, facts: check(entity, facts.dossier), test)
+def spec_only(
+    code: str,
+    severity: str,
+    applies_to: tuple[type[Any], ...],
+    test: Callable[[Any], object],
+    check: Check,
+) -> Spec:
+    """Register a plain check that finds nothing where `test` is false (see `each`).
+
+    Its bulk form runs the check only on the entities that pass the test.
+    """
+    return spec(code, severity, applies_to, check, each(lambda e, f: check(e, f.dossier), test))
 
 
 class Facts:

@@ -28,6 +28,7 @@ from diplomodel._rule_support import (
     side_of,
     spec,
     spec_of,
+    spec_only,
     terms_of,
     unresolved,
 )
@@ -35,9 +36,8 @@ from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.model._fields import TABLES, references
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
-from diplomodel.model.documents import Document
-from diplomodel.model.ids import OfficeId
-from diplomodel.model.meetings import Meeting, MeetingSeries, Role
+from diplomodel.model.documents import Document, Signature
+from diplomodel.model.meetings import Meeting, MeetingSeries, Participation, Role
 from diplomodel.model.people import Person
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.statements import Statement
@@ -167,9 +167,10 @@ def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> 
 
 def _covers(days: Days, day: date) -> bool:
     """Whether one of the terms may have included the day, as `Tenure.covers` judges it."""
-    return any(
-        (start is None or start <= day) and (end is None or day <= end) for start, end in days
-    )
+    for start, end in days:
+        if (start is None or start <= day) and (end is None or day <= end):
+            return True
+    return False
 
 
 def _may_hold(days: Days, first: date, last: date) -> bool:
@@ -188,27 +189,22 @@ def _may_hold(days: Days, first: date, last: date) -> bool:
     return False
 
 
-_Acting = tuple[str, int, str, OfficeId, Actor, PartialDate | None, PartialDate | None]
+_Officials = tuple[
+    str, tuple[Participation | Signature, ...], PartialDate | None, PartialDate | None
+]
 
 
-def _acting(subject: Meeting | Document, facts: Facts) -> Iterator[_Acting]:
-    """Each (field, position, person, office id, state acted for, from, to) of people in office.
+def _officials(subject: Meeting | Document, facts: Facts) -> _Officials:
+    """(field, its items, from, to): those who may act in an office at a meeting or signing.
 
-    The path of one is ``f".{field}[{position}]"``, made only when there is something to say.
-    All those of one subject share their dates.
+    The path of one is ``f".{field}[{position}]"``; each has ``person`` and ``office``.
     """
     if isinstance(subject, Meeting):
-        start, end = subject.start, subject.end
-        for i, p in enumerate(subject.participants):
-            if p.office is not None:
-                yield "participants", i, p.person, p.office, p.delegation, start, end
-        return
+        return "participants", subject.participants, subject.start, subject.end
     when = subject.signed
     if when is None:
         when = getattr(facts.meeting_of(subject), "start", None)
-    for i, s in enumerate(subject.signatories):
-        if s.office is not None:
-            yield "signatories", i, s.person, s.office, s.state, when, None
+    return "signatories", subject.signatories, when, None
 
 
 _terms = terms_of
@@ -219,11 +215,15 @@ def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     dossier = facts.dossier
     if dossier is None:
         return
+    field, officials, start, end = _officials(subject, facts)
+    if start is None:
+        return
     days_of = facts.term_days()
     first: date | None = None  # the subject's days, worked out once for all its officials
     last: date | None = None
-    for field, i, person_id, office_id, _, start, end in _acting(subject, facts):
-        if start is None:
+    for i, official in enumerate(officials):
+        person_id, office_id = official.person, official.office
+        if office_id is None:
             continue
         if first is None:
             first = start.earliest()
@@ -254,18 +254,22 @@ def check_office_state(subject: Meeting | Document, facts: Facts) -> Iterator[Hi
     if dossier is None:
         return
     offices = facts.offices
-    for field, i, person_id, office_id, state, _, _ in _acting(subject, facts):
-        office = offices.get(office_id)
-        if office is None or office.state is state:  # one actor: related, nothing to say
+    field, officials, _, _ = _officials(subject, facts)
+    for i, official in enumerate(officials):
+        office = None if official.office is None else offices.get(official.office)
+        if office is None:
+            continue
+        state = official.delegation if isinstance(official, Participation) else official.state
+        if office.state is state:  # one actor: related, nothing to say
             continue
         if facts.unresolved(state) or facts.unresolved(office.state):
             continue
         if not related(office.state, state, dossier):
             yield Hit(
-                message=f"{person_id!r} acts for {label(state, dossier)} in {office.title!r}, "
-                f"an office of {label(office.state, dossier)}",
+                message=f"{official.person!r} acts for {label(state, dossier)} in "
+                f"{office.title!r}, an office of {label(office.state, dossier)}",
                 at=f".{field}[{i}].office",
-                ids=(person_id, office_id),
+                ids=(official.person, office.id),
             )
 
 
@@ -308,6 +312,14 @@ def check_signed_after_meeting(document: Document, facts: Facts) -> Iterator[Hit
         )
 
 
+def _listed(actor: Actor, parties: tuple[Actor, ...]) -> bool:
+    """Whether the actor is one of the parties, the very object (no comparison of fields)."""
+    for party in parties:  # noqa: SIM110 - a loop: no generator per signatory
+        if party is actor:
+            return True
+    return False
+
+
 def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit]:
     """A signatory signs for a party, and for their own delegation at the meeting."""
     dossier = facts.dossier
@@ -316,12 +328,8 @@ def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit
     parties = document.parties
     for i, s in enumerate(document.signatories):
         state = s.state
-        if (
-            not isinstance(state, str)
-            and state in parties
-            and delegations.get(s.person) in (None, state)
-        ):
-            continue  # the usual case: a state party, and the delegation of that very state
+        if delegations.get(s.person, state) is state and _listed(state, parties):
+            continue  # the usual case: a party, in its own delegation
         if facts.unresolved(state):
             continue
         if side_of(s.state, document.parties, dossier) is None:
@@ -459,8 +467,14 @@ def check_speaker_attended(statement: Statement, facts: Facts) -> Iterator[Hit]:
         )
 
 
+def _visit(meeting: Meeting) -> bool:
+    return meeting.kind in multi.VISITS
+
+
 _AT_MEETING: Final = (Meeting, Document)
 _MEETING: Final = attrgetter("meeting")
+_ATTENDANCE: Final = attrgetter("attendance")
+_WITHIN: Final = attrgetter("within")
 _REVISES: Final = attrgetter("revises")
 
 BUILTIN: Final = (
@@ -482,17 +496,17 @@ BUILTIN: Final = (
     spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
     spec_of("DM119", "warning", (Statement,), check_speaker_attended, _MEETING),
     spec_of("DM120", "warning", _AT_MEETING, check_outcome_links),
-    spec("DM121", "error", (Meeting,), multi.check_attendee_membership),
+    spec_only("DM121", "error", (Meeting,), _ATTENDANCE, multi.check_attendee_membership),
     spec("DM122", "warning", (Meeting,), multi.check_party_membership),
-    spec("DM123", "warning", (Meeting,), multi.check_chair_attended),
+    spec_only("DM123", "warning", (Meeting,), _ATTENDANCE, multi.check_chair_attended),
     spec("DM124", "error", (Meeting,), multi.check_one_chair),
-    spec("DM125", "error", (Meeting,), multi.check_within_dates),
+    spec_only("DM125", "error", (Meeting,), _WITHIN, multi.check_within_dates),
     spec("DM126", "error", (Dossier,), multi.check_within_cycles),
     spec("DM127", "warning", (Meeting,), multi.check_remote_place),
     spec("DM128", "info", (Meeting,), multi.check_hybrid_places),
     spec("DM129", "error", (Meeting,), multi.check_kind_format),
     spec("DM130", "error", (Body,), multi.check_body_parent_state),
-    spec("DM131", "info", (Meeting,), multi.check_visit_has_host),
-    spec("DM132", "error", (Meeting,), multi.check_visit_host_is_party),
+    spec_only("DM131", "info", (Meeting,), _visit, multi.check_visit_has_host),
+    spec_only("DM132", "error", (Meeting,), _visit, multi.check_visit_host_is_party),
 )
 """Every built-in rule, in code order."""
