@@ -313,3 +313,12 @@ class TestFacts:
         assert facts.attendees(meeting) is facts.attendees(meeting)
         assert facts.attendees(meeting) == {p.person for p in meeting.participants}
         assert facts.delegations(meeting) is facts.delegations(meeting)
+
+
+class TestIsoOrder:
+    @settings(max_examples=examples(300), deadline=None)
+    @given(_DAYS, _DAYS)
+    def test_on_or_after_in_iso_order(self, signed, start):
+        """A date on or after another in ISO order cannot end before the other begins (DM109)."""
+        if signed >= start:
+            assert signed.latest() >= start.earliest()

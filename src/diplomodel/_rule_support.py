@@ -193,8 +193,7 @@ class Facts:
 
     def meeting_of(self, document: Document) -> Meeting | None:
         """The meeting a document came from, if the dossier holds it."""
-        ref = document.meeting
-        return None if ref is None else self.meetings.get(ref)
+        return self.meetings.get(document.meeting)  # type: ignore[arg-type] # None: no key
 
     def attendees(self, meeting: Meeting) -> frozenset[str]:
         """The ids of the people who took part in a meeting."""

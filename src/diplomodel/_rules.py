@@ -304,7 +304,9 @@ def check_signed_after_meeting(document: Document, facts: Facts) -> Iterator[Hit
     """A document signed at a meeting is dated on or after the meeting's start."""
     meeting = facts.meeting_of(document)
     signed = document.signed
-    if meeting is not None and signed is not None and signed.latest() < meeting.start.earliest():
+    if meeting is None or signed is None or signed >= meeting.start:
+        return  # in ISO order on or after the start: its last day is not before the first
+    if signed.latest() < meeting.start.earliest():
         yield Hit(
             message=f"signed {signed}, before meeting {meeting.id!r} began on {meeting.start}",
             at=".signed",
