@@ -123,6 +123,14 @@ def check_actors_attend(subject: Meeting | Document, facts: Facts) -> Iterator[H
             )
 
 
+def _listed(actor: Actor, parties: tuple[Actor, ...]) -> bool:
+    """Whether the actor is one of the parties, the very object (no comparison of fields)."""
+    for party in parties:  # noqa: SIM110 - a loop: no generator per signatory
+        if party is actor:
+            return True
+    return False
+
+
 def check_co_chairs_per_side(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """A bilateral meeting has at most one co-chair for each party."""
     if len(meeting.parties) != 2:
@@ -154,6 +162,8 @@ def check_host_is_party(meeting: Meeting, dossier: Dossier | None) -> Iterator[H
 def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """Every participant's delegation is a party to the meeting, or a body of one."""
     for i, p in enumerate(meeting.participants):
+        if _listed(p.delegation, meeting.parties):
+            continue  # the usual case: a party itself
         if unresolved(p.delegation, dossier):
             continue
         if side_of(p.delegation, meeting.parties, dossier) is None:
@@ -314,14 +324,6 @@ def check_signed_after_meeting(document: Document, facts: Facts) -> Iterator[Hit
         )
 
 
-def _listed(actor: Actor, parties: tuple[Actor, ...]) -> bool:
-    """Whether the actor is one of the parties, the very object (no comparison of fields)."""
-    for party in parties:  # noqa: SIM110 - a loop: no generator per signatory
-        if party is actor:
-            return True
-    return False
-
-
 def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit]:
     """A signatory signs for a party, and for their own delegation at the meeting."""
     dossier = facts.dossier
@@ -384,14 +386,22 @@ def check_revision_parties(document: Document, facts: Facts) -> Iterator[Hit]:
 
 
 def _numbered(dossier: Dossier) -> dict[str, list[tuple[int, int, Meeting]]]:
-    """Numbered meetings by series: (ordinal, position in the dossier, meeting), by ordinal."""
-    groups: dict[str, list[tuple[int, int, Meeting]]] = {}
-    for position, m in enumerate(dossier.meetings):
-        if m.series is not None and m.ordinal is not None:
-            groups.setdefault(m.series, []).append((m.ordinal, position, m))
-    for group in groups.values():
-        group.sort(key=lambda item: (item[0], item[1]))
-    return groups
+    """Numbered meetings by series: (ordinal, position in the dossier, meeting), by ordinal.
+
+    Worked out once per dossier, for the three rules on series (read, never changed).
+    """
+
+    def build() -> dict[str, list[tuple[int, int, Meeting]]]:
+        groups: dict[str, list[tuple[int, int, Meeting]]] = {}
+        for position, m in enumerate(dossier.meetings):
+            if m.series is not None and m.ordinal is not None:
+                groups.setdefault(m.series, []).append((m.ordinal, position, m))
+        for group in groups.values():
+            group.sort(key=lambda item: (item[0], item[1]))
+        return groups
+
+    found: dict[str, list[tuple[int, int, Meeting]]] = dossier._cached("numbered", build)  # noqa: SLF001
+    return found
 
 
 def check_ordinal_order(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
