@@ -549,6 +549,10 @@ def validate(
     host is a party, levels are in order...); rules about references stay
     silent without a dossier.
 
+    The rules run one after another, each over every entity it applies to
+    in the dossier's order (table by table), so a rule's findings come in
+    that order, then in the order its check yields them.
+
     Args:
         subject: A `Dossier`, or any entity (`Meeting`, `Person`, ...).
         rules: The rules to run (default: the built-in ones).
