@@ -112,3 +112,25 @@ class TestOneByOne:
         assert seen[: len(expected)] == expected
         mine = [f for f in report if f.code == "ACME001"]
         assert [f.ids for f in mine] == [(i, "x") for i in expected]
+
+    def test_a_rule_on_some_kinds_of_a_table(self):
+        """A rule on one kind of document gets only those, with their places in the table."""
+
+        @rule(code="ACME002", severity="info", applies_to=dm.Communique)
+        def communiques(_document, _dossier):
+            """Names every communiqué."""
+            yield Issue(message="a communiqué", at=".title")
+
+        dossier = dm.load_example()
+        kinds = {type(d) for d in dossier.documents}
+        assert dm.Communique in kinds
+        assert len(kinds) > 1  # else every document would be chosen, proving nothing
+        rules = DEFAULT_RULES.with_rule(communiques)
+        report = dm.validate(dossier, rules=rules)
+        assert report == one_by_one(attrs.evolve(dossier), rules)
+        expected = [
+            f"$.documents[{i}].title"
+            for i, d in enumerate(dossier.documents)
+            if isinstance(d, dm.Communique)
+        ]
+        assert [f.path for f in report.filter(code="ACME002")] == expected
