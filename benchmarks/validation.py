@@ -15,7 +15,8 @@ load made; "settled" times it again on a fresh copy after a full collection.
 
 Goal (issue 17): validate takes at most 0.5 times as long as loading, at every
 size, and time per entity stays flat as N grows ("linearity" near 1.0: the
-largest size's time per entity over the smallest's). The last line printed is
+largest size's time per entity over the smallest's; "linearity_settled" the
+same of the settled times). The last line printed is
 a JSON object with the figures.
 """
 
@@ -236,6 +237,7 @@ def main() -> None:
             f"{row['ratio_settled']:>8.2f} {row['validate_us_per_entity']:>10.1f}"
         )
     linearity = rows[-1]["validate_us_per_entity"] / rows[0]["validate_us_per_entity"]
+    calm = [float(r["validate_settled_s"]) / int(r["entities"]) for r in rows]
     print(
         json.dumps(
             {
@@ -245,6 +247,7 @@ def main() -> None:
                 "ratio_validate_to_load": {str(r["meetings"]): r["ratio"] for r in rows},
                 "ratio_settled": {str(r["meetings"]): r["ratio_settled"] for r in rows},
                 "linearity": round(linearity, 2),
+                "linearity_settled": round(calm[-1] / calm[0], 2),
                 "goal_ratio": GOAL,
                 "goal_met": all(float(r["ratio"]) <= GOAL for r in rows),
             }

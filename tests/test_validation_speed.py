@@ -16,7 +16,7 @@ from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
-from diplomodel import _rule_support, _rules, _rules_multilateral
+from diplomodel import _rule_support, _rules, _rules_multilateral, testing
 from diplomodel.model._fields import references
 from diplomodel.model.actors import actor_key
 from tests import strategies as s
@@ -36,7 +36,7 @@ def _slow_related(one: Any, other: Any, dossier: Any) -> bool:
 
 
 class _TermsOfPerson:
-    """The terms as the rules read them before the index: from the person, every time."""
+    """The terms as the rules read them before the indexes: from the person, every time."""
 
     def __init__(self, dossier: dm.Dossier) -> None:
         self.dossier = dossier
@@ -46,11 +46,24 @@ class _TermsOfPerson:
         return default if person is None else person.tenures_of(key[1])
 
 
+def _slow_may_hold(terms: Iterable[dm.Tenure], first: Any, last: Any) -> bool:
+    """Whether a term may have covered a day from `first` to `last`, asked of each `Tenure`."""
+    return any(
+        t.covers(first)
+        or t.covers(last)
+        or (t.start is not None and first <= t.start.earliest() <= last)
+        for t in terms
+    )
+
+
 def plain(dossier: dm.Dossier) -> dm.Report:
     """`validate` run the way it ran before the fast paths."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_rules, "all_resolve", lambda _obj, _dossier: False)
         patch.setattr(_rules, "_terms", _TermsOfPerson)
+        patch.setattr(_rule_support.Facts, "term_days", lambda facts: _TermsOfPerson(facts.dossier))
+        patch.setattr(_rules, "_may_hold", _slow_may_hold)
+        patch.setattr(_rules, "_covers", lambda terms, day: any(t.covers(day) for t in terms))
         for module in (_rules, _rules_multilateral):
             patch.setattr(module, "side_of", _slow_side_of)
             patch.setattr(module, "related", _slow_related)
@@ -237,3 +250,75 @@ class TestNoWorkForNothing:
         )
         monkeypatch.setattr(dm.Document, "status_changes", worked_out)
         assert "DM152" not in {f.code for f in dm.validate(without).findings}
+
+
+_DAYS = testing.partial_dates(min_year=2000, max_year=2010)
+
+
+@st.composite
+def _tenures(draw: st.DrawFn) -> dm.Tenure:
+    """Terms in one of two offices, over the same few years as the days asked about."""
+    try:
+        return dm.Tenure(
+            office=draw(st.sampled_from(("a", "b"))),
+            start=draw(st.none() | _DAYS),
+            end=draw(st.none() | _DAYS),
+        )
+    except ValueError:  # an end before its start
+        reject()
+
+
+class TestMayHold:
+    @settings(max_examples=examples(300), deadline=None)
+    @given(st.lists(_tenures(), max_size=3), _DAYS, _DAYS)
+    def test_same_as_each_tenure(self, terms, one, other):
+        """The days of the terms give what `Tenure.covers` gives, in either order of the days."""
+        dossier = dm.Dossier(
+            id="d", title="D", people=(dm.Person(id="p", name="P", tenures=tuple(terms)),)
+        )
+        days = _rule_support.Facts(dossier).term_days()
+        for office in {t.office for t in terms} | {"other"}:
+            held = days.get(("p", office), ())
+            mine = tuple(t for t in terms if t.office == office)
+            for first, last in ((one.earliest(), other.latest()), (other.latest(), one.earliest())):
+                assert _rules._may_hold(held, first, last) is _slow_may_hold(mine, first, last)
+                assert _rules._covers(held, first) is any(t.covers(first) for t in mine)
+
+
+class TestFacts:
+    def test_without_a_dossier_nothing_is_found(self):
+        """An entity on its own: no meeting, document or body is found, every body unresolved."""
+        dossier = dm.load_example()
+        facts = _rule_support.Facts(None)
+        assert facts.meeting_of(dossier.documents[0]) is None
+        assert facts.documents == {}
+        assert facts.term_days() == {}
+        assert facts.unresolved("cn-mofa")
+        assert not facts.unresolved(dm.states.get("CN"))
+
+    def test_first_of_an_id_is_found(self):
+        """Lookups find what `Dossier.get` finds: the first entity of an id."""
+        dossier = dm.load_example()
+        meeting = dossier.meetings[0]
+        twin = attrs.evolve(meeting, title="A second meeting with the same id")
+        doubled = attrs.evolve(dossier, meetings=(meeting, twin))
+        facts = _rule_support.Facts(doubled)
+        document = next(d for d in doubled.documents if d.meeting == meeting.id)
+        assert facts.meeting_of(document) is doubled.get(dm.Meeting, meeting.id) is meeting
+
+    def test_attendees_worked_out_once_per_meeting(self):
+        """Who attended a meeting is worked out once for a run, then reused."""
+        meeting = dm.load_example().meetings[0]
+        facts = _rule_support.Facts(None)
+        assert facts.attendees(meeting) is facts.attendees(meeting)
+        assert facts.attendees(meeting) == {p.person for p in meeting.participants}
+        assert facts.delegations(meeting) is facts.delegations(meeting)
+
+
+class TestIsoOrder:
+    @settings(max_examples=examples(300), deadline=None)
+    @given(_DAYS, _DAYS)
+    def test_on_or_after_in_iso_order(self, signed, start):
+        """A date on or after another in ISO order cannot end before the other begins (DM109)."""
+        if signed >= start:
+            assert signed.latest() >= start.earliest()

@@ -11,10 +11,10 @@ contradict, a batch of one). Like `diplomodel._rules`, each check yields a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import Final
 
-from diplomodel._rule_support import Hit
-from diplomodel._rule_support import spec as _spec
+from diplomodel._rule_support import Hit, spec_only
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
 from diplomodel.model.documents import Document, DocumentBatch
@@ -145,11 +145,23 @@ def check_expiry_at_term(document: Document, _dossier: Dossier | None) -> Iterat
             )
 
 
+def _changes(document: Document) -> bool:
+    """Whether a document amends or supersedes anything (else DM150 and DM151 find nothing)."""
+    return bool(document.amends or document.supersedes)
+
+
+def _batch(document: Document) -> bool:
+    return isinstance(document, DocumentBatch)
+
+
+_EVENTS: Final = attrgetter("events")
+_DOCUMENT: Final = (Document,)
+
 BUILTIN: Final = (
-    _spec("DM150", "error", (Document,), check_change_signed_after),
-    _spec("DM151", "error", (Document,), check_lives_in_order),
-    _spec("DM152", "warning", (Document,), check_stated_status),
-    _spec("DM153", "warning", (Document,), check_batch_count),
-    _spec("DM154", "warning", (Document,), check_expiry_at_term),
+    spec_only("DM150", "error", _DOCUMENT, _changes, check_change_signed_after),
+    spec_only("DM151", "error", _DOCUMENT, _changes, check_lives_in_order),
+    spec_only("DM152", "warning", _DOCUMENT, _EVENTS, check_stated_status),
+    spec_only("DM153", "warning", _DOCUMENT, _batch, check_batch_count),
+    spec_only("DM154", "warning", _DOCUMENT, _EVENTS, check_expiry_at_term),
 )
 """The rules on documents' lives and links, in code order."""

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from itertools import groupby, pairwise
+from operator import attrgetter
 from typing import Final
 
 from diplomodel import _rules_multilateral as multi
 from diplomodel._rule_support import (
     Check,
+    Days,
+    Facts,
     Hit,
     Spec,
     all_resolve,
@@ -24,16 +27,18 @@ from diplomodel._rule_support import (
     related,
     side_of,
     spec,
+    spec_of,
+    spec_only,
+    terms_of,
     unresolved,
 )
 from diplomodel.dates import PartialDate
 from diplomodel.dossier import Dossier
-from diplomodel.model._fields import references
+from diplomodel.model._fields import TABLES, references
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
-from diplomodel.model.documents import Document
-from diplomodel.model.ids import OfficeId
-from diplomodel.model.meetings import Meeting, MeetingSeries, Role
-from diplomodel.model.people import Office, Person, Tenure
+from diplomodel.model.documents import Document, Signature
+from diplomodel.model.meetings import Meeting, MeetingSeries, Participation, Role
+from diplomodel.model.people import Person
 from diplomodel.model.relations import BilateralRelation
 from diplomodel.model.statements import Statement
 
@@ -65,37 +70,31 @@ def check_references(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit
 
 def check_unique_ids(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
     """No two entities of one kind share an id."""
-    first: dict[tuple[str, str], str] = {}
-    for path, entity in dossier.entities():
-        table = path[2 : path.index("[")]
-        seen = first.setdefault((table, entity.id), path)
-        if seen != path:
-            yield Hit(
-                message=f"id {entity.id!r} is already used by {seen}",
-                at=path[1:] + ".id",
-                ids=(entity.id,),
-            )
+    index = dossier._ids()  # noqa: SLF001 - the dossier's own index, read, never changed
+    for name, kind in TABLES.items():
+        table = getattr(dossier, name)
+        if len(index[kind]) == len(table):
+            continue  # as many ids as entities: each id once (the usual case)
+        first: dict[str, int] = {}
+        for position, entity in enumerate(table):
+            seen = first.setdefault(entity.id, position)
+            if seen != position:
+                yield Hit(
+                    message=f"id {entity.id!r} is already used by $.{name}[{seen}]",
+                    at=f".{name}[{position}].id",
+                    ids=(entity.id,),
+                )
 
 
 # -- meetings ----------------------------------------------------------------------
 
 
-def _attendees(meeting: Meeting) -> frozenset[str]:
-    return frozenset(p.person for p in meeting.participants)
-
-
-def _meeting_of(document: Document, dossier: Dossier | None) -> Meeting | None:
-    if dossier is None or document.meeting is None:
-        return None
-    return dossier.get(Meeting, document.meeting)
-
-
-def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_actors_attend(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """Co-chairs, presenters, signers and witnesses are the meeting's participants."""
     if isinstance(subject, Meeting):
-        present = _attendees(subject)
-        if not present:
+        if not subject.committee_reports or not subject.participants:
             return
+        present = facts.attendees(subject)
         for i, report in enumerate(subject.committee_reports):
             if report.presenter is not None and report.presenter not in present:
                 yield Hit(
@@ -104,10 +103,10 @@ def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) ->
                     ids=(report.presenter,),
                 )
         return
-    meeting = _meeting_of(subject, dossier)
+    meeting = facts.meeting_of(subject)
     if meeting is None or not meeting.participants:
         return
-    present = _attendees(meeting)
+    present = facts.attendees(meeting)
     for i, signature in enumerate(subject.signatories):
         if signature.person not in present:
             yield Hit(
@@ -122,6 +121,14 @@ def check_actors_attend(subject: Meeting | Document, dossier: Dossier | None) ->
                 at=f".witnesses[{i}]",
                 ids=(witness, meeting.id),
             )
+
+
+def _listed(actor: Actor, parties: tuple[Actor, ...]) -> bool:
+    """Whether the actor is one of the parties, the very object (no comparison of fields)."""
+    for party in parties:  # noqa: SIM110 - a loop: no generator per signatory
+        if party is actor:
+            return True
+    return False
 
 
 def check_co_chairs_per_side(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
@@ -155,6 +162,8 @@ def check_host_is_party(meeting: Meeting, dossier: Dossier | None) -> Iterator[H
 def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """Every participant's delegation is a party to the meeting, or a body of one."""
     for i, p in enumerate(meeting.participants):
+        if _listed(p.delegation, meeting.parties):
+            continue  # the usual case: a party itself
         if unresolved(p.delegation, dossier):
             continue
         if side_of(p.delegation, meeting.parties, dossier) is None:
@@ -166,75 +175,80 @@ def check_delegations_are_parties(meeting: Meeting, dossier: Dossier | None) -> 
             )
 
 
-def _may_hold(tenure: Tenure, first: date, last: date) -> bool:
-    """Whether a term may have covered some day from `first` to `last` (see `Tenure.covers`)."""
-    if tenure.covers(first) or tenure.covers(last):
-        return True
-    return tenure.start is not None and first <= tenure.start.earliest() <= last
+def _covers(days: Days, day: date) -> bool:
+    """Whether one of the terms may have included the day, as `Tenure.covers` judges it."""
+    for start, end in days:
+        if (start is None or start <= day) and (end is None or day <= end):
+            return True
+    return False
 
 
-def _acting(
-    subject: Meeting | Document, dossier: Dossier | None
-) -> Iterator[tuple[str, int, str, OfficeId, Actor, PartialDate | None, PartialDate | None]]:
-    """Each (field, position, person, office id, state acted for, from, to) of people in office.
+def _may_hold(days: Days, first: date, last: date) -> bool:
+    """Whether one of the terms may have covered some day from `first` to `last`.
 
-    The path of one is ``f".{field}[{position}]"``, made only when there is something to say.
+    Each day judged as `Tenure.covers` judges it: a term covers `first` or
+    `last`, or it starts between them.
+    """
+    for start, end in days:
+        if (start is None or start <= first) and (end is None or first <= end):
+            return True
+        if (start is None or start <= last) and (end is None or last <= end):
+            return True
+        if start is not None and first <= start <= last:
+            return True
+    return False
+
+
+_Officials = tuple[
+    str, tuple[Participation | Signature, ...], PartialDate | None, PartialDate | None
+]
+
+
+def _officials(subject: Meeting | Document, facts: Facts) -> _Officials:
+    """(field, its items, from, to): those who may act in an office at a meeting or signing.
+
+    The path of one is ``f".{field}[{position}]"``; each has ``person`` and ``office``.
     """
     if isinstance(subject, Meeting):
-        start, end = subject.start, subject.end
-        for i, p in enumerate(subject.participants):
-            if p.office is not None:
-                yield "participants", i, p.person, p.office, p.delegation, start, end
-        return
-    meeting = _meeting_of(subject, dossier)
-    when = subject.signed if subject.signed is not None else getattr(meeting, "start", None)
-    for i, s in enumerate(subject.signatories):
-        if s.office is not None:
-            yield "signatories", i, s.person, s.office, s.state, when, None
+        return "participants", subject.participants, subject.start, subject.end
+    when = subject.signed
+    if when is None:
+        when = getattr(facts.meeting_of(subject), "start", None)
+    return "signatories", subject.signatories, when, None
 
 
-def _terms(dossier: Dossier) -> dict[tuple[str, str], tuple[Tenure, ...]]:
-    """Each (person id, office id) with that person's terms in the office, in recorded order.
-
-    Built once per dossier; the person is the one `Dossier.get` finds (the first of an id).
-    """
-
-    def build() -> dict[tuple[str, str], tuple[Tenure, ...]]:
-        terms: dict[tuple[str, str], list[Tenure]] = {}
-        seen: set[str] = set()
-        for person in dossier.people:
-            if person.id in seen:
-                continue
-            seen.add(person.id)
-            for tenure in person.tenures:
-                terms.setdefault((person.id, tenure.office), []).append(tenure)
-        return {key: tuple(found) for key, found in terms.items()}
-
-    found: dict[tuple[str, str], tuple[Tenure, ...]] = dossier._cached("terms", build)  # noqa: SLF001
-    return found
+_terms = terms_of
 
 
-def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """An official held the office they act in on the meeting's or signing's date."""
+    dossier = facts.dossier
     if dossier is None:
         return
-    terms_of = _terms(dossier)
-    for field, i, person_id, office_id, _, start, end in _acting(subject, dossier):
-        if start is None:
+    field, officials, start, end = _officials(subject, facts)
+    if start is None:
+        return
+    days_of = facts.term_days()
+    first: date | None = None  # the subject's days, worked out once for all its officials
+    last: date | None = None
+    for i, official in enumerate(officials):
+        person_id, office_id = official.person, official.office
+        if office_id is None:
             continue
-        first, last = start.earliest(), (end or start).latest()
-        terms = terms_of.get((person_id, office_id), ())
-        held = False
-        for term in terms:
-            if _may_hold(term, first, last):
-                held = True
-                break
-        if held:
+        if first is None:
+            first = start.earliest()
+        days = days_of.get((person_id, office_id), ())
+        if _covers(days, first):
+            continue  # the usual case, told by the first day alone
+        if last is None:
+            last = (end or start).latest()
+        if _may_hold(days, first, last):
             continue
         person = dossier.get(Person, person_id)  # only now: the message names the person
         if person is None:
             continue
         when = str(start) if end is None else f"{start} to {end}"
+        terms = _terms(dossier).get((person_id, office_id), ())
         known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
         yield Hit(
             message=f"{person.name} did not hold office {office_id!r} on {when} "
@@ -244,30 +258,39 @@ def check_tenure(subject: Meeting | Document, dossier: Dossier | None) -> Iterat
         )
 
 
-def check_office_state(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_office_state(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """The office in which someone acts belongs to the state they act for."""
+    dossier = facts.dossier
     if dossier is None:
         return
-    for field, i, person_id, office_id, state, _, _ in _acting(subject, dossier):
-        office = dossier.get(Office, office_id)
-        if office is None or unresolved(state, dossier) or unresolved(office.state, dossier):
+    offices = facts.offices
+    field, officials, _, _ = _officials(subject, facts)
+    for i, official in enumerate(officials):
+        office = None if official.office is None else offices.get(official.office)
+        if office is None:
+            continue
+        state = official.delegation if isinstance(official, Participation) else official.state
+        if office.state is state:  # one actor: related, nothing to say
+            continue
+        if facts.unresolved(state) or facts.unresolved(office.state):
             continue
         if not related(office.state, state, dossier):
             yield Hit(
-                message=f"{person_id!r} acts for {label(state, dossier)} in {office.title!r}, "
-                f"an office of {label(office.state, dossier)}",
+                message=f"{official.person!r} acts for {label(state, dossier)} in "
+                f"{office.title!r}, an office of {label(office.state, dossier)}",
                 at=f".{field}[{i}].office",
-                ids=(person_id, office_id),
+                ids=(official.person, office.id),
             )
 
 
-def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_outcome_links(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
     """A meeting's outcomes and the documents' meetings agree with each other."""
-    if dossier is None:
+    if facts.dossier is None:
         return
     if isinstance(subject, Meeting):
+        documents = facts.documents
         for i, outcome in enumerate(subject.outcomes):
-            document = dossier.get(Document, outcome)
+            document = documents.get(outcome)
             if document is not None and document.meeting not in (None, subject.id):
                 yield Hit(
                     message=f"outcome {outcome!r} says it came from meeting {document.meeting!r}",
@@ -275,7 +298,7 @@ def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) ->
                     ids=(outcome,),
                 )
         return
-    meeting = _meeting_of(subject, dossier)
+    meeting = facts.meeting_of(subject)
     if meeting is not None and meeting.outcomes and subject.id not in meeting.outcomes:
         yield Hit(
             message=f"meeting {meeting.id!r} does not list this document among its outcomes",
@@ -287,11 +310,13 @@ def check_outcome_links(subject: Meeting | Document, dossier: Dossier | None) ->
 # -- documents ---------------------------------------------------------------------
 
 
-def check_signed_after_meeting(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_signed_after_meeting(document: Document, facts: Facts) -> Iterator[Hit]:
     """A document signed at a meeting is dated on or after the meeting's start."""
-    meeting = _meeting_of(document, dossier)
+    meeting = facts.meeting_of(document)
     signed = document.signed
-    if meeting is not None and signed is not None and signed.latest() < meeting.start.earliest():
+    if meeting is None or signed is None or signed >= meeting.start:
+        return  # in ISO order on or after the start: its last day is not before the first
+    if signed.latest() < meeting.start.earliest():
         yield Hit(
             message=f"signed {signed}, before meeting {meeting.id!r} began on {meeting.start}",
             at=".signed",
@@ -299,12 +324,17 @@ def check_signed_after_meeting(document: Document, dossier: Dossier | None) -> I
         )
 
 
-def check_signatory_delegation(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_signatory_delegation(document: Document, facts: Facts) -> Iterator[Hit]:
     """A signatory signs for a party, and for their own delegation at the meeting."""
-    meeting = _meeting_of(document, dossier)
-    delegations = {} if meeting is None else {p.person: p.delegation for p in meeting.participants}
+    dossier = facts.dossier
+    meeting = facts.meeting_of(document)
+    delegations = {} if meeting is None else facts.delegations(meeting)
+    parties = document.parties
     for i, s in enumerate(document.signatories):
-        if unresolved(s.state, dossier):
+        state = s.state
+        if delegations.get(s.person, state) is state and _listed(state, parties):
+            continue  # the usual case: a party, in its own delegation
+        if facts.unresolved(state):
             continue
         if side_of(s.state, document.parties, dossier) is None:
             yield Hit(
@@ -321,15 +351,13 @@ def check_signatory_delegation(document: Document, dossier: Dossier | None) -> I
             )
 
 
-def _revised(document: Document, dossier: Dossier | None) -> Document | None:
-    if dossier is None or document.revises is None:
-        return None
-    return dossier.get(Document, document.revises)
+def _revised(document: Document, facts: Facts) -> Document | None:
+    return None if document.revises is None else facts.documents.get(document.revises)
 
 
-def check_revision_date(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_revision_date(document: Document, facts: Facts) -> Iterator[Hit]:
     """A revision is dated after the document it revises."""
-    earlier = _revised(document, dossier)
+    earlier = _revised(document, facts)
     if earlier is None or earlier.signed is None or document.signed is None:
         return
     if document.signed.latest() <= earlier.signed.earliest():
@@ -341,9 +369,9 @@ def check_revision_date(document: Document, dossier: Dossier | None) -> Iterator
         )
 
 
-def check_revision_parties(document: Document, dossier: Dossier | None) -> Iterator[Hit]:
+def check_revision_parties(document: Document, facts: Facts) -> Iterator[Hit]:
     """A revision has the same parties as the document it revises."""
-    earlier = _revised(document, dossier)
+    earlier = _revised(document, facts)
     if earlier is not None and set(earlier.parties) != set(document.parties):
         mine = ", ".join(sorted(actor_key(s) for s in document.parties))
         theirs = ", ".join(sorted(actor_key(s) for s in earlier.parties))
@@ -358,14 +386,22 @@ def check_revision_parties(document: Document, dossier: Dossier | None) -> Itera
 
 
 def _numbered(dossier: Dossier) -> dict[str, list[tuple[int, int, Meeting]]]:
-    """Numbered meetings by series: (ordinal, position in the dossier, meeting), by ordinal."""
-    groups: dict[str, list[tuple[int, int, Meeting]]] = {}
-    for position, m in enumerate(dossier.meetings):
-        if m.series is not None and m.ordinal is not None:
-            groups.setdefault(m.series, []).append((m.ordinal, position, m))
-    for group in groups.values():
-        group.sort(key=lambda item: (item[0], item[1]))
-    return groups
+    """Numbered meetings by series: (ordinal, position in the dossier, meeting), by ordinal.
+
+    Worked out once per dossier, for the three rules on series (read, never changed).
+    """
+
+    def build() -> dict[str, list[tuple[int, int, Meeting]]]:
+        groups: dict[str, list[tuple[int, int, Meeting]]] = {}
+        for position, m in enumerate(dossier.meetings):
+            if m.series is not None and m.ordinal is not None:
+                groups.setdefault(m.series, []).append((m.ordinal, position, m))
+        for group in groups.values():
+            group.sort(key=lambda item: (item[0], item[1]))
+        return groups
+
+    found: dict[str, list[tuple[int, int, Meeting]]] = dossier._cached("numbered", build)  # noqa: SLF001
+    return found
 
 
 def check_ordinal_order(dossier: Dossier, _dossier: Dossier | None) -> Iterator[Hit]:
@@ -430,14 +466,12 @@ def check_levels_after_ties(relation: BilateralRelation, _dossier: Dossier | Non
             )
 
 
-def check_speaker_attended(statement: Statement, dossier: Dossier | None) -> Iterator[Hit]:
+def check_speaker_attended(statement: Statement, facts: Facts) -> Iterator[Hit]:
     """A statement's speaker took part in the meeting where it was made."""
-    if dossier is None or statement.meeting is None:
-        return
-    meeting = dossier.get(Meeting, statement.meeting)
+    meeting = None if statement.meeting is None else facts.meetings.get(statement.meeting)
     if meeting is None or not meeting.participants:
         return
-    if statement.speaker not in _attendees(meeting):
+    if statement.speaker not in facts.attendees(meeting):
         yield Hit(
             message=f"speaker {statement.speaker!r} is not a participant of {meeting.id!r}",
             at=".speaker",
@@ -445,38 +479,46 @@ def check_speaker_attended(statement: Statement, dossier: Dossier | None) -> Ite
         )
 
 
+def _visit(meeting: Meeting) -> bool:
+    return meeting.kind in multi.VISITS
+
+
 _AT_MEETING: Final = (Meeting, Document)
+_MEETING: Final = attrgetter("meeting")
+_ATTENDANCE: Final = attrgetter("attendance")
+_WITHIN: Final = attrgetter("within")
+_REVISES: Final = attrgetter("revises")
 
 BUILTIN: Final = (
     spec("DM101", "error", (Dossier,), check_references),
     spec("DM102", "error", (Dossier,), check_unique_ids),
-    spec("DM103", "warning", _AT_MEETING, check_actors_attend),
+    spec_of("DM103", "warning", _AT_MEETING, check_actors_attend),
     spec("DM104", "warning", (Meeting,), check_co_chairs_per_side),
     spec("DM105", "warning", (Meeting,), check_host_is_party),
     spec("DM106", "error", (Meeting,), check_delegations_are_parties),
-    spec("DM107", "error", _AT_MEETING, check_tenure),
-    spec("DM108", "error", _AT_MEETING, check_office_state),
-    spec("DM109", "error", (Document,), check_signed_after_meeting),
-    spec("DM110", "error", (Document,), check_signatory_delegation),
-    spec("DM111", "error", (Document,), check_revision_date),
-    spec("DM112", "error", (Document,), check_revision_parties),
+    spec_of("DM107", "error", _AT_MEETING, check_tenure),
+    spec_of("DM108", "error", _AT_MEETING, check_office_state),
+    spec_of("DM109", "error", (Document,), check_signed_after_meeting, _MEETING),
+    spec_of("DM110", "error", (Document,), check_signatory_delegation),
+    spec_of("DM111", "error", (Document,), check_revision_date, _REVISES),
+    spec_of("DM112", "error", (Document,), check_revision_parties, _REVISES),
     spec("DM113", "error", (Dossier,), check_ordinal_order),
     spec("DM114", "error", (Dossier,), check_ordinal_unique),
     spec("DM115", "info", (Dossier,), check_ordinal_gaps),
     spec("DM117", "error", (BilateralRelation,), check_levels_after_ties),
-    spec("DM119", "warning", (Statement,), check_speaker_attended),
-    spec("DM120", "warning", _AT_MEETING, check_outcome_links),
-    spec("DM121", "error", (Meeting,), multi.check_attendee_membership),
+    spec_of("DM119", "warning", (Statement,), check_speaker_attended, _MEETING),
+    spec_of("DM120", "warning", _AT_MEETING, check_outcome_links),
+    spec_only("DM121", "error", (Meeting,), _ATTENDANCE, multi.check_attendee_membership),
     spec("DM122", "warning", (Meeting,), multi.check_party_membership),
-    spec("DM123", "warning", (Meeting,), multi.check_chair_attended),
+    spec_only("DM123", "warning", (Meeting,), _ATTENDANCE, multi.check_chair_attended),
     spec("DM124", "error", (Meeting,), multi.check_one_chair),
-    spec("DM125", "error", (Meeting,), multi.check_within_dates),
+    spec_only("DM125", "error", (Meeting,), _WITHIN, multi.check_within_dates),
     spec("DM126", "error", (Dossier,), multi.check_within_cycles),
     spec("DM127", "warning", (Meeting,), multi.check_remote_place),
     spec("DM128", "info", (Meeting,), multi.check_hybrid_places),
     spec("DM129", "error", (Meeting,), multi.check_kind_format),
     spec("DM130", "error", (Body,), multi.check_body_parent_state),
-    spec("DM131", "info", (Meeting,), multi.check_visit_has_host),
-    spec("DM132", "error", (Meeting,), multi.check_visit_host_is_party),
+    spec_only("DM131", "info", (Meeting,), _visit, multi.check_visit_has_host),
+    spec_only("DM132", "error", (Meeting,), _visit, multi.check_visit_host_is_party),
 )
 """Every built-in rule, in code order."""

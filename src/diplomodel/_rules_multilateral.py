@@ -146,6 +146,8 @@ def check_attendee_membership(meeting: Meeting, dossier: Dossier | None) -> Iter
 
 def check_party_membership(meeting: Meeting, dossier: Dossier | None) -> Iterator[Hit]:
     """A state party to an organisation's meeting, with no other role, was a member."""
+    if not groupings(meeting, dossier):
+        return  # the meeting of no organisation: no membership to ask about
     listed = {actor_key(a.actor) for a in meeting.attendance}
     first, last = span(meeting)
     for i, party in enumerate(meeting.parties):

@@ -79,7 +79,7 @@ from typing import Any, Final, TypeVar
 import attrs
 from attrs import field, frozen
 
-from diplomodel import _claim_rules, _document_rules, _rules
+from diplomodel import _checking, _claim_rules, _document_rules, _rules
 from diplomodel import _validators as v
 from diplomodel.dossier import Dossier, Entity, load_example  # noqa: F401 - used by the doctests
 from diplomodel.errors import ArgumentTypeError, DataError, Problem, UnknownRuleError, shown
@@ -549,6 +549,10 @@ def validate(
     host is a party, levels are in order...); rules about references stay
     silent without a dossier.
 
+    The rules run one after another, each over every entity it applies to
+    in the dossier's order (table by table), so a rule's findings come in
+    that order, then in the order its check yields them.
+
     Args:
         subject: A `Dossier`, or any entity (`Meeting`, `Person`, ...).
         rules: The rules to run (default: the built-in ones).
@@ -567,33 +571,11 @@ def validate(
     True
     """
     active = rules.without(*set(disable))
-    if isinstance(subject, Dossier):
-        dossier: Dossier | None = subject
-        whole = [r for r in active if Dossier in r.applies_to]
-        items: Iterable[tuple[str, Any]] = subject.entities()
-    elif isinstance(subject, Entity):
-        dossier, whole, items = None, [], [("$", subject)]
-    else:
+    if not isinstance(subject, Dossier | Entity):
         raise ArgumentTypeError(
             f"validate() needs a Dossier or an entity (got {type(subject).__name__})"
         )
-    found: list[Finding] = []
-    for r in whole:
-        found.extend(_finding(r, hit, "$", None) for hit in r(subject, dossier))
-    per_type: dict[type[Any], list[tuple[Rule, Check]]] = {}
-    for path, entity in items:
-        kind = type(entity)
-        applicable = per_type.get(kind)
-        if applicable is None:
-            applicable = [
-                (r, r.check)
-                for r in active
-                if Dossier not in r.applies_to and issubclass(kind, r.applies_to)
-            ]
-            per_type[kind] = applicable
-        for r, check in applicable:  # the inner loop of validation: one call a rule and entity
-            for hit in check(entity, dossier):
-                found.append(_finding(r, hit, path, entity.id))  # noqa: PERF401 - no generator
+    found = [_finding(r, hit, path, own) for r, path, own, hit in _checking.hits(active, subject)]
     order = {code: i for i, code in enumerate(active.codes)}
     found.sort(key=lambda f: (-f.severity.rank, order[f.code]))
     return Report(findings=tuple(found))
