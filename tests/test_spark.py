@@ -19,7 +19,7 @@ from diplomodel.errors import DataError, InvalidArgumentError
 from diplomodel.validation import DEFAULT_RULES, Issue, rule, validate
 from tests.profiles import examples
 from tests.test_rules_multilateral import BROKEN as BROKEN_MULTILATERAL
-from tests.test_spark_streaming import as_set, together
+from tests.test_spark_streaming import as_set, bodies_within_bodies, together
 from tests.test_validation import BROKEN
 
 pytest.importorskip("pyspark")
@@ -103,6 +103,13 @@ class TestSameFindings:
         """Generated dossiers, full of unresolved ids and odd dates, read back the same way."""
         shutil.rmtree(tmp_path / "dataset", ignore_errors=True)
         assert on_spark(spark, dossier, tmp_path) == as_set(validate(dossier))
+
+    def test_the_bodies_above_what_a_record_names(self, spark, tmp_path):
+        """A record meets the body its neighbour names and every body above it."""
+        dossier = bodies_within_bodies()
+        want = validate(dossier)
+        assert "DM108" in {f.code for f in want.findings}
+        assert on_spark(spark, dossier, tmp_path) == as_set(want)
 
     def test_disable(self, spark, tmp_path):
         """Disabled rules find nothing on Spark either; with all disabled, nothing at all."""

@@ -64,6 +64,47 @@ def streamed(dossier, tmp_path, **options):
     return validate_streaming(directory, **options)
 
 
+def bodies_within_bodies():
+    """A meeting where one holds an office of an agency, within a ministry, within a government."""
+    russia, china = dm.states.get("RU"), dm.states.get("CN")
+
+    def body(id_, kind, parent=None):
+        return dm.Body(
+            id=id_, name=id_.title(), kind=dm.BodyKind[kind], belongs_to=russia, parent=parent
+        )
+
+    office = dm.Office(
+        id="ru-trade-head", title="Head of trade", kind=dm.OfficeKind.MINISTER, state="ru-trade"
+    )
+    person = dm.Person(
+        id="p",
+        name="A. Person",
+        tenures=(dm.Tenure(office=office.id, start=dm.PartialDate(year=2020)),),
+    )
+    talks = dm.Meeting(
+        id="talks",
+        title="Trade talks",
+        kind=dm.MeetingKind.TALKS,
+        start=dm.PartialDate(year=2024, month=5, day=1),
+        parties=(russia, china),
+        participants=(
+            dm.Participation(person="p", delegation=china, role=dm.Role.MEMBER, office=office.id),
+        ),
+    )
+    return dm.Dossier(
+        id="bodies",
+        title="Bodies within bodies",
+        bodies=(
+            body("ru-gov", "GOVERNMENT"),
+            body("ru-economy", "MINISTRY", "ru-gov"),
+            body("ru-trade", "AGENCY", "ru-economy"),
+        ),
+        offices=(office,),
+        people=(person,),
+        meetings=(talks,),
+    )
+
+
 @rule(code="ACME003", severity="warning", applies_to=dm.Document)
 def meeting_known(document, dossier):
     """A document from a meeting names one the dossier holds."""
@@ -169,6 +210,14 @@ class TestOneQueryATable:
         assert all(names == ["pos", "rt", "npos"] for batches in queries for names in batches)
         assert len(reads) == len(set(reads))  # each entity read once: the dossier is small
         assert {t for t, _ in reads} >= set(tables)
+
+
+    def test_the_bodies_above_what_a_record_names(self, tmp_path):
+        """A record meets the body its neighbour names and every body above it, as validate does."""
+        dossier = bodies_within_bodies()
+        want = validate(dossier)
+        assert "DM108" in {f.code for f in want.findings}  # an office of Russia, for China
+        assert as_set(streamed(dossier, tmp_path)) == as_set(want)
 
 
 class TestJsonStore:

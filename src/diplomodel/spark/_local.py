@@ -81,17 +81,25 @@ WITH RECURSIVE edges AS (
 SELECT * FROM up
 """
 
+_BODIES_NAMED = """
+CREATE TEMP TABLE bodies_named AS
+SELECT "table", pos, r.ref AS body
+FROM (SELECT "table", pos, unnest(refs) AS r FROM first)
+WHERE r."table" = 'bodies'
+"""
+"""The bodies each entity names: few, so the records that name it meet them without its list."""
+
 _NEAR = """
 WITH refs AS (
     SELECT DISTINCT pos, r."table" AS rt, r.ref AS rid
     FROM (SELECT pos, unnest(refs) AS r FROM entities WHERE "table" = '{table}')
 ), hop AS (
-    SELECT refs.pos, refs.rt, f.pos AS npos, f.refs AS nrefs
+    SELECT refs.pos, refs.rt, f.pos AS npos
     FROM refs JOIN first f ON f."table" = refs.rt AND f.id = refs.rid
 ), named AS (
     SELECT pos, rid FROM refs WHERE rt = 'bodies'
     UNION
-    SELECT pos, r.ref FROM (SELECT pos, unnest(nrefs) AS r FROM hop) WHERE r."table" = 'bodies'
+    SELECT hop.pos, b.body FROM hop JOIN bodies_named b ON b."table" = hop.rt AND b.pos = hop.npos
 ), above AS (
     SELECT named.pos, 'bodies' AS rt, f.pos AS npos
     FROM named JOIN ancestors a ON a.b = named.rid
@@ -188,6 +196,7 @@ def _checks(
         yield from group_findings(context, family, _batches_of(con, sql))
     if record_tables:
         _run(con, _ANCESTORS)
+        _run(con, _BODIES_NAMED)
         checks = RecordChecks(context, store.text)
         for table in record_tables:
             yield from _record_findings(checks, table, store, _near(con, table))
