@@ -226,6 +226,30 @@ class TestWritersAreHeldToTheReference:
         assert all(type(member.value) is str for e in enums for member in e)  # what makes it so
 
 
+@attrs.frozen(kw_only=True)
+class Node:
+    """A class that holds itself, as no model class does yet."""
+
+    name: str
+    kind: dm.Sector | None = None
+    children: tuple["Node", ...] = ()
+    parent: "Node | None" = None
+
+
+class TestAClassThatHoldsItself:
+    def test_written_as_the_reference(self):
+        """Its writers inline it once and leave what holds it again to JsonWriter.default."""
+        leaf = Node(name="leaf", kind=dm.Sector.ENERGY)
+        tree = Node(name="root", children=(leaf, Node(name="b", children=(leaf,))), parent=leaf)
+        writer = JsonWriter(make_converter())
+        want = json.dumps(REFERENCE.unstructure(tree), separators=(",", ":")).encode()
+        assert orjson.dumps(writer.top(tree), default=writer.default) == want
+        assert orjson.dumps(writer.default(tree), default=writer.default) == want
+        nested = writer._nested[Node].__doc__  # the nested writer leaves Node inside to default
+        assert "'children'] = o.children" in nested
+        assert "'parent'] = o.parent" in nested
+
+
 class TestHarness:
     def test_mutated_objects_are_written_alike(self, differential):  # noqa: F811
         """The harness's write pass: accepted mutated inputs and all inside them, every writer."""
