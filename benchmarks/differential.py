@@ -8,8 +8,9 @@ and lenient, and requires the same decision (accept or reject) and, when
 both accept, equal objects of the same class, which both converters then
 write as the same JSON bytes (the generated unstructure functions of
 `diplomodel._unstructure` against cattrs' own), as `to_json_bytes` and
-`to_json` (the one-pass writer) also write them. A last pass writes as many
-accepted objects, and every model object inside each, with all the writers.
+`to_json` (the one-pass writer) also write them, and the writer of each
+model object inside another. A last pass writes as many accepted objects,
+and every model object inside each, with all the writers.
 
 The inputs are valid objects of every class (drawn from
 `diplomodel.testing`, and the bundled example dossiers) as JSON-ready data,
@@ -48,6 +49,7 @@ import orjson
 import diplomodel as dm
 from diplomodel._jsontext import UNPROVED, proved_loads, strict_loads
 from diplomodel._tables import EXAMPLES
+from diplomodel._unstructure import JsonWriter
 from diplomodel.dossier import load_example
 from diplomodel.serialization import make_converter, parse_json, reference_converter
 
@@ -232,19 +234,27 @@ def written(converter: Any, obj: Any, option: int = 0) -> bytes:
     return orjson.dumps(converter.unstructure(obj, kind), option=option)
 
 
-def written_otherwise(fast: Any, reference: Any, obj: Any) -> str | None:
+def written_otherwise(fast: Any, reference: Any, obj: Any, writer: JsonWriter) -> str | None:
     """Which writer, if any, writes `obj` otherwise than cattrs' own functions.
 
-    The generated unstructure functions (`to_dict`'s path) and the one-pass
-    writer of `to_json_bytes` and `to_json`, compact and indented.
+    The generated unstructure functions (`to_dict`'s path), the one-pass
+    writer of `to_json_bytes` and `to_json` (the writer of the object asked
+    for), compact and indented, and the writer `JsonWriter.default` uses for
+    a model object inside another (nested objects inlined, tuples left to
+    orjson; `writer`, made from `fast`), compact and indented.
     """
     want = written(reference, obj)
+    indented = written(reference, obj, orjson.OPT_INDENT_2)
     if written(fast, obj) != want:
         return "unstructure"
     if dm.to_json_bytes(obj) != want:
         return "to_json_bytes"
-    if dm.to_json(obj).encode() != written(reference, obj, orjson.OPT_INDENT_2):
+    if dm.to_json(obj).encode() != indented:
         return "to_json"
+    if writer.top(obj) is not None:  # a model object
+        for option, text in ((0, want), (orjson.OPT_INDENT_2, indented)):
+            if orjson.dumps(writer.default(obj), default=writer.default, option=option) != text:
+                return "JsonWriter.default"
     return None
 
 
@@ -258,6 +268,7 @@ def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
         (make_converter(strict=strict), reference_converter(strict=strict))
         for strict in (True, False)
     ]
+    writers = [JsonWriter(fast) for fast, _ in pairs]
     kinds = [kind for kind, items in pool.items() if items]
     tally: Counter[str] = Counter()
     for n in range(count):
@@ -269,7 +280,11 @@ def compare(count: int, seed: int = 17, per_class: int = 6) -> Counter[str]:
         fast, reference = pairs[n % 2]
         got, want = outcome(fast, data, target), outcome(reference, data, target)
         same = got[0] == want[0] and type(got[1]) is type(want[1]) and got[1] == want[1]
-        writer = written_otherwise(fast, reference, got[1]) if same and got[0] == "ok" else None
+        writer = (
+            written_otherwise(fast, reference, got[1], writers[n % 2])
+            if same and got[0] == "ok"
+            else None
+        )
         if writer is not None:
             got = (f"written otherwise by {writer}", None)
             same = False
@@ -295,6 +310,7 @@ def compare_write(count: int, seed: int = 17, per_class: int = 6) -> int:
         warnings.simplefilter("ignore")
         pool = seeds(per_class, seed)
     fast, reference = make_converter(), reference_converter()
+    one_pass = JsonWriter(fast)
     kinds = [kind for kind, items in pool.items() if items]
     done = 0
     while done < count:
@@ -306,7 +322,7 @@ def compare_write(count: int, seed: int = 17, per_class: int = 6) -> int:
         if status != "ok":
             continue
         for item in (obj, *_inside(obj)):
-            writer = written_otherwise(fast, reference, item)
+            writer = written_otherwise(fast, reference, item, one_pass)
             if writer is not None:
                 shown = written(reference, item)[:2000].decode(errors="replace")
                 raise AssertionError(f"{type(item).__name__}: {writer} writes otherwise: {shown}")
@@ -404,7 +420,8 @@ def main() -> None:
     )
     print(
         f"{writes} objects (accepted inputs and every object inside them): to_dict, "
-        "to_json and to_json_bytes wrote each as cattrs' own functions do"
+        "to_json, to_json_bytes and JsonWriter.default (nested) wrote each as cattrs' own "
+        "functions do"
     )
     summary = {"inputs": args.n, **tally, **parses, "written": writes}
     print(json.dumps({**summary, "seconds": round(elapsed, 1)}))

@@ -1,24 +1,30 @@
 """The generated writers write what cattrs' own functions write, byte for byte, in one pass.
 
 `to_dict` goes through the converter's generated unstructure functions and
-`to_json`/`to_json_bytes` through `JsonWriter` (one ``orjson.dumps`` call);
-both are held here to `reference_converter`, which writes attrs classes with
-cattrs' own ``make_dict_unstructure_fn`` functions, and the reference text to
-the standard library's `json` (``benchmarks/differential.py`` compares the
-same on 100 000 inputs).
+`to_json`/`to_json_bytes` through `JsonWriter` (one ``orjson.dumps`` call):
+the writer of the object asked for (top), and of each object orjson hands
+to `JsonWriter.default` (nested: model objects inlined, tuples left as they
+are where orjson writes them). All are held here to `reference_converter`,
+which writes attrs classes with cattrs' own ``make_dict_unstructure_fn``
+functions, and the reference text to the standard library's `json`
+(``benchmarks/differential.py`` compares the same on 100 000 inputs).
 """
 
+import enum
 import gc
 import io
 import json
+import re
 import tracemalloc
+import typing
 
+import attrs
 import orjson
 import pytest
 from hypothesis import given, settings
 
 import diplomodel as dm
-from diplomodel import _jsontext, testing
+from diplomodel import _jsontext, _unstructure, testing
 from diplomodel._unstructure import JsonWriter
 from diplomodel.serialization import make_converter, reference_converter
 from tests.profiles import examples
@@ -26,6 +32,7 @@ from tests.test_structure import COUNT, differential  # noqa: F401 - the harness
 
 REFERENCE = reference_converter()
 CLASSES = testing.classes()
+WRITER = JsonWriter(make_converter())
 
 
 def reference_data(obj):
@@ -44,6 +51,14 @@ def check_written_as_reference(obj):
     for indent in (None, 2, 4):
         assert dm.to_json(obj, indent=indent) == reference_text(obj, indent)
     assert dm.to_json_bytes(obj) == reference_text(obj, None).encode()
+    if WRITER.top(obj) is not None:  # a model object: its nested writer too
+        for indent, option in ((None, 0), (2, orjson.OPT_INDENT_2)):
+            assert nested_text(obj, option) == reference_text(obj, indent).encode()
+
+
+def nested_text(obj, option=0):
+    """The bytes of `obj` written as orjson writes it inside another: by JsonWriter.default."""
+    return orjson.dumps(WRITER.default(obj), default=WRITER.default, option=option)
 
 
 class TestDifferential:
@@ -128,6 +143,113 @@ class TestDifferential:
         assert dm.to_dict(obj) == REFERENCE.unstructure(obj)
 
 
+def _entities(example):
+    yield example
+    for table in ("meetings", "documents", "people", "relations", "bodies", "series"):
+        yield from getattr(example, table)
+
+
+class TestWritersAreHeldToTheReference:
+    """A writer that wrote an enum or a tuple otherwise would be caught by the checks above."""
+
+    MUTATIONS = {  # noqa: RUF012 - read only
+        "enum by name": lambda line: line.replace("._value_", "._name_"),
+        "nested tuple reversed": lambda line: line.replace(".append(", ".insert(0, "),
+        "nested tuple's first item dropped": (
+            lambda line: re.sub(r"^(for \w+ in )(.+):$", r"\1(\2)[1:]:", line)
+        ),
+    }
+
+    @staticmethod
+    def written_otherwise(writer, objs):
+        """What of `objs` `writer` writes otherwise than the reference (at the top or nested)."""
+        found = []
+        for obj in objs:
+            for indent, option in ((None, 0), (2, orjson.OPT_INDENT_2)):
+                want = reference_text(obj, indent).encode()
+                top = orjson.dumps(writer.top(obj), default=writer.default, option=option)
+                nested = orjson.dumps(writer.default(obj), default=writer.default, option=option)
+                if top != want or nested != want:
+                    found.append(obj)
+                    break
+        return found
+
+    def mutated_writer(self, monkeypatch, mutate):
+        """A JsonWriter whose generated lines are changed by `mutate`."""
+        emit = _unstructure._Inline.emit
+
+        def mutated(inline, depth, line, at=None):
+            emit(inline, depth, mutate(line), at)
+
+        monkeypatch.setattr(_unstructure._Inline, "emit", mutated)
+        return JsonWriter(make_converter())
+
+    @pytest.mark.parametrize("mutation", MUTATIONS)
+    def test_a_mutated_writer_is_caught(self, monkeypatch, mutation):
+        """Each mutation of the generated writers makes the examples come out otherwise."""
+        writer = self.mutated_writer(monkeypatch, self.MUTATIONS[mutation])
+        objs = list(_entities(dm.load_example("g20-2023")))
+        assert self.written_otherwise(writer, objs)
+        monkeypatch.undo()
+        assert not self.written_otherwise(JsonWriter(make_converter()), objs)
+
+    def test_a_tuple_left_to_orjson_and_written_otherwise_is_caught(self, monkeypatch):
+        """A tuple left for orjson to write (text, a dossier's table), reversed, is caught."""
+        items = _unstructure._Inline.items
+
+        def reversed_items(inline, item_hint, var, depth):
+            written = items(inline, item_hint, var, depth)
+            return f"{var}[::-1]" if written == var else written
+
+        monkeypatch.setattr(_unstructure._Inline, "items", reversed_items)
+        writer = JsonWriter(make_converter())
+        example = dm.load_example("g20-2023")
+        otherwise = self.written_otherwise(writer, _entities(example))
+        assert example in otherwise  # its tables
+        assert any(isinstance(obj, dm.Meeting) for obj in otherwise)  # outcomes, text
+
+    def test_enum_members_left_to_orjson_give_the_same_bytes(self, monkeypatch):
+        """Orjson writes an enum member by its value: the same bytes as ``_value_``, slower."""
+        writer = self.mutated_writer(monkeypatch, lambda line: line.replace("._value_", ""))
+        example = dm.load_example("g20-2023")
+        assert '"kind":' in dm.to_json(example)
+        assert not self.written_otherwise(writer, _entities(example))
+        enums = {
+            hint
+            for cls in CLASSES
+            if attrs.has(cls)
+            for field_hint in typing.get_type_hints(cls).values()
+            for hint in (field_hint, *typing.get_args(field_hint))
+            if isinstance(hint, type) and issubclass(hint, enum.Enum)
+        }
+        assert dm.Sector in enums
+        assert all(type(member.value) is str for e in enums for member in e)  # what makes it so
+
+
+@attrs.frozen(kw_only=True)
+class Node:
+    """A class that holds itself, as no model class does yet."""
+
+    name: str
+    kind: dm.Sector | None = None
+    children: tuple["Node", ...] = ()
+    parent: "Node | None" = None
+
+
+class TestAClassThatHoldsItself:
+    def test_written_as_the_reference(self):
+        """Its writers inline it once and leave what holds it again to JsonWriter.default."""
+        leaf = Node(name="leaf", kind=dm.Sector.ENERGY)
+        tree = Node(name="root", children=(leaf, Node(name="b", children=(leaf,))), parent=leaf)
+        writer = JsonWriter(make_converter())
+        want = json.dumps(REFERENCE.unstructure(tree), separators=(",", ":")).encode()
+        assert orjson.dumps(writer.top(tree), default=writer.default) == want
+        assert orjson.dumps(writer.default(tree), default=writer.default) == want
+        nested = writer._nested[Node].__doc__  # the nested writer leaves Node inside to default
+        assert "'children'] = o.children" in nested
+        assert "'parent'] = o.parent" in nested
+
+
 class TestHarness:
     def test_mutated_objects_are_written_alike(self, differential):  # noqa: F811
         """The harness's write pass: accepted mutated inputs and all inside them, every writer."""
@@ -138,6 +260,19 @@ class TestHarness:
         real = dm.to_json_bytes
         monkeypatch.setattr(dm, "to_json_bytes", lambda obj: real(obj).replace(b":", b": ", 1))
         with pytest.raises(AssertionError, match="to_json_bytes writes otherwise"):
+            differential.compare_write(50, seed=5)
+
+    def test_a_difference_in_a_nested_writer_is_found(self, differential, monkeypatch):  # noqa: F811
+        """The write pass fails when JsonWriter.default writes a nested object otherwise."""
+
+        class Mutated(JsonWriter):
+            def __init__(self, converter):
+                super().__init__(converter)
+                default = self.default
+                self.default = lambda obj: {**default(obj), "extra": 1}
+
+        monkeypatch.setattr(differential, "JsonWriter", Mutated)
+        with pytest.raises(AssertionError, match=r"JsonWriter\.default writes otherwise"):
             differential.compare_write(50, seed=5)
 
 
