@@ -211,7 +211,6 @@ class TestOneQueryATable:
         assert len(reads) == len(set(reads))  # each entity read once: the dossier is small
         assert {t for t, _ in reads} >= set(tables)
 
-
     def test_the_bodies_above_what_a_record_names(self, tmp_path):
         """A record meets the body its neighbour names and every body above it, as validate does."""
         dossier = bodies_within_bodies()
