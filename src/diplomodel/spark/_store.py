@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from diplomodel.errors import UnknownIdError
+
 __all__ = ["JsonStore"]
 
 _ENTRY: Final = struct.Struct("<QQ")
@@ -70,14 +72,14 @@ class JsonStore:
         """The JSON of the entity at `position` of `table`.
 
         Raises:
-            KeyError: No entity of `table` is at `position`.
+            UnknownIdError: No entity of `table` is at `position` (a `KeyError`).
         """
         data, index = self._data[table], self._index[table]
         index.seek(position * _ENTRY.size)
         entry = index.read(_ENTRY.size)
         start, length = _ENTRY.unpack(entry) if len(entry) == _ENTRY.size else (0, 0)
         if not length:
-            raise KeyError((table, position))
+            raise UnknownIdError(f"no entity at $.{table}[{position}] in the dataset")
         data.seek(start)
         return data.read(length).decode()
 
