@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 import diplomodel as dm
 from diplomodel import _rule_support, _rules, _rules_multilateral, testing
-from diplomodel.model._fields import references
+from diplomodel.model import _fields
+from diplomodel.model._fields import reference_plan, references
 from diplomodel.model.actors import actor_key
 from tests import strategies as s
 from tests.profiles import examples
@@ -179,16 +180,16 @@ class TestAllResolve:
 
     def test_skips_what_cannot_refer(self):
         """States, organisations and dates hold no references: nothing of them is walked."""
-        assert _rule_support._plan(dm.State) == ()
-        assert _rule_support._plan(dm.PartialDate) == ()
-        assert _rule_support._plan(dm.Organization) == ()
-        names = {name for name, _, _ in _rule_support._plan(dm.Meeting)}
+        assert reference_plan(dm.State) == ()
+        assert reference_plan(dm.PartialDate) == ()
+        assert reference_plan(dm.Organization) == ()
+        names = {name for name, _, _ in reference_plan(dm.Meeting)}
         assert {"participants", "outcomes", "parties", "series"} <= names
         assert "start" not in names
 
     def test_a_document_kind_is_walked(self):
         """A field typed with a class that has subclasses is walked (a subclass may refer)."""
-        assert _rule_support._may_refer(dm.Document, frozenset())
+        assert _fields._may_refer(dm.Document, frozenset())
 
 
 class TestRelated:

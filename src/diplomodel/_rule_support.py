@@ -11,22 +11,18 @@ over all the entities of a table instead of once per entity: it yields
 
 from __future__ import annotations
 
-import enum
 import functools
-import types
-import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-import attrs
 from attrs import frozen
 
 from diplomodel.dossier import Dossier
 from diplomodel.issues import Issue
-from diplomodel.model._fields import TABLES, fields_of
+from diplomodel.model._fields import TABLES, reference_plan
 from diplomodel.model.actors import Actor, Body, actor_key, actor_label
 from diplomodel.model.documents import Document
 from diplomodel.model.meetings import Meeting
@@ -342,48 +338,6 @@ def label(actor: Actor, dossier: Dossier | None) -> str:
 
 # -- references, fast --------------------------------------------------------------
 
-#: Per class, the fields that may hold an id or a value holding one: (name, target, many).
-_Plan = tuple[tuple[str, type[Any] | None, bool], ...]
-_PLANS: dict[type[Any], _Plan] = {}
-_LEAVES: tuple[type[Any], ...] = (str, int, float, bool, date, type(None), enum.Enum)
-
-
-def _may_refer(hint: Any, seen: frozenset[type[Any]]) -> bool:  # noqa: PLR0911 - one case a line
-    """Whether a value of this hint may be, or hold, a reference (when unsure: yes)."""
-    if isinstance(hint, typing.NewType):
-        return _may_refer(hint.__supertype__, seen)
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        return any(_may_refer(arg, seen) for arg in typing.get_args(hint))
-    if origin is typing.Literal:
-        return False
-    if origin is not None:  # Mapping[str, str], tuple[...]: the value itself is no attrs object
-        return attrs.has(origin)
-    if not isinstance(hint, type) or hint is object:
-        return True
-    if not attrs.has(hint):
-        return not issubclass(hint, _LEAVES) and hint.__module__ != "builtins"
-    if hint in seen:
-        return False  # what a cycle would add, the class's other fields already say
-    if hint.__subclasses__():
-        return True  # a subclass (a kind of document) may add fields that refer
-    inner = seen | {hint}
-    return any(spec.target is not None or _may_refer(spec.item, inner) for spec in fields_of(hint))
-
-
-def _plan(cls: type[Any]) -> _Plan:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = ()
-        if attrs.has(cls):
-            plan = tuple(
-                (spec.name, spec.target, spec.many)
-                for spec in fields_of(cls)
-                if spec.target is not None or _may_refer(spec.item, frozenset({cls}))
-            )
-        _PLANS[cls] = plan  # the same every time: a race is harmless
-    return plan
-
 
 def all_resolve(obj: object, dossier: Dossier) -> bool:
     """Whether every id `obj` names (see `references`) is that of an entity in the dossier.
@@ -396,7 +350,7 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
     get = dossier.get
 
     def walk(value: object) -> bool:
-        for name, target, many in _PLANS.get(type(value)) or _plan(type(value)):
+        for name, target, many in reference_plan(type(value)):
             held = getattr(value, name)
             if held is None:
                 continue
@@ -404,7 +358,7 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
                 if target is not None and isinstance(item, str):
                     if item not in ids.get(target, ()) and get(target, item) is None:
                         return False
-                elif (_PLANS.get(type(item)) or _plan(type(item))) and not walk(item):
+                elif reference_plan(type(item)) and not walk(item):
                     return False
         return True
 
@@ -412,8 +366,8 @@ def all_resolve(obj: object, dossier: Dossier) -> bool:
 
 
 def _by_type(values: list[Any]) -> dict[type[Any], list[Any]]:
-    """The values that may hold a reference (see `_plan`), grouped by their class, in order."""
-    kinds = {kind: _plan(kind) for kind in set(map(type, values))}
+    """The values that may hold a reference (see `reference_plan`), grouped by class, in order."""
+    kinds = {kind: reference_plan(kind) for kind in set(map(type, values))}
     if len(kinds) == 1:
         kind, plan = kinds.popitem()
         return {kind: values} if plan else {}
@@ -443,7 +397,7 @@ def _gather(values: list[Any], found: dict[type[Any], set[str]]) -> None:
     One comprehension a field for all values of a type at once, not a call a value.
     """
     for cls, group in _by_type(values).items():
-        for name, target, many in _plan(cls):
+        for name, target, many in reference_plan(cls):
             held = list(map(attrgetter(name), group))
             if many:  # a tuple: an empty one names nothing
                 items = list(chain.from_iterable(filter(None, held)))

@@ -15,10 +15,12 @@ its identity, not a reference.
 
 from __future__ import annotations
 
+import enum
 import functools
 import types
 import typing
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Any, Final
 
 import attrs
@@ -47,6 +49,7 @@ __all__ = [
     "FieldSpec",
     "entity_of_id",
     "fields_of",
+    "reference_plan",
     "references",
     "values_of",
 ]
@@ -180,28 +183,54 @@ def _nested(value: object) -> bool:
     return attrs.has(type(value))
 
 
-_WALKED: dict[type[Any], tuple[FieldSpec, ...]] = {}
+Plan = tuple[tuple[str, type[Any] | None, bool], ...]
+"""Per class, the fields that may hold an id or a value holding one: (name, target, many)."""
+
+_PLANS: dict[type[Any], Plan] = {}
+_LEAVES: tuple[type[Any], ...] = (str, int, float, bool, date, type(None), enum.Enum)
 
 
-def _walked(cls: type[Any]) -> tuple[FieldSpec, ...]:
-    """The fields of `cls` that `references` reads: ids of entities, and those that may nest more.
+def _may_refer(hint: Any, seen: frozenset[type[Any]]) -> bool:  # noqa: PLR0911 - one case a line
+    """Whether a value of this hint may be, or hold, a reference (when unsure: yes)."""
+    if isinstance(hint, typing.NewType):
+        return _may_refer(hint.__supertype__, seen)
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_may_refer(arg, seen) for arg in typing.get_args(hint))
+    if origin is typing.Literal:
+        return False
+    if origin is not None:  # Mapping[str, str], tuple[...]: the value itself is no attrs object
+        return attrs.has(origin)
+    if not isinstance(hint, type) or hint is object:
+        return True
+    if not attrs.has(hint):
+        return not issubclass(hint, _LEAVES) and hint.__module__ != "builtins"
+    if hint in seen:
+        return False  # what a cycle would add, the class's other fields already say
+    if hint.__subclasses__():
+        return True  # a subclass (a kind of document) may add fields that refer
+    inner = seen | {hint}
+    return any(spec.target is not None or _may_refer(spec.item, inner) for spec in fields_of(hint))
 
-    A field whose type is a class other than an attrs class (text, a number,
-    an enum, a mapping of names) holds neither; any other may hold a value
-    object, whose own class is asked in turn. Empty for a class that is not
-    an attrs class.
+
+def reference_plan(cls: type[Any]) -> Plan:
+    """The fields of `cls` that a walk of references reads (empty: nothing in it can refer).
+
+    An id field, or one whose values may be or hold a value object that names
+    an entity; states, dates, text and enums are skipped. Empty for a class
+    that is not an attrs class.
     """
-    known = _WALKED.get(cls)
-    if known is None:
-        specs = fields_of(cls) if attrs.has(cls) else ()
-        known = _WALKED[cls] = tuple(s for s in specs if s.target is not None or _may_nest(s.item))
-    return known  # the same every time: a race is harmless
-
-
-def _may_nest(item: Any) -> bool:
-    while hasattr(item, "__supertype__"):  # a NewType of text
-        item = item.__supertype__
-    return not isinstance(item, type) or item is object or attrs.has(item)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = ()
+        if attrs.has(cls):
+            plan = tuple(
+                (spec.name, spec.target, spec.many)
+                for spec in fields_of(cls)
+                if spec.target is not None or _may_refer(spec.item, frozenset({cls}))
+            )
+        _PLANS[cls] = plan  # the same every time: a race is harmless
+    return plan
 
 
 def references(obj: object, path: str = "") -> Iterator[tuple[str, type[Any], str]]:
@@ -215,17 +244,16 @@ def references(obj: object, path: str = "") -> Iterator[tuple[str, type[Any], st
     >>> next(references(meeting))
     ('.series', <class 'diplomodel.model.meetings.MeetingSeries'>, 'cn-ru-heads-of-government')
     """
-    for spec in _walked(type(obj)):
-        value = getattr(obj, spec.name)
+    for name, target, many in reference_plan(type(obj)):
+        value = getattr(obj, name)
         if value is None:
             continue
-        target = spec.target
-        items = enumerate(value) if spec.many else ((None, value),)
+        items = enumerate(value) if many else ((None, value),)
         for index, item in items:
             if target is not None and isinstance(item, str):
-                yield _path(path, spec.name, index), target, item
-            elif _walked(type(item)):  # a value object that may name something
-                yield from references(item, _path(path, spec.name, index))
+                yield _path(path, name, index), target, item
+            elif reference_plan(type(item)):  # a value object that may name something
+                yield from references(item, _path(path, name, index))
 
 
 def _path(path: str, name: str, index: int | None) -> str:
