@@ -96,8 +96,11 @@ UNPROVED: Final = object()
 _NEWLINE: Final = 0x0A
 
 
-def proved_loads(raw: bytes) -> Any:
+def proved_loads(raw: bytes | str) -> Any:
     """Orjson's parse of `raw` when it is provably the value `strict_loads` gives; else UNPROVED.
+
+    Text given as `str` is proved as its UTF-8 bytes are (encoded only once
+    it may be orjson's writing).
 
     Orjson parses several times faster, but it keeps the last of two equal
     keys, reads integers past 64 bits as floats and refuses lone surrogates,
@@ -117,6 +120,8 @@ def proved_loads(raw: bytes) -> Any:
     """
     if _orjson is None or not _may_prove(raw):
         return UNPROVED
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogatepass")  # a lone surrogate: bytes orjson refuses
     try:
         value = _orjson.loads(raw)
     except _orjson.JSONDecodeError:
@@ -129,7 +134,7 @@ def proved_loads(raw: bytes) -> Any:
     return UNPROVED
 
 
-def _may_prove(raw: bytes) -> bool:
+def _may_prove(raw: bytes | str) -> bool:
     """Whether `raw` may be orjson's writing, judged from its start: not worth parsing twice if not.
 
     Compact text has no space after a colon or a comma; indented text starts
@@ -138,6 +143,8 @@ def _may_prove(raw: bytes) -> bool:
     orjson's parse and the copy that would fail to prove it.
     """
     head = raw[:4096]
+    if isinstance(head, str):
+        head = head.encode("utf-8", "surrogatepass")
     return head[1:2] == b"\n" or (b'": ' not in head and b'", "' not in head)
 
 

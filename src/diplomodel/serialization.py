@@ -581,10 +581,10 @@ def parse_json(text: str | bytes, *, source: str | None = None) -> Any:
         raise DataError.single(
             "$", f"expected JSON text or bytes, got {type(text).__name__}", source=source
         )
-    raw = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    value = _jsontext.proved_loads(raw) if isinstance(raw, bytes) else _jsontext.UNPROVED
-    if value is not _jsontext.UNPROVED:
-        return value
+    if isinstance(text, str | bytes):  # a bytearray goes to the strict parser
+        value = _jsontext.proved_loads(text)
+        if value is not _jsontext.UNPROVED:
+            return value
     try:
         if not isinstance(text, str):  # files are UTF-8 (a leading byte-order mark is allowed)
             text = bytes(text).decode("utf-8-sig")
