@@ -61,7 +61,7 @@ def plain(dossier: dm.Dossier) -> dm.Report:
     """`validate` run the way it ran before the fast paths."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_rules, "all_resolve", lambda _obj, _dossier: False)
-        patch.setattr(_rules, "_terms", _TermsOfPerson)
+        patch.setattr(_rules, "terms_of", _TermsOfPerson)
         patch.setattr(_rule_support.Facts, "term_days", lambda facts: _TermsOfPerson(facts.dossier))
         patch.setattr(_rules, "_may_hold", _slow_may_hold)
         patch.setattr(_rules, "_covers", lambda terms, day: any(t.covers(day) for t in terms))
@@ -216,13 +216,13 @@ class TestTermsIndex:
         first = dm.Person(id="p", name="First", tenures=(dm.Tenure(office="a"),))
         second = dm.Person(id="p", name="Second", tenures=(dm.Tenure(office="b"),))
         dossier = dm.Dossier(id="d", title="D", people=(first, second))
-        terms = _rules._terms(dossier)
+        terms = _rule_support.terms_of(dossier)
         assert terms == {("p", "a"): (dm.Tenure(office="a"),)}
 
     def test_built_once(self):
         """The index is built once per dossier and reused."""
         dossier = dm.load_example()
-        assert _rules._terms(dossier) is _rules._terms(dossier)
+        assert _rule_support.terms_of(dossier) is _rule_support.terms_of(dossier)
 
     def test_keeps_recorded_order(self):
         """Terms of one office keep the order in which the person lists them."""
@@ -234,7 +234,7 @@ class TestTermsIndex:
         dossier = dm.Dossier(
             id="d", title="D", people=(dm.Person(id="p", name="P", tenures=tenures),)
         )
-        assert _rules._terms(dossier)[("p", "a")] == (tenures[0], tenures[2])
+        assert _rule_support.terms_of(dossier)[("p", "a")] == (tenures[0], tenures[2])
 
 
 class TestNoWorkForNothing:

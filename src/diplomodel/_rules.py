@@ -189,14 +189,9 @@ def _may_hold(days: Days, first: date, last: date) -> bool:
     Each day judged as `Tenure.covers` judges it: a term covers `first` or
     `last`, or it starts between them.
     """
-    for start, end in days:
-        if (start is None or start <= first) and (end is None or first <= end):
-            return True
-        if (start is None or start <= last) and (end is None or last <= end):
-            return True
-        if start is not None and first <= start <= last:
-            return True
-    return False
+    if _covers(days, first) or _covers(days, last):
+        return True
+    return any(start is not None and first <= start <= last for start, _ in days)
 
 
 _Officials = tuple[
@@ -215,9 +210,6 @@ def _officials(subject: Meeting | Document, facts: Facts) -> _Officials:
     if when is None:
         when = getattr(facts.meeting_of(subject), "start", None)
     return "signatories", subject.signatories, when, None
-
-
-_terms = terms_of
 
 
 def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
@@ -248,7 +240,7 @@ def check_tenure(subject: Meeting | Document, facts: Facts) -> Iterator[Hit]:
         if person is None:
             continue
         when = str(start) if end is None else f"{start} to {end}"
-        terms = _terms(dossier).get((person_id, office_id), ())
+        terms = terms_of(dossier).get((person_id, office_id), ())
         known = "; ".join(f"{t.start or '?'} to {t.end or 'open'}" for t in terms)
         yield Hit(
             message=f"{person.name} did not hold office {office_id!r} on {when} "
