@@ -82,7 +82,7 @@ def bodies_within_bodies():
         tenures=(dm.Tenure(office=office.id, start=dm.PartialDate(year=2020)),),
     )
     talks = dm.Meeting(
-        id="talks",
+        id="trade-talks",
         title="Trade talks",
         kind=dm.MeetingKind.TALKS,
         start=dm.PartialDate(year=2024, month=5, day=1),
@@ -183,7 +183,7 @@ class TestRefusals:
 
 class TestOneQueryATable:
     def test_what_records_name_is_worked_out_once_a_table(self, tmp_path, monkeypatch):
-        """One query a record table gives positions only; each entity's JSON is read from disk."""
+        """One sorted read a record table gives positions only; each entity's JSON from disk."""
         from diplomodel.spark import _local
         from diplomodel.spark._store import JsonStore
 
@@ -192,7 +192,7 @@ class TestOneQueryATable:
 
         def counted(con, sql):
             batches = list(original_batches(con, sql))
-            if "WITH refs AS" in sql:
+            if "FROM near ORDER BY pos" in sql:
                 queries.append([b.schema.names for b in batches])
             yield from batches
 
@@ -210,6 +210,15 @@ class TestOneQueryATable:
         assert all(names == ["pos", "rt", "npos"] for batches in queries for names in batches)
         assert len(reads) == len(set(reads))  # each entity read once: the dossier is small
         assert {t for t, _ in reads} >= set(tables)
+
+    @pytest.mark.parametrize("key_rows", [1, 3])
+    def test_keys_in_parts(self, tmp_path, monkeypatch, key_rows):
+        """Ids resolved part by part (as at 10 million meetings) give the same findings."""
+        from diplomodel.spark import _local
+
+        monkeypatch.setattr(_local, "_KEY_ROWS", key_rows)
+        dossier = together([bodies_within_bodies(), *(build() for build, _ in BROKEN.values())])
+        assert as_set(streamed(dossier, tmp_path)) == as_set(validate(dossier))
 
     def test_the_bodies_above_what_a_record_names(self, tmp_path):
         """A record meets the body its neighbour names and every body above it, as validate does."""
@@ -259,3 +268,11 @@ class TestJsonStore:
             assert seen == list(range(count))
         finally:
             store.close()
+
+
+class TestShortOfMemory:
+    def test_a_limit_too_small_is_a_memory_error_naming_it(self, tmp_path):
+        """DuckDB's own out-of-memory error comes out as MemoryError, with the limit to raise."""
+        with pytest.raises(MemoryError, match=r"memory_limit='1MB'") as caught:
+            streamed(dm.load_example(), tmp_path, memory_limit="1MB")
+        assert type(caught.value.__cause__).__name__ == "OutOfMemoryException"

@@ -200,6 +200,8 @@ def validate_streaming(
             format version, or a row that does not read.
         InvalidArgumentError: A rule of yours over the whole dossier is among
             `rules` (see `not_covered`).
+        MemoryError: DuckDB could not finish a join or sort within
+            `memory_limit` (the default is enough for 10 million meetings).
 
     >>> import tempfile
     >>> from diplomodel import load_example

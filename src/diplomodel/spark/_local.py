@@ -89,27 +89,52 @@ WHERE r."table" = 'bodies'
 """
 """The bodies each entity names: few, so the records that name it meet them without its list."""
 
-_NEAR = """
-WITH refs AS (
-    SELECT DISTINCT pos, r."table" AS rt, r.ref AS rid
-    FROM (SELECT pos, unnest(refs) AS r FROM entities WHERE "table" = '{table}')
-), hop AS (
-    SELECT refs.pos, refs.rt, f.pos AS npos
-    FROM refs JOIN first f ON f."table" = refs.rt AND f.id = refs.rid
-), named AS (
+_KEYS = """
+CREATE TEMP TABLE keys AS
+SELECT "table", id, pos, hash("table", id) % {parts} AS part FROM first
+"""
+"""Each entity's (table, id) and position, in parts by a hash of the key."""
+
+_KEY_ROWS = 1 << 20
+"""How many keys a part holds at most: the build side of one join stays this small."""
+
+_REFS = """
+CREATE OR REPLACE TEMP TABLE refs AS
+SELECT pos, r."table" AS rt, r.ref AS rid, hash(r."table", r.ref) % {parts} AS part
+FROM (SELECT pos, unnest(refs) AS r FROM entities WHERE "table" = '{table}')
+"""
+"""What each entity of one table names, in the parts of `_KEYS`."""
+
+_NEAR_STEPS = (
+    "CREATE OR REPLACE TEMP TABLE near (pos BIGINT, rt VARCHAR, npos BIGINT)",
+    # One join a part: whatever the size of the dataset, a join holds about _KEY_ROWS keys at most.
+    """
+    INSERT INTO near
+    SELECT refs.pos, refs.rt, k.pos FROM refs JOIN keys k ON k."table" = refs.rt AND k.id = refs.rid
+    WHERE refs.part = {part} AND k.part = {part}
+    """,
+    """
+    CREATE OR REPLACE TEMP TABLE named AS
     SELECT pos, rid FROM refs WHERE rt = 'bodies'
-    UNION
-    SELECT hop.pos, b.body FROM hop JOIN bodies_named b ON b."table" = hop.rt AND b.pos = hop.npos
-), above AS (
-    SELECT named.pos, 'bodies' AS rt, f.pos AS npos
+    UNION ALL
+    SELECT near.pos, b.body
+    FROM near JOIN bodies_named b ON b."table" = near.rt AND b.pos = near.npos
+    """,
+    """
+    INSERT INTO near
+    SELECT named.pos, 'bodies', f.pos
     FROM named JOIN ancestors a ON a.b = named.rid
     JOIN first f ON f."table" = 'bodies' AND f.id = a.a
+    """,
 )
-SELECT DISTINCT pos, rt, npos
-FROM (SELECT pos, rt, npos FROM hop UNION ALL SELECT pos, rt, npos FROM above)
-ORDER BY pos
+"""``near``: each entity of one table with each entity it names and each body above those.
+
+Written step by step into tables (not one query with ``DISTINCT``): DuckDB
+spills tables and sorts to disk, but a single query over every (record,
+neighbour) pair ran out of its memory limit at 10 million meetings. The
+same pair may appear twice (a person named in two places); `_near` drops
+the repeats.
 """
-"""Each entity of one table with each entity it names (and each body above those): positions."""
 
 
 def _load(con: duckdb.DuckDBPyConnection, root: Path, names: list[str], store: JsonStore) -> None:
@@ -166,9 +191,22 @@ def findings(
             _load(con, root, names, store)
             _run(con, _FIRST)
             yield from _checks(con, context, codes, record_tables, store)
+        except duckdb.OutOfMemoryException as error:
+            raise _short_of_memory(memory_limit) from error
+        except OSError as error:  # the same, raised through the Arrow reader of a result
+            if not str(error).startswith("Out of Memory Error"):
+                raise
+            raise _short_of_memory(memory_limit) from error
         finally:
             con.close()
             store.close()
+
+
+def _short_of_memory(memory_limit: str) -> MemoryError:
+    return MemoryError(
+        f"DuckDB could not finish within memory_limit={memory_limit!r} (it spills to disk, but "
+        "each join and sort needs some memory of its own); give validate_streaming a larger one"
+    )
 
 
 def _checks(
@@ -197,15 +235,38 @@ def _checks(
     if record_tables:
         _run(con, _ANCESTORS)
         _run(con, _BODIES_NAMED)
+        # One thread from here on: DuckDB's joins and sorts need a share of the limit each.
+        _run(con, "SET threads = 1")
+        keys = int(_run(con, "SELECT count(*) FROM first")[0][0])
+        parts = max(1, -(-keys // _KEY_ROWS))
+        _run(con, _KEYS.format(parts=parts))
         checks = RecordChecks(context, store.text)
         for table in record_tables:
-            yield from _record_findings(checks, table, store, _near(con, table))
+            yield from _record_findings(checks, table, store, _near(con, table, parts))
 
 
-def _near(con: duckdb.DuckDBPyConnection, table: str) -> Iterator[tuple[int, str, int]]:
-    """(position, table, position) of each entity of `table` and one it names, by the first."""
-    for batch in _batches_of(con, _NEAR.format(table=table)):
-        yield from zip(*(batch.column(i).to_pylist() for i in range(3)), strict=True)
+def _near(con: duckdb.DuckDBPyConnection, table: str, parts: int) -> Iterator[tuple[int, str, int]]:
+    """(position, table, position) of each entity of `table` and one it names, by the first.
+
+    Each pair once, in the order of the first position.
+    """
+    _run(con, _REFS.format(table=table, parts=parts))
+    create, join, named, above = _NEAR_STEPS
+    _run(con, create)
+    for part in range(parts):
+        _run(con, join.format(part=part))
+    _run(con, named)
+    _run(con, above)
+    seen: set[tuple[int, str, int]] = set()
+    at = -1
+    for batch in _batches_of(con, "SELECT pos, rt, npos FROM near ORDER BY pos"):
+        for pair in zip(*(batch.column(i).to_pylist() for i in range(3)), strict=True):
+            if pair[0] != at:
+                at = pair[0]
+                seen.clear()
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def _record_findings(
