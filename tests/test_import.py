@@ -26,6 +26,10 @@ HEAVY = (
     "hypothesis",
     "pyarrow",
     "duckdb",
+    # Standard-library modules only some values need (February, a URL, a data file).
+    "calendar",
+    "json",
+    "urllib",
     "diplomodel._parse",
     "diplomodel.anniversaries",
     "diplomodel.dossier",
@@ -42,7 +46,7 @@ HEAVY = (
 
 def _loaded_after(code: str) -> list[str]:
     """The modules loaded in a fresh interpreter after running `code`."""
-    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    script = f"{code}\nimport sys\nloaded = sorted(sys.modules)\nimport json\nprint(json.dumps(loaded))"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     done = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import re
 import types
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -316,6 +315,8 @@ def load_json(text: str, source: str) -> dict[str, Any]:
     Raises:
         DataError: The text is not JSON, or not an object of format `FORMAT`.
     """
+    import json  # noqa: PLC0415 - read on first use, not on `import diplomodel`
+
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -11,7 +11,6 @@ and the locale are always arguments.
 
 from __future__ import annotations
 
-import calendar
 import enum
 import re
 from datetime import date, timedelta
@@ -67,7 +66,11 @@ _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 def _last_day(year: int, month: int) -> int:
     """The last day of a month (what ``calendar.monthrange`` gives, without its weekday)."""
-    return 29 if month == 2 and calendar.isleap(year) else _DAYS_IN_MONTH[month]
+    if month != 2:
+        return _DAYS_IN_MONTH[month]
+    import calendar  # noqa: PLC0415 - only February asks; `import diplomodel` stays light
+
+    return 29 if calendar.isleap(year) else 28
 
 
 @frozen(kw_only=True, eq=False)

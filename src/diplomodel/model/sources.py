@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 import attrs
 from attrs import field, frozen
@@ -19,6 +18,8 @@ def _check_url_value(_inst: Any, attribute: attrs.Attribute[Any], value: Any) ->
     if value is None:
         return
     v.text(max_length=2000)(_inst, attribute, value)
+    from urllib.parse import urlsplit  # noqa: PLC0415 - on first use: `import diplomodel` stays light
+
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise ValueError(f"'{attribute.name}' must be an http(s) URL (got {value!r})")
