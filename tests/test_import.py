@@ -46,7 +46,8 @@ HEAVY = (
 
 def _loaded_after(code: str) -> list[str]:
     """The modules loaded in a fresh interpreter after running `code`."""
-    script = f"{code}\nimport sys\nloaded = sorted(sys.modules)\nimport json\nprint(json.dumps(loaded))"
+    script = f"{code}\nimport sys\nloaded = sorted(sys.modules)\n"
+    script += "import json\nprint(json.dumps(loaded))"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     done = subprocess.run(  # noqa: S603 - our own interpreter and code
         [sys.executable, "-c", script], check=True, capture_output=True, text=True, env=env
