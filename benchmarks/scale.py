@@ -438,7 +438,7 @@ def main() -> None:
     parser.add_argument(
         "--driver-memory",
         default="4g",
-        help="the local Spark session's heap, where its tasks run (10^7 meetings on 2: 8g)",
+        help="the local Spark session's heap, where all its tasks run",
     )
     parser.add_argument(
         "--check-up-to",
