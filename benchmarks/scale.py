@@ -394,14 +394,13 @@ def _run_phase(args: argparse.Namespace) -> None:
 
 
 def _phase(name: str, directory: Path, size: int, **extra: str) -> dict[str, Any]:
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
+    if name.startswith("spark") and "findings" in extra:  # where Spark writes them: not an option
+        env["SCALE_FINDINGS"] = extra.pop("findings")
     command = [sys.executable, __file__, "--phase", name, "--dir", str(directory)]
     command += ["--size", str(size)]
     for key, value in extra.items():
         command += [f"--{key}", value]
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
-    if name.startswith("spark") and "findings" in extra:
-        env["SCALE_FINDINGS"] = extra["findings"]
-        command = command[: command.index("--findings")]
     done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"{name:>9}: {json.dumps(result)}", flush=True)
@@ -411,7 +410,7 @@ def _phase(name: str, directory: Path, size: int, **extra: str) -> dict[str, Any
 def _options(name: str, findings: str, args: argparse.Namespace) -> dict[str, str]:
     """The options a phase takes from the command line."""
     if name == "spark2":
-        return {"driver-memory": args.driver_memory, "findings": findings}  # findings last: cut off
+        return {"driver-memory": args.driver_memory, "findings": findings}
     if name == "spark1":
         return {"driver-memory": args.driver_memory}
     if name == "validate":
