@@ -100,8 +100,9 @@ def validate_dataset(
     The result is lazy, like any DataFrame: write it out, count it, or
     filter it. Its rows are the findings of `validate` on the same data (the
     order aside): columns ``code``, ``severity``, ``path``, ``message`` and
-    ``ids``. The records stay cached in the session (``persist``) while the
-    findings are computed; ``spark.catalog.clearCache()`` releases them.
+    ``ids``. The records stay cached in the session, on the executors' disk
+    (``persist``), while the findings are computed;
+    ``spark.catalog.clearCache()`` releases them.
 
     Args:
         spark: The session (local or on a cluster).

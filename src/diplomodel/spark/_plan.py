@@ -3,6 +3,11 @@
 Nothing here collects records to the driver: every step is a DataFrame
 transformation, and the loops (the bodies above a body, the meetings that
 may sit within themselves) run until a count stops changing.
+
+The records' JSON is the bulk of the data. It is cached on disk, not in the
+JVM's heap (in local mode every task shares that one heap), and the joins,
+de-duplications and groupings run on positions; the JSON joins in only at
+the last step before the rules that read it.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from pyspark import StorageLevel
 from pyspark.sql import functions as F  # noqa: N812 - the name every Spark program uses
 from pyspark.sql.pandas.types import from_arrow_schema
 
@@ -42,10 +48,15 @@ def _entities(tables: Mapping[str, DataFrame]) -> DataFrame:
     return functools.reduce(lambda a, b: a.unionByName(b), parts)
 
 
-def _first(entities: DataFrame) -> DataFrame:
-    """The first entity of each (table, id): the one a dossier's lookups find."""
-    return entities.groupBy("table", "id").agg(
-        F.min_by(F.struct("pos", "json", "refs"), "pos").alias("e")
+def _firsts(entities: DataFrame) -> DataFrame:
+    """(table, id, pos) of the first entity of each id: the one a dossier's lookups find."""
+    return entities.groupBy("table", "id").agg(F.min("pos").alias("pos"))
+
+
+def _first_of(entities: DataFrame, firsts: DataFrame, table: str) -> DataFrame:
+    """The entities of `table` that are the first with their id."""
+    return entities.where(F.col("table") == table).join(
+        firsts.where(F.col("table") == table), ["table", "id", "pos"], "left_semi"
     )
 
 
@@ -64,10 +75,11 @@ def _missing_references(entities: DataFrame) -> DataFrame:
     )
 
 
-def _duplicate_ids(entities: DataFrame) -> DataFrame:
+def _duplicate_ids(entities: DataFrame, firsts: DataFrame) -> DataFrame:
     """DM102: each entity whose id an earlier entity of its table already has."""
-    first = entities.groupBy("table", "id").agg(F.min("pos").alias("first"))
-    later = entities.join(first, ["table", "id"]).where(F.col("pos") > F.col("first"))
+    first = firsts.select("table", "id", F.col("pos").alias("first"))
+    later = entities.select("table", "id", "pos").join(first, ["table", "id"])
+    later = later.where(F.col("pos") > F.col("first"))
     return later.select(
         F.lit("DM102").alias("code"),
         F.concat(F.lit("$."), "table", F.lit("["), "pos", F.lit("].id")).alias("path"),
@@ -84,9 +96,9 @@ def _duplicate_ids(entities: DataFrame) -> DataFrame:
     )
 
 
-def _body_ancestors(first: DataFrame) -> DataFrame:
+def _body_ancestors(entities: DataFrame, firsts: DataFrame) -> DataFrame:
     """(body, ancestor) for each body and every body above it, itself included."""
-    bodies = first.where(F.col("table") == "bodies").select(F.col("id").alias("b"), "e.refs")
+    bodies = _first_of(entities, firsts, "bodies").select(F.col("id").alias("b"), "refs")
     edges = (
         bodies.select("b", F.explode("refs").alias("r"))
         .where((F.col("r.at") == ".parent") & (F.col("r.table") == "bodies"))
@@ -105,29 +117,30 @@ def _body_ancestors(first: DataFrame) -> DataFrame:
         up, size = grown, now
 
 
-def _near(entities: DataFrame, first: DataFrame, tables: list[str]) -> DataFrame:
+def _near(entities: DataFrame, firsts: DataFrame, tables: list[str]) -> DataFrame:
     """For each entity of `tables`: the entities it names and all the bodies above them."""
     own = entities.where(F.col("table").isin(tables))
-    refs = own.select("table", "pos", F.explode("refs").alias("r")).select(
-        "table", "pos", F.col("r.table").alias("rt"), F.col("r.ref").alias("rid")
+    refs = (
+        own.select("table", "pos", F.explode("refs").alias("r"))
+        .select("table", "pos", F.col("r.table").alias("rt"), F.col("r.ref").alias("rid"))
+        .distinct()
     )
-    targets = first.select(
-        F.col("table").alias("rt"),
-        F.col("id").alias("rid"),
-        F.col("e.pos").alias("npos"),
-        F.col("e.json").alias("njson"),
-        F.col("e.refs").alias("nrefs"),
+    targets = firsts.select(
+        F.col("table").alias("rt"), F.col("id").alias("rid"), F.col("pos").alias("npos")
     )
-    hop = refs.distinct().join(targets, ["rt", "rid"])
-    named_bodies = refs.where(F.col("rt") == "bodies").select("table", "pos", "rid")
-    their_bodies = (
-        hop.select("table", "pos", F.explode("nrefs").alias("r"))
+    hop = refs.join(targets, ["rt", "rid"])
+    bodies_named_by = (
+        entities.select(
+            F.col("table").alias("rt"), F.col("pos").alias("npos"), F.explode("refs").alias("r")
+        )
         .where(F.col("r.table") == "bodies")
-        .select("table", "pos", F.col("r.ref").alias("rid"))
+        .select("rt", "npos", F.col("r.ref").alias("rid"))
     )
-    up = _body_ancestors(first)
+    named_bodies = refs.where(F.col("rt") == "bodies").select("table", "pos", "rid")
+    their_bodies = hop.select("table", "pos", "rt", "npos").join(bodies_named_by, ["rt", "npos"])
+    up = _body_ancestors(entities, firsts)
     above = (
-        named_bodies.unionByName(their_bodies)
+        named_bodies.unionByName(their_bodies.select("table", "pos", "rid"))
         .distinct()
         .join(up.select(F.col("b").alias("rid"), "a"), "rid")
         .select("table", "pos", F.lit("bodies").alias("rt"), F.col("a").alias("rid"))
@@ -135,36 +148,40 @@ def _near(entities: DataFrame, first: DataFrame, tables: list[str]) -> DataFrame
         .join(targets, ["rt", "rid"])
     )
     near = (
-        hop.select("table", "pos", "rt", "npos", "njson")
-        .unionByName(above.select("table", "pos", "rt", "npos", "njson"))
-        .dropDuplicates(["table", "pos", "rt", "npos"])
+        hop.select("table", "pos", "rt", "npos")
+        .unionByName(above.select("table", "pos", "rt", "npos"))
+        .distinct()
     )
-    grouped = near.groupBy("table", "pos").agg(
-        F.collect_list(
-            F.struct(
-                F.col("rt").alias("table"), F.col("npos").alias("pos"), F.col("njson").alias("json")
-            )
-        ).alias("near")
+    texts = entities.select(
+        F.col("table").alias("rt"), F.col("pos").alias("npos"), F.col("json").alias("njson")
+    )
+    grouped = (
+        near.join(texts, ["rt", "npos"])
+        .groupBy("table", "pos")
+        .agg(
+            F.collect_list(
+                F.struct(
+                    F.col("rt").alias("table"),
+                    F.col("npos").alias("pos"),
+                    F.col("njson").alias("json"),
+                )
+            ).alias("near")
+        )
     )
     return own.select("table", "pos", "json").join(grouped, ["table", "pos"], "left")
 
 
-def _cycle_candidates(first: DataFrame) -> DataFrame:
+def _cycle_candidates(entities: DataFrame, firsts: DataFrame) -> DataFrame:
     """The meetings that sit within themselves, through others or directly.
 
     Meetings that point at nothing, or that nothing points at, are peeled off
-    until only loops remain.
+    until only loops remain; then their JSON joins them.
     """
     nodes = (
-        first.where(F.col("table") == "meetings")
-        .select(
-            "id",
-            F.col("e.pos").alias("pos"),
-            F.col("e.json").alias("json"),
-            F.explode("e.refs").alias("r"),
-        )
+        _first_of(entities, firsts, "meetings")
+        .select("id", "pos", F.explode("refs").alias("r"))
         .where(F.col("r.at") == ".within")
-        .select("id", "pos", "json", F.col("r.ref").alias("parent"))
+        .select("id", "pos", F.col("r.ref").alias("parent"))
         .localCheckpoint()
     )
     size = nodes.count()
@@ -175,13 +192,14 @@ def _cycle_candidates(first: DataFrame) -> DataFrame:
         kept = kept.localCheckpoint()
         now = kept.count()
         if now == size:
-            return kept
+            texts = entities.where(F.col("table") == "meetings").select("pos", "json")
+            return kept.join(texts, "pos")
         nodes, size = kept, now
 
 
-def _grouped(entities: DataFrame, first: DataFrame, context: Context, family: str) -> DataFrame:
+def _grouped(entities: DataFrame, firsts: DataFrame, context: Context, family: str) -> DataFrame:
     if family == "within":
-        rows = _cycle_candidates(first).select(F.lit("").alias("key"), "pos", "json")
+        rows = _cycle_candidates(entities, firsts).select(F.lit("").alias("key"), "pos", "json")
     else:
         rows = (
             entities.where(F.col("table") == FAMILIES[family].table)
@@ -196,20 +214,22 @@ def _grouped(entities: DataFrame, first: DataFrame, context: Context, family: st
 def findings(tables: Mapping[str, DataFrame], context: Context) -> DataFrame:
     """The findings of `context.rules` on the tables (each with its position column)."""
     codes = {r.code: r for r in context.rules}
-    entities = _entities(tables).persist()
-    first = _first(entities).persist()
+    entities = _entities(tables).persist(StorageLevel.DISK_ONLY)
+    firsts = _firsts(entities).persist(StorageLevel.DISK_ONLY)
     parts: list[DataFrame] = []
     severities: dict[str, str] = {}
-    for code, make in (("DM101", _missing_references), ("DM102", _duplicate_ids)):
-        if code in codes:
-            parts.append(make(entities))
-            severities[code] = codes[code].severity.value
+    if "DM101" in codes:
+        parts.append(_missing_references(entities))
+        severities["DM101"] = codes["DM101"].severity.value
+    if "DM102" in codes:
+        parts.append(_duplicate_ids(entities, firsts))
+        severities["DM102"] = codes["DM102"].severity.value
     for family, spec in FAMILIES.items():
         if any(c in codes for c in spec.codes):
-            parts.append(_grouped(entities, first, context, family))
+            parts.append(_grouped(entities, firsts, context, family))
     with_records = [name for name in record_tables(context.rules) if name in tables]
     if with_records:
-        near = _near(entities, first, with_records)
+        near = _near(entities, firsts, with_records)
         parts.append(near.mapInArrow(functools.partial(record_findings, context), _FINDINGS))
     if not parts:
         return entities.sparkSession.createDataFrame([], _FINDINGS)
