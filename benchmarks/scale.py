@@ -267,7 +267,7 @@ def phase_spark(directory: Path, workers: int, driver_memory: str, size: int) ->
 
     The joins spread the records over 4 groups a worker, and over one for each
     50 000 meetings past that (Spark's own default of 200 at 10^7). At 10^7
-    meetings two workers ran out of heap at 4 and 8 GB, with 8 groups and 200.
+    meetings a 4 GB heap is enough for one worker and for two.
     """
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
