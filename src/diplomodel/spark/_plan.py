@@ -60,10 +60,10 @@ def _first_of(entities: DataFrame, firsts: DataFrame, table: str) -> DataFrame:
     )
 
 
-def _missing_references(entities: DataFrame) -> DataFrame:
+def _missing_references(entities: DataFrame, firsts: DataFrame) -> DataFrame:
     """DM101: each reference that names no entity of its table."""
     refs = entities.select("table", "pos", "id", F.explode("refs").alias("r"))
-    known = entities.select(F.col("table").alias("t"), F.col("id").alias("i")).distinct()
+    known = firsts.select(F.col("table").alias("t"), F.col("id").alias("i"))  # one row an id
     missing = refs.join(known, (refs.r.table == known.t) & (refs.r.ref == known.i), "left_anti")
     return missing.select(
         F.lit("DM101").alias("code"),
@@ -219,7 +219,7 @@ def findings(tables: Mapping[str, DataFrame], context: Context) -> DataFrame:
     parts: list[DataFrame] = []
     severities: dict[str, str] = {}
     if "DM101" in codes:
-        parts.append(_missing_references(entities))
+        parts.append(_missing_references(entities, firsts))
         severities["DM101"] = codes["DM101"].severity.value
     if "DM102" in codes:
         parts.append(_duplicate_ids(entities, firsts))
