@@ -19,6 +19,7 @@ from diplomodel.dates import PartialDate
 from diplomodel.dossier import load_example
 from diplomodel.interchange._common import referenced_states
 from diplomodel.model._fields import TABLES, entity_of_id, fields_of, references, values_of
+from diplomodel.model.documents import Communique, Document
 from diplomodel.model.ids import MeetingId, PersonId
 from diplomodel.model.meetings import Meeting, MeetingSeries
 from diplomodel.model.people import Office, Person
@@ -53,14 +54,18 @@ class TestDescription:
                 continue
             for spec in fields_of(cls):
                 is_id_type = hasattr(spec.item, "__supertype__")
-                identity = spec.name == "id" and cls in TABLES.values()
+                identity = spec.name == "id" and issubclass(cls, tuple(TABLES.values()))
                 if is_id_type and not identity:
                     assert spec.target is not None, (cls.__name__, spec.name)
 
     def test_identity_is_not_a_reference(self):
-        """An entity's own `id` names nothing."""
+        """An entity's own `id` names nothing, nor does a document kind's (its table's class)."""
         (spec,) = (s for s in fields_of(Person) if s.name == "id")
         assert spec.target is None
+        (spec,) = (s for s in fields_of(Communique) if s.name == "id")
+        assert spec.target is None
+        (spec,) = (s for s in fields_of(Communique) if s.name == "revises")
+        assert spec.target is Document
 
     def test_id_types_map_to_their_entities(self):
         """The mapping comes from the entities' own `id` fields."""

@@ -22,13 +22,16 @@ import pytest
 import diplomodel as dm
 from diplomodel import _jsontext, _structure
 from diplomodel import _validators as v
+from diplomodel._hooks import DOCUMENT_TAGS
 from diplomodel._tables import EXAMPLES
+from diplomodel.model import _fields
 from diplomodel.model.meetings import Meeting
 from diplomodel.model.people import Person
 from diplomodel.organizations import Membership, Organization, organizations
 from diplomodel.serialization import make_converter, parse_json, reference_converter
 from diplomodel.states import State
 
+_KINDS = tuple(DOCUMENT_TAGS)
 HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "differential.py"
 COUNT = int(os.environ.get("DIFFERENTIAL_N", "3000"))
 
@@ -143,7 +146,7 @@ class TestGenerated:
         summary = next(i for i, a in enumerate(attrs.fields(Meeting)) if a.name == "summary")
         read, default = source.split(f"f{summary} = value['summary']")[1].split("else:", 1)
         assert re.search(rf"\(self, _a\d+, f{summary}\)", read)
-        assert not re.search(rf"\(self, _a\d+, f{summary}\)", default.split("_s", 1)[0])
+        assert not re.search(rf"\(self, _a\d+, f{summary}\)", default.split("self.summary =", 1)[0])
         base = dm.to_dict(dm.load_example().meetings[0])
         with pytest.raises(dm.DataError, match="must not start or end with whitespace"):
             dm.from_dict({**base, "summary": " padded"}, Meeting)
@@ -210,6 +213,67 @@ class TestGenerated:
         named = dossier.meetings[0].participants[0].person
         person = next(p for p in dossier.people if p.id == named)
         assert person.id is named
+
+    def test_built_objects_are_of_the_class_itself(self):
+        """Fields are stored through a private builder subclass; what comes out is the class."""
+        dossier = dm.from_json(dm.to_json_bytes(dm.load_example()), dm.Dossier)
+        built = [dossier, *dossier.meetings, *dossier.documents, *dossier.meetings[0].participants]
+        assert {type(x) for x in built} <= {dm.Dossier, Meeting, *_KINDS, dm.Participation}
+        assert all(type(x).__setattr__ is not object.__setattr__ for x in built)  # frozen
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            dossier.meetings[0].title = "changed"  # type: ignore[misc]
+
+    def test_builders_are_no_kinds_of_their_class(self):
+        """A builder adds no attrs field, so the walk of references does not take it for one."""
+        make_converter().structure({"state": "RU"}, dm.Place)
+        builder = _structure._builder(dm.Place)
+        assert builder in dm.Place.__subclasses__()
+        assert "__attrs_attrs__" not in vars(builder)
+        assert _fields.reference_plan(dm.Place) == ()
+        assert not _fields._may_refer(dm.Place, frozenset())
+
+    def test_a_reference_is_taken_from_the_memo(self):
+        """An id that names a record is checked once, then shared; a record's own id is not kept."""
+        raw = {"person": "li-qiang-memo", "state": "CN"}
+        first = make_converter().structure(dict(raw), dm.Signature)
+        again = make_converter().structure(json.loads(json.dumps(raw)), dm.Signature)
+        assert first.person is again.person
+        memos = [m for m in _structure._memos.values() if "li-qiang-memo" in m]
+        assert len(memos) == 1
+        make_converter().structure({"id": "own-id-memo", "name": "X"}, Person)
+        assert not any("own-id-memo" in m for m in _structure._memos.values())
+
+    def test_a_refused_id_never_enters_the_memo(self):
+        """Only ids that passed every check of their field are remembered."""
+        for _ in range(2):
+            with pytest.raises(dm.DataError, match="person"):
+                dm.from_dict({"person": "-bad-memo", "state": "CN"}, dm.Signature)
+        assert not any("-bad-memo" in m for m in _structure._memos.values())
+
+    def test_the_memo_is_bounded(self, monkeypatch):
+        """A full memo starts again rather than growing without bound."""
+        monkeypatch.setattr(_structure, "_MEMO_SIZE", 3)
+        converter = make_converter()
+        for n in range(10):
+            converter.structure({"person": f"bounded-{n}", "state": "CN"}, dm.Signature)
+        assert all(len(m) <= 3 for m in _structure._memos.values() if "bounded-9" in m)
+
+    def test_value_objects_are_unique_by_the_fields_they_compare(self):
+        """Repeated signatures are refused; signatures that differ in any field are not."""
+        base = dm.to_dict(next(d for d in dm.load_example().documents if d.signatories))
+        one = {"person": "li-qiang", "state": "CN"}
+        with pytest.raises(dm.DataError, match="signatories"):
+            dm.from_dict({**base, "signatories": [one, dict(one)]}, dm.Document)
+        for other in (
+            {**one, "state": "RU"},
+            {**one, "person": "other"},
+            {**one, "office": "cn-premier"},
+            {**one, "state": "body:cn-state-council"},
+        ):
+            structured = make_converter().structure(
+                {**base, "signatories": [one, other]}, dm.Document
+            )
+            assert len(structured.signatories) == 2
 
     def test_repeated_ids_in_a_table_are_refused(self):
         """Entities in one collection must have distinct ids on the generated path too."""

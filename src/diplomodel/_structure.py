@@ -10,7 +10,11 @@ by the converter like any cattrs hook:
   common hooks (text, integers, enums, states, tuples) inlined;
 - the instance is built as its attrs ``__init__`` builds it (converters,
   defaults and factories in field order, ``__attrs_pre_init__`` and
-  ``__attrs_post_init__``), without running that ``__init__``;
+  ``__attrs_post_init__``), without running that ``__init__``: its fields
+  are stored as a private builder subclass's plain slots, and it then
+  becomes an instance of the class itself (`_builder`);
+- an id that names another record is checked once and then taken from a
+  memo of ids that passed its field's checks (`_memo`);
 - each validator then runs once, except those the reading has already
   proved: a validator that only checks a value's type
   (`diplomodel._validators.checked_types`) is skipped where the field's
@@ -31,6 +35,7 @@ from __future__ import annotations
 import enum
 import inspect
 import itertools
+import keyword
 import sys
 import threading
 import types
@@ -44,17 +49,20 @@ from cattrs import Converter
 from diplomodel import _hooks
 from diplomodel import _validators as v
 from diplomodel._actor_hooks import structure_actor
-from diplomodel.dates import PartialDate
+from diplomodel._structure_checks import (
+    emit_checks,
+    is_str_newtype,
+    optional_inner,
+)
+from diplomodel.model._fields import fields_of
 from diplomodel.model.actors import Actor
 from diplomodel.model.documents import Document
-from diplomodel.organizations import Organization
 from diplomodel.states import State
 
 __all__ = ["building", "mentions", "register"]
 
 Hook = Callable[[Any, Any], Any]
 
-_NONE: Final = type(None)
 _names = itertools.count()
 
 
@@ -83,44 +91,6 @@ def register(converter: Converter, *, forbid_extra_keys: bool) -> None:
         return reference(value, type_)  # explains, or reads a mapping of another class
 
     converter.register_structure_hook(Document, structure_document)
-
-
-# -- what a hook can produce ---------------------------------------------------------
-
-
-def _optional_inner(hint: Any) -> Any | None:
-    """X of ``X | None`` (X may be a union), or None if `hint` is not optional."""
-    if not _hooks._is_optional(hint):  # noqa: SLF001 - the converter's own test
-        return None
-    return _hooks._inner(hint)  # noqa: SLF001
-
-
-def _produces(hint: Any) -> frozenset[type] | None:
-    """The types of every value the converter's hook for `hint` returns; None if unknown."""
-    inner = _optional_inner(hint)
-    if inner is not None:
-        found = _produces(inner)
-        return None if found is None else found | {_NONE}
-    if hint is Actor:
-        return frozenset({State, Organization, str})
-    if hint in (str, int, bool, PartialDate, State) or _is_str_newtype(hint):
-        return frozenset({str if _is_str_newtype(hint) else hint})
-    if (isinstance(hint, type) and issubclass(hint, enum.Enum)) or attrs.has(hint):
-        return frozenset({hint})
-    if hint is Document:
-        return frozenset({Document})
-    return None
-
-
-def _is_str_newtype(hint: Any) -> bool:
-    return getattr(hint, "__supertype__", None) is str
-
-
-def _proved(types_: frozenset[type] | None, allowed: tuple[type, ...] | None) -> bool:
-    """Whether every type the hook produces passes a check that only accepts `allowed`."""
-    return (
-        types_ is not None and allowed is not None and all(issubclass(t, allowed) for t in types_)
-    )
 
 
 # -- generating ---------------------------------------------------------------------------
@@ -159,7 +129,7 @@ class _Writer:
             self.emit(indent, f"{var} = {structure}({var}, {self.name(hint)})")
             return
         hook = self.converter.get_structure_hook(hint)
-        inner = _optional_inner(hint)
+        inner = optional_inner(hint)
         if inner is not None and hook.__qualname__.startswith("_make_optional_structure_hook"):
             self.emit(indent, f"if {var} is not None:")
             self.read(indent + 1, var, inner)
@@ -169,7 +139,7 @@ class _Writer:
             self._read_tuple(indent, var, hint, hook)
             return
         wrong = self._wrong(hint, hook)
-        if wrong is not None and _is_str_newtype(hint):  # an id, named again by others: kept once
+        if wrong is not None and is_str_newtype(hint):  # an id, named again by others: kept once
             self.emit(indent, f"if {var}.__class__ is str:")
             self.emit(indent + 1, f"{var} = _intern({var})")
             self.emit(indent, f"elif {wrong.format(var)}:")
@@ -197,7 +167,7 @@ class _Writer:
 
     def _wrong(self, hint: Any, hook: Hook) -> str | None:
         """For a hook that returns the value itself or raises, the test (of ``{}``) for raising."""
-        if _is_str_newtype(hint):  # cattrs reads a NewType with its base type's hook
+        if is_str_newtype(hint):  # cattrs reads a NewType with its base type's hook
             hint, hook = str, self.converter.get_structure_hook(str)
         tests = {
             str: (_hooks._structure_str, "not _isinstance({}, str)"),  # noqa: SLF001
@@ -230,12 +200,12 @@ class _Writer:
         wrong = self._wrong(item, item_hook)
         if wrong is not None:
             test = wrong.format("_i")
-            if item is str or _is_str_newtype(item):  # the exact class first: the usual case
+            if item is str or is_str_newtype(item):  # the exact class first: the usual case
                 test = f"_i.__class__ is not str and {test}"
             self.emit(indent + 1, f"for _i in {var}:")
             self.emit(indent + 2, f"if {test}:")
             self.emit(indent + 3, "raise _Rejected")
-            if _is_str_newtype(item):  # ids, named again by other records: kept once
+            if is_str_newtype(item):  # ids, named again by other records: kept once
                 self.emit(
                     indent + 1,
                     f"{var} = _tuple([_intern(_i) if _i.__class__ is str else _i for _i in {var}])",
@@ -362,9 +332,12 @@ def _generate(
         w.emit(2, f"return {w.name(reference)}(value, _type)")
     else:  # a document's own kind, tag included: as the tagged union reads it
         w.emit(2, "raise _Rejected")
-    w.emit(1, f"self = _new({w.name(cls)})")
-    if getattr(cls, "__attrs_pre_init__", None) is not None:
+    if getattr(cls, "__attrs_pre_init__", None) is not None:  # it sees the class itself
+        w.emit(1, f"self = _new({w.name(cls)})")
         w.emit(1, "self.__attrs_pre_init__()")
+        w.emit(1, f"_set(self, '__class__', {w.name(_builder(cls))})")
+    else:
+        w.emit(1, f"self = _new({w.name(_builder(cls))})")
     if forbid_extra_keys:  # counts the known keys it reads: any other key makes more
         w.emit(1, "_n = 0")
     for index, a in enumerate(fields):
@@ -373,9 +346,10 @@ def _generate(
         required = sum(a.init and a.default is attrs.NOTHING for a in fields) + (tag is not None)
         w.emit(1, f"if _len(value) != _n + {required}:")
         w.emit(2, "raise _Rejected")
+    w.emit(1, f"self.__class__ = {w.name(cls)}")  # built: an instance of the class itself
     for index, a in enumerate(fields):  # checks that relate fields, once every field is set
         relating = [part for part in v.parts_of(a.validator) if not v.judges_alone(part)]
-        _emit_checks(w, 1, f"f{index}", a, hints[a.name], relating)
+        emit_checks(w, 1, f"f{index}", a, hints[a.name], relating)
     if getattr(cls, "__attrs_post_init__", None) is not None:
         w.emit(1, "self.__attrs_post_init__()")
     w.emit(1, "return self")
@@ -405,37 +379,82 @@ def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its
 
     Those checks run as soon as the value is read from the input; a default
     that passes them (tried here, once) is not checked again. Checks that
-    relate fields run once every field is set (`_emit_checks`).
+    relate fields run once every field is set (`emit_checks`).
     """
     var = f"f{index}"
     default: Any = a.default
     own = [part for part in v.parts_of(a.validator) if v.judges_alone(part)]
+    refers = any(f.name == a.name and f.target is not None for f in fields_of(cls))
     if a.init and default is attrs.NOTHING:
         w.emit(1, f"{var} = value[{a.name!r}]")
-        w.read(1, var, hint)
-        _emit_converted(w, 1, a, var)
-        _emit_checks(w, 1, var, a, hint, own)
+        _emit_value(w, 1, var, a, hint, own, refers=refers)
     elif a.init:
         w.emit(1, f"if {a.name!r} in value:")
         if count:
             w.emit(2, "_n += 1")
         w.emit(2, f"{var} = value[{a.name!r}]")
-        w.read(2, var, hint)
-        _emit_converted(w, 2, a, var)
-        _emit_checks(w, 2, var, a, hint, own)
+        _emit_value(w, 2, var, a, hint, own, refers=refers)
         w.emit(1, "else:")
         w.emit(2, f"{var} = {_default(w, default)}")
         _emit_converted(w, 2, a, var)
-        _emit_checks(w, 2, var, a, hint, [p for p in own if not _passes(p, a, default)])
+        emit_checks(w, 2, var, a, hint, [p for p in own if not _passes(p, a, default)])
     else:
         w.emit(1, f"{var} = {_default(w, default)}")
         _emit_converted(w, 1, a, var)
-        _emit_checks(w, 1, var, a, hint, own)
-    slot = _slot(cls, a.name)
-    if slot is not None:  # the slot's own setter: what object.__setattr__ finds, without the search
-        w.emit(1, f"{w.name(slot.__set__, '_s')}(self, {var})")
+        emit_checks(w, 1, var, a, hint, own)
+    if _slot(cls, a.name) is not None and a.name.isidentifier() and not keyword.iskeyword(a.name):
+        w.emit(1, f"self.{a.name} = {var}")  # a plain store into the builder's slot
     else:
         w.emit(1, f"_set(self, {a.name!r}, {var})")
+
+
+def _emit_value(  # noqa: PLR0913, PLR0917 - where, which field, which checks
+    w: _Writer,
+    indent: int,
+    var: str,
+    a: attrs.Attribute[Any],
+    hint: Any,
+    own: list[Any],
+    *,
+    refers: bool,
+) -> None:
+    """Emit the reading of a field's value from the input and the checks that judge it alone.
+
+    An id that names another record (`refers`), which other records name
+    again, is taken from the field's memo of ids that passed those checks
+    (`_memo`) when it is there: the one object that every record naming it
+    then shares, not read or checked again, since those checks look at the
+    text alone. A record's own id is unique: it is read and checked, never
+    kept.
+    """
+    inner = optional_inner(hint)
+    memo = None
+    if refers and a.converter is None and is_str_newtype(hint if inner is None else inner):
+        memo = w.name(_memo(tuple(own)), "_m")
+        w.emit(indent, f"if {var}.__class__ is str and {var} in {memo}:")
+        w.emit(indent + 1, f"{var} = {memo}[{var}]")
+        w.emit(indent, "else:")
+        indent += 1
+    w.read(indent, var, hint)
+    _emit_converted(w, indent, a, var)
+    emit_checks(w, indent, var, a, hint, own)
+    if memo is not None:
+        w.emit(indent, f"if {var}.__class__ is str:")
+        w.emit(indent + 1, f"if _len({memo}) >= {_MEMO_SIZE}:")
+        w.emit(indent + 2, f"{memo}.clear()")
+        w.emit(indent + 1, f"{memo}[{var}] = {var}")
+
+
+_MEMO_SIZE: Final = 1 << 16
+"""The most ids a memo holds; a full one starts again, so that it never grows without bound."""
+
+_memos: dict[tuple[Any, ...], dict[str, str]] = {}
+
+
+def _memo(checks: tuple[Any, ...]) -> dict[str, str]:
+    """The memo of ids that passed `checks`, each mapped to itself, interned (one per `checks`)."""
+    with _builders_lock:
+        return _memos.setdefault(checks, {})
 
 
 def _emit_converted(w: _Writer, indent: int, a: attrs.Attribute[Any], var: str) -> None:
@@ -454,6 +473,38 @@ def _passes(check: Any, a: attrs.Attribute[Any], default: Any) -> bool:
     return True
 
 
+_builders: dict[type[Any], type[Any]] = {}
+_builders_lock = threading.Lock()
+
+
+def _builder(cls: type[Any]) -> type[Any]:
+    """The private subclass of `cls` whose instances are filled in before they become `cls`'s.
+
+    A frozen class refuses attribute stores, so its fields are set through
+    `object.__setattr__`, a call per field. Its builder adds nothing but
+    `object`'s own ``__setattr__`` and ``__delattr__``: storing a field in a
+    builder is the interpreter's plain store into a slot, several times
+    cheaper. Once every field is set, the instance's class becomes `cls`
+    (the two share one layout), before any check that relates fields and
+    before ``__attrs_post_init__``. One builder per class, for every
+    converter; it is an attrs class only by inheritance and adds no field.
+    """
+    with _builders_lock:
+        found = _builders.get(cls)
+        if found is None:
+            body = {
+                "__slots__": (),
+                "__setattr__": object.__setattr__,
+                "__delattr__": object.__delattr__,
+                "__module__": cls.__module__,
+                "__qualname__": f"{cls.__qualname__}.<building>",
+                "__doc__": f"A {cls.__name__} being read (private to diplomodel).",
+            }
+            metaclass: Any = type(cls)  # an attrs class's own metaclass (ABCMeta, or type)
+            found = _builders[cls] = metaclass(cls.__name__, (cls,), body)
+        return found
+
+
 def _slot(cls: type[Any], name: str) -> Any | None:
     """The slot that holds field `name` of `cls` instances (None: not a plain slot)."""
     for klass in cls.__mro__:
@@ -469,107 +520,3 @@ def _default(w: _Writer, default: Any) -> str:
         factory = w.name(default.factory)
         return f"{factory}(self)" if default.takes_self else f"{factory}()"
     return w.name(default)
-
-
-def _emit_checks(  # noqa: PLR0913, PLR0917 - where, which field, which checks
-    w: _Writer, indent: int, var: str, a: attrs.Attribute[Any], hint: Any, parts: list[Any]
-) -> None:
-    """Emit the calls of the validators in `parts` of one field that reading it has not proved."""
-    produced = None if a.converter is not None else _produces(hint)
-    item_types = None
-    if a.converter is None and _hooks._is_homogeneous_tuple(hint):  # noqa: SLF001
-        item_types = _produces(hint.__args__[0])
-    attribute = w.name(a, "_a")
-    for part in parts:
-        call = f"{w.name(part)}(self, {attribute}, {var})"
-        if _proved(produced, v.checked_types(part)):
-            continue
-        if item_types is not None and _emit_tuple_check(
-            w, indent, part, item_types, var, attribute
-        ):
-            continue
-        guard = _guard(w, part, produced, var)
-        if v.passes_empty(part):  # nothing to ask about an empty value
-            guard = var if guard is None else f"{var} and ({guard})"
-        if guard is not None:
-            w.emit(indent, f"if {guard}:")
-            w.emit(indent + 1, call)
-        else:
-            w.emit(indent, call)
-
-
-def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is proved
-    w: _Writer,
-    indent: int,
-    part: Any,
-    item_types: frozenset[type] | None,
-    var: str,
-    attribute: str,
-) -> bool:
-    """Emit a `tuple_of` check that skips what reading proved; False if `part` is no such check."""
-    shape = v.tuple_shape(part)
-    if shape is None:
-        return False
-    member, rest = shape
-    call = f"{w.name(part)}(self, {attribute}, {var})"
-    rest_call = None if rest is None else f"{w.name(rest)}(self, {attribute}, {var})"
-    if item_types is not None and _proved(item_types, v.checked_types(member)):
-        if rest_call is not None:
-            w.emit(indent, _inline_rest(part, item_types, var) or rest_call)
-        return True
-    guard = _guard(w, member, item_types, "_i")
-    if guard is None:
-        return False
-    w.emit(indent, f"for _i in {var}:")  # the whole check runs only for an item the guard lets by
-    w.emit(indent + 1, f"if {guard}:")
-    w.emit(indent + 2, call)
-    w.emit(indent + 2, "break")
-    if rest_call is not None:  # every item is of a type the guard let by
-        shortcut = v.passes_at_once(member)
-        accepted, test = shortcut if shortcut is not None else ((), None)
-        passed = frozenset(accepted) | ({str} if test is not None else set())
-        w.emit(indent, "else:")
-        w.emit(indent + 1, _inline_rest(part, passed, var) or rest_call)
-    return True
-
-
-def _guard(w: _Writer, check: Any, types_: frozenset[type] | None, var: str) -> str | None:
-    """A test of `var` that is false only where `check` surely passes (None: call it always)."""
-    shortcut = v.passes_at_once(check)
-    if shortcut is None:
-        return None
-    accepted, test = shortcut
-    tests = []
-    if accepted:
-        tests.append(f"{var}.__class__ not in {w.name(frozenset(accepted))}")
-    if test is not None and (types_ is None or str in types_):
-        tests.append(f"({var}.__class__ is not str or not {w.name(test)}({var}))")
-    return " and ".join(tests) or None
-
-
-_SINGLETONS: Final = (enum.Enum, State, Organization)
-"""Types whose equal values are one object: registry entries and enum members."""
-
-
-def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> str | None:
-    """The length and uniqueness checks of a `tuple_of` as one line that raises, where it can be.
-
-    Only for items compared as themselves (no key, no date order): by
-    identity where equal values are one object (enum members, registry
-    entries), else by their own equality and hash, as the check compares them.
-    """
-    facts = v.facts_of(part)
-    if facts.get("key") is not None or facts.get("chronological") is not None:
-        return None
-    if item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
-        items = f"map(_id, {var})"
-    else:  # compared by their own equality, as the check compares them
-        items = var
-    tests = []
-    if facts.get("min_length"):
-        tests.append(f"_len({var}) < {int(facts['min_length'])}")
-    if facts.get("max_length") is not None:
-        tests.append(f"_len({var}) > {int(facts['max_length'])}")
-    if facts.get("unique"):
-        tests.append(f"_len(set({items})) != _len({var})")
-    return f"if {' or '.join(tests)}: raise _Rejected" if tests else "pass"
