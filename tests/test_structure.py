@@ -232,6 +232,24 @@ class TestGenerated:
         assert _fields.reference_plan(dm.Place) == ()
         assert not _fields._may_refer(dm.Place, frozenset())
 
+    def test_a_class_that_watches_its_subclasses_gets_no_builder(self):
+        """A class with its own __init_subclass__ is read by cattrs' function, not subclassed."""
+        seen = []
+
+        @attrs.frozen(kw_only=True)
+        class Watched:
+            name: str = attrs.field(validator=v.text())
+
+            def __init_subclass__(cls, **kwargs):
+                super().__init_subclass__(**kwargs)
+                seen.append(cls)
+
+        assert make_converter().structure({"name": "x"}, Watched) == Watched(name="x")
+        assert seen == []
+        assert Watched not in _structure._builders
+        with pytest.raises(Exception):  # noqa: B017, PT011 - the reference path refuses too
+            make_converter().structure({"name": " x"}, Watched)
+
     def test_a_reference_is_taken_from_the_memo(self):
         """An id that names a record is checked once, then shared; a record's own id is not kept."""
         raw = {"person": "li-qiang-memo", "state": "CN"}

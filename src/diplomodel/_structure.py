@@ -32,6 +32,7 @@ hold them to cattrs' decisions and results.
 
 from __future__ import annotations
 
+import abc
 import enum
 import inspect
 import itertools
@@ -272,7 +273,21 @@ def _supported(cls: type[Any]) -> bool:
     pre = getattr(cls, "__attrs_pre_init__", None)
     if pre is not None and len(inspect.signature(pre).parameters) != 1:  # only self
         return False
+    if not _quiet_subclassing(cls):
+        return False
     return all(_plain_field(a) for a in attrs.fields(cls))
+
+
+def _quiet_subclassing(cls: type[Any]) -> bool:
+    """Whether making a builder subclass of `cls` runs nothing of its own.
+
+    A class (or a base) with its own ``__init_subclass__``, or a metaclass
+    other than `type` and `abc.ABCMeta`, may register or refuse subclasses:
+    such a class is read by cattrs' own function instead.
+    """
+    if type(cls) not in (type, abc.ABCMeta):
+        return False
+    return not any("__init_subclass__" in vars(klass) for klass in cls.__mro__[:-1])
 
 
 def _plain_field(a: attrs.Attribute[Any]) -> bool:
