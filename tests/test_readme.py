@@ -39,7 +39,7 @@ class TestReadme:
         assert len(commands) == 2
         assert all(c.count("\n") == 1 for c in commands)
         assert commands[0].strip().endswith("python -m diplomodel")
-        assert commands[1].strip().endswith("python -m pytest")
+        assert commands[1].strip().endswith("python -m pytest -n auto --dist loadfile")
 
     def test_ci_runs_the_readme_test_command(self):
         """.ci/run executes the README's test command verbatim."""
