@@ -355,8 +355,11 @@ def _generate(
         w.emit(1, f"self = _new({w.name(_builder(cls))})")
     if forbid_extra_keys:  # counts the known keys it reads: any other key makes more
         w.emit(1, "_n = 0")
+    referring = {spec.name for spec in fields_of(cls) if spec.target is not None}
     for index, a in enumerate(fields):
-        _emit_field(w, cls, index, a, hints[a.name], count=forbid_extra_keys)
+        _emit_field(
+            w, cls, index, a, hints[a.name], count=forbid_extra_keys, refers=a.name in referring
+        )
     if forbid_extra_keys:
         required = sum(a.init and a.default is attrs.NOTHING for a in fields) + (tag is not None)
         w.emit(1, f"if _len(value) != _n + {required}:")
@@ -387,8 +390,15 @@ def _untagged(structure: Hook, tag: str) -> Hook:
     return structure_untagged
 
 
-def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its key
-    w: _Writer, cls: type[Any], index: int, a: attrs.Attribute[Any], hint: Any, *, count: bool
+def _emit_field(  # noqa: PLR0913 - where, which field, whether to count its key, whether it refers
+    w: _Writer,
+    cls: type[Any],
+    index: int,
+    a: attrs.Attribute[Any],
+    hint: Any,
+    *,
+    count: bool,
+    refers: bool,
 ) -> None:
     """Emit the reading of one field and the checks that judge its value alone.
 
@@ -399,7 +409,6 @@ def _emit_field(  # noqa: PLR0913 - where, which field, and whether to count its
     var = f"f{index}"
     default: Any = a.default
     own = [part for part in v.parts_of(a.validator) if v.judges_alone(part)]
-    refers = any(f.name == a.name and f.target is not None for f in fields_of(cls))
     if a.init and default is attrs.NOTHING:
         w.emit(1, f"{var} = value[{a.name!r}]")
         _emit_value(w, 1, var, a, hint, own, refers=refers)
@@ -464,11 +473,13 @@ _MEMO_SIZE: Final = 1 << 16
 """The most ids a memo holds; a full one starts again, so that it never grows without bound."""
 
 _memos: dict[tuple[Any, ...], dict[str, str]] = {}
+_lock = threading.Lock()
+"""Guards `_builders` and `_memos`, which every thread's converters share."""
 
 
 def _memo(checks: tuple[Any, ...]) -> dict[str, str]:
     """The memo of ids that passed `checks`, each mapped to itself, interned (one per `checks`)."""
-    with _builders_lock:
+    with _lock:
         return _memos.setdefault(checks, {})
 
 
@@ -489,7 +500,6 @@ def _passes(check: Any, a: attrs.Attribute[Any], default: Any) -> bool:
 
 
 _builders: dict[type[Any], type[Any]] = {}
-_builders_lock = threading.Lock()
 
 
 def _builder(cls: type[Any]) -> type[Any]:
@@ -504,7 +514,7 @@ def _builder(cls: type[Any]) -> type[Any]:
     before ``__attrs_post_init__``. One builder per class, for every
     converter; it is an attrs class only by inheritance and adds no field.
     """
-    with _builders_lock:
+    with _lock:
         found = _builders.get(cls)
         if found is None:
             body = {

@@ -176,12 +176,12 @@ def _compared_fields(item_types: frozenset[type]) -> list[tuple[str, str]] | Non
     hints = typing.get_type_hints(cls)
     compared = []
     for a in attrs.fields(cls):
-        made = produces(hints[a.name]) if a.eq else frozenset()
+        if not a.eq:
+            continue
+        made = produces(hints[a.name])
         if a.eq_key is not None or a.converter is not None or made is None:
             return None
         ones = {t for t in made if issubclass(t, _SINGLETONS)} | ({_NONE} & made)
-        if not a.eq:
-            continue
         if made <= _PLAIN:
             compared.append((a.name, "value"))
         elif made == ones:
@@ -210,10 +210,9 @@ def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> str | None
     facts = v.facts_of(part)
     if facts.get("key") is not None or facts.get("chronological") is not None:
         return None
-    fields = _compared_fields(item_types)
     if item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
         distinct = f"_len(set(map(_id, {var})))"
-    elif fields is not None:  # value objects: what their equality compares, field by field
+    elif (fields := _compared_fields(item_types)) is not None:  # value objects, field by field
         key = ", ".join(_KEYS[how].format(f"_i.{name}") for name, how in fields)
         distinct = f"_len({{({key},) for _i in {var}}})"
     else:  # compared by their own equality, as the check compares them

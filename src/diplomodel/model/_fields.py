@@ -207,7 +207,7 @@ def _may_refer(hint: Any, seen: frozenset[type[Any]]) -> bool:  # noqa: PLR0911 
         return not issubclass(hint, _LEAVES) and hint.__module__ != "builtins"
     if hint in seen:
         return False  # what a cycle would add, the class's other fields already say
-    if any(attrs.has(sub) and "__attrs_attrs__" in vars(sub) for sub in hint.__subclasses__()):
+    if any("__attrs_attrs__" in vars(sub) for sub in hint.__subclasses__()):
         return True  # an attrs subclass (a kind of document) may add fields that refer
     inner = seen | {hint}
     return any(spec.target is not None or _may_refer(spec.item, inner) for spec in fields_of(hint))
