@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import diplomodel as dm
@@ -118,6 +118,8 @@ class TestAnyText:
         language=st.sampled_from((None, *LANGUAGES)),
         dateline=st.one_of(st.none(), st.dates()),  # the edges of the calendar included
     )
+    @example(text="¹:MEMORANDA", language=None, dateline=None)  # a digit int() cannot read
+    @example(text="② memoranda and ³ agreements", language="en", dateline=None)
     def test_never_raises_and_spans_hold(
         self, text: str, language: str | None, dateline: date | None
     ) -> None:

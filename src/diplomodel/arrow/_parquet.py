@@ -184,7 +184,8 @@ def _major(version: object) -> int | None:
     if not isinstance(version, str):
         return None
     major, dot, minor = version.partition(".")
-    return int(major) if dot and major.isdigit() and minor.isdigit() and len(major) < 9 else None
+    readable = dot and major.isdecimal() and minor.isdecimal() and len(major) < 9
+    return int(major) if readable else None
 
 
 def _version_problem(version: object, path: str) -> Problem | None:
@@ -249,7 +250,7 @@ def _file_order(relative: Path) -> tuple[tuple[int, int | str], ...]:
     key: list[tuple[int, int | str]] = []
     for part in relative.parts:
         name, equals, value = part.partition("=")
-        if equals and name == YEAR and value.lstrip("-").isdigit():
+        if equals and name == YEAR and value.lstrip("-").isdecimal():
             key.append((0, int(value)))
         else:
             key.append((1, part))

@@ -66,14 +66,14 @@ def _count(ctx: Context, hit: Hit, *, plural: bool) -> int | None:  # noqa: PLR0
         match = _ZH_COUNT.search(before)
         if match:
             raw = match.group(1)
-            return int(raw) if raw.isdigit() else _ZH_VALUES.get(raw, 1)
+            return int(raw) if raw.isdecimal() else _ZH_VALUES.get(raw, 1)
         return 1
     sentence = ctx.sentence_of(hit.first)
     for index in range(hit.first - 1, max(-1, hit.first - 4), -1):
         if ctx.sentence_of(index) != sentence:
             break
         token = ctx.tokens[index]
-        if token.raw.isdigit():
+        if token.raw.isdecimal():  # int() reads decimal digits only, not "¹"
             return int(token.raw) or None
         numbers = ctx.starting(index, Category.NUMBER)
         if numbers:

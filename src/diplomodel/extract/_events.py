@@ -238,7 +238,9 @@ def _explicit(  # noqa: PLR0911 - one return per form of date
         month = reference.month
     else:
         month = (
-            int(raw_month) if raw_month.isdigit() else months[fold(raw_month, language).rstrip(".")]
+            int(raw_month)
+            if raw_month.isdecimal()
+            else months[fold(raw_month, language).rstrip(".")]
         )
     year = int(groups["year"]) if "year" in groups else _year_for(month, reference)
     if year is None:
@@ -479,7 +481,7 @@ def _closing_days(ctx: Context, events: list[EventMention]) -> list[EventMention
             changed.append(event)
             continue
         raw = next(g for g in days.groups() if g)
-        count = int(raw[0]) if raw[0].isdigit() else _DAY_COUNTS.get(raw.casefold(), 1)
+        count = int(raw[0]) if raw[0].isdecimal() else _DAY_COUNTS.get(raw.casefold(), 1)
         day = event.start.to_date()
         closing = _CLOSED[ctx.language].search(text) is not None
         # The day it closed is its last; else the day named is its first ("on Monday … for a

@@ -191,7 +191,7 @@ def _chinese(ctx: Context) -> Iterator[Number]:
     """第二十九, 首届, and the count of years before 周年."""
     for match in _ZH_YEARS.finditer(ctx.text):
         raw = match.group(1)
-        value = int(raw) if raw.isdigit() else chinese_number(raw)
+        value = int(raw) if raw.isdecimal() else chinese_number(raw)
         if value:
             first, last = ctx.token_at(match.start()), ctx.token_at(match.end(1))
             yield Number(match.start(), match.end(1), first, last, value)

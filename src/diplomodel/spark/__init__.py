@@ -168,7 +168,7 @@ def _place(finding: Finding) -> tuple[int, int, str]:
     table, _, rest = finding.path[2:].partition("[")
     row, _, _ = rest.partition("]")
     position = list(TABLES).index(table) if table in TABLES else -1
-    return position, int(row) if row.isdigit() else -1, finding.path
+    return position, int(row) if row.isdecimal() else -1, finding.path
 
 
 def validate_streaming(
