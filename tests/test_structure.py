@@ -293,6 +293,32 @@ class TestGenerated:
             )
             assert len(structured.signatories) == 2
 
+    @pytest.mark.parametrize(
+        ("field", "items"),
+        [
+            ("parties", ["CN", "RU", "KZ"]),
+            ("sectors", ["energy", "tourism", "education"]),
+            ("outcomes", ["doc-a", "doc-b", "doc-c"]),
+        ],
+    )
+    def test_two_items_and_more_are_unique_alike(self, field, items):
+        """Two items are compared with each other, more through a set: both refuse a repeat."""
+        base = dm.to_dict(dm.load_example().meetings[0])
+        fast, reference = make_converter(), reference_converter()
+        for chosen in (items[:2], items, [items[0], items[0]], [*items, items[1]], items[1:2]):
+            data = {**base, field: chosen}
+            if field == "parties":
+                data["participants"], data["host"] = [], None
+            try:
+                expected = reference.structure(data, Meeting)
+            except Exception:  # noqa: BLE001 - any refusal: the fast path must refuse too
+                with pytest.raises(Exception):  # noqa: B017, PT011
+                    fast.structure(data, Meeting)
+                assert len(set(chosen)) < len(chosen)
+            else:
+                assert fast.structure(data, Meeting) == expected
+                assert len(set(chosen)) == len(chosen)
+
     def test_repeated_ids_in_a_table_are_refused(self):
         """Entities in one collection must have distinct ids on the generated path too."""
         meeting = dm.to_dict(dm.load_example().meetings[0])

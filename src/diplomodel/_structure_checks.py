@@ -118,7 +118,8 @@ def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is p
     rest_call = None if rest is None else f"{w.name(rest)}(self, {attribute}, {var})"
     if item_types is not None and proved(item_types, v.checked_types(member)):
         if rest_call is not None:
-            w.emit(indent, _inline_rest(part, item_types, var) or rest_call)
+            for line in _inline_rest(part, item_types, var) or [rest_call]:
+                w.emit(indent, line)
         return True
     guard = _guard(w, member, item_types, "_i")
     if guard is None:
@@ -132,7 +133,8 @@ def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is p
         accepted, test = shortcut if shortcut is not None else ((), None)
         passed = frozenset(accepted) | ({str} if test is not None else set())
         w.emit(indent, "else:")
-        w.emit(indent + 1, _inline_rest(part, passed, var) or rest_call)
+        for line in _inline_rest(part, passed, var) or [rest_call]:
+            w.emit(indent + 1, line)
     return True
 
 
@@ -199,29 +201,51 @@ _KEYS: Final = {
     "text or identity": "({0} if {0}.__class__ is str else _id({0}))",
 }
 
+_SAME: Final = {
+    "value": "{0} == {1}",
+    "identity": "{0} is {1}",
+    "text or identity": (
+        "({0} is {1} or {0}.__class__ is str and {1}.__class__ is str and {0} == {1})"
+    ),
+}
+"""For two values, the test that their keys of `_KEYS` are equal, without making the keys."""
 
-def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> str | None:
-    """The length and uniqueness checks of a `tuple_of` as one line that raises, where it can be.
+
+def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> list[str] | None:
+    """The length and uniqueness checks of a `tuple_of` as lines that raise, where they can be.
 
     Only for items compared as themselves (no key, no date order): by
     identity where equal values are one object (enum members, registry
     entries), else by their own equality and hash, as the check compares them.
+    Two items, the usual number, are compared with each other at once, without
+    the set that more items need (several times cheaper).
     """
     facts = v.facts_of(part)
     if facts.get("key") is not None or facts.get("chronological") is not None:
         return None
+    first, second = f"{var}[0]", f"{var}[1]"
     if item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
         distinct = f"_len(set(map(_id, {var})))"
+        same: str | None = f"{first} is {second}"
     elif (fields := _compared_fields(item_types)) is not None:  # value objects, field by field
         key = ", ".join(_KEYS[how].format(f"_i.{name}") for name, how in fields)
         distinct = f"_len({{({key},) for _i in {var}}})"
+        same = " and ".join(
+            _SAME[how].format(f"{first}.{name}", f"{second}.{name}") for name, how in fields
+        )
     else:  # compared by their own equality, as the check compares them
         distinct = f"_len(set({var}))"
+        same = f"{first} == {second}" if item_types and item_types <= _PLAIN else None
     tests = []
     if facts.get("min_length"):
-        tests.append(f"_len({var}) < {int(facts['min_length'])}")
+        tests.append(f"_k < {int(facts['min_length'])}")
     if facts.get("max_length") is not None:
-        tests.append(f"_len({var}) > {int(facts['max_length'])}")
+        tests.append(f"_k > {int(facts['max_length'])}")
     if facts.get("unique"):
-        tests.append(f"{distinct} != _len({var})")
-    return f"if {' or '.join(tests)}: raise _Rejected" if tests else "pass"
+        if same is None:
+            tests.append(f"{distinct} != _k")
+        else:
+            tests.append(f"_k > 1 and (({same}) if _k == 2 else {distinct} != _k)")
+    if not tests:
+        return ["pass"]
+    return [f"_k = _len({var})", f"if {' or '.join(tests)}: raise _Rejected"]
