@@ -125,6 +125,19 @@ class TestGenerated:
             with pytest.raises(dm.DataError):
                 dm.from_dict(data, Meeting)
 
+    @pytest.mark.parametrize("check", [v.not_before("start"), v.needs("a"), v.other_than("id")])
+    def test_a_check_that_relates_fields_lets_none_by(self, check):
+        """None passes not_before, needs and other_than whatever the object: not called for it."""
+        types_, test = v.passes_at_once(check)
+        assert types_ == (type(None),)
+        assert test is None
+        check(object(), attrs.fields(Meeting).end, None)  # passes, on an object without fields
+        source = make_converter().get_structure_hook(Meeting).__doc__
+        end = next(i for i, a in enumerate(attrs.fields(Meeting)) if a.name == "end")
+        assert re.search(
+            rf"if f{end}.__class__ not in _c\d+:\n +_c\d+\(self, _a\d+, f{end}\)", source
+        )
+
     @pytest.mark.parametrize(
         ("field", "value", "message"),
         [

@@ -335,7 +335,7 @@ def not_before(other: str) -> Validator:
         ):
             raise ValueError(f"'{attribute.name}' ({value}) must not be before '{other}' ({start})")
 
-    return described(check, {}, not_before=other)
+    return accepting(described(check, {}, not_before=other), type(None))
 
 
 def needs(other: str) -> Validator:
@@ -348,7 +348,7 @@ def needs(other: str) -> Validator:
         if value is not None and value is not False and getattr(inst, other, None) is None:
             raise ValueError(f"'{attribute.name}' ({_shown(value)}) needs a '{other}'")
 
-    return described(check, {}, needs=other)
+    return accepting(described(check, {}, needs=other), type(None))
 
 
 def other_than(other: str) -> Validator:
@@ -361,7 +361,7 @@ def other_than(other: str) -> Validator:
                 f"(got {_shown(value)})"
             )
 
-    return described(check, {}, other_than=other)
+    return accepting(described(check, {}, other_than=other), type(None))
 
 
 def only_for(other: str, members: Iterable[enum.Enum]) -> Validator:
