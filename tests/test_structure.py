@@ -332,6 +332,30 @@ class TestGenerated:
                 assert fast.structure(data, Meeting) == expected
                 assert len(set(chosen)) == len(chosen)
 
+    @pytest.mark.parametrize(
+        ("field", "good", "bad"),
+        [
+            ("sectors", ["energy", "tourism", "education", "health", "space", "sport"], 7),
+            ("outcomes", [f"doc-{n}" for n in range(6)], "-doc"),
+            ("other_topics", [f"topic {n}" for n in range(6)], ["x"]),
+        ],
+    )
+    def test_lists_of_every_length_are_read_alike(self, field, good, bad):
+        """Short lists are read item by item, longer ones in a loop: the same result either way."""
+        base = dm.to_dict(dm.load_example().meetings[0])
+        fast, reference = make_converter(), reference_converter()
+        for length in range(len(good) + 1):
+            items = good[:length]
+            assert fast.structure({**base, field: items}, Meeting) == reference.structure(
+                {**base, field: items}, Meeting
+            )
+            for position in range(length):  # a wrong item anywhere is refused
+                wrong = {**base, field: [*items[:position], bad, *items[position + 1 :]]}
+                with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal: from_dict explains
+                    fast.structure(wrong, Meeting)
+                with pytest.raises(dm.DataError, match=rf"\$\.{field}\[{position}\]"):
+                    dm.from_dict(wrong, Meeting)
+
     def test_repeated_ids_in_a_table_are_refused(self):
         """Entities in one collection must have distinct ids on the generated path too."""
         meeting = dm.to_dict(dm.load_example().meetings[0])
