@@ -274,6 +274,31 @@ class TestGenerated:
         make_converter().structure({"id": "own-id-memo", "name": "X"}, Person)
         assert not any("own-id-memo" in m for m in _structure._memos.values())
 
+    def test_a_value_that_only_equals_text_is_not_taken_from_a_table(self):
+        """Tables of text (memo, states, enum members) answer only for a str: the rest is read."""
+        from collections import UserString  # noqa: PLC0415 - equal to its text, hashed alike
+
+        class Text(str):
+            pass
+
+        converter, reference = make_converter(), reference_converter()
+        converter.structure({"person": "li-qiang", "state": "CN"}, dm.Signature)  # in the memo
+        for value in (
+            {"person": UserString("li-qiang"), "state": "CN"},
+            {"person": "li-qiang", "state": UserString("CN")},
+            {"person": ["li-qiang"], "state": "CN"},
+        ):
+            with pytest.raises(Exception):  # noqa: B017, PT011 - as the reference refuses
+                reference.structure(value, dm.Signature)
+            with pytest.raises(Exception):  # noqa: B017, PT011
+                converter.structure(value, dm.Signature)
+        subclassed = {"person": Text("li-qiang"), "state": Text("CN")}
+        built = converter.structure(subclassed, dm.Signature)
+        assert built == reference.structure(subclassed, dm.Signature)
+        assert type(built.person) is Text  # read, not replaced by the memo's str
+        meeting = {**dm.to_dict(dm.load_example().meetings[0]), "kind": UserString("summit")}
+        assert reference.structure(meeting, Meeting) == converter.structure(meeting, Meeting)
+
     def test_a_refused_id_never_enters_the_memo(self):
         """Only ids that passed every check of their field are remembered."""
         for _ in range(2):

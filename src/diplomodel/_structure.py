@@ -67,6 +67,10 @@ Hook = Callable[[Any, Any], Any]
 _names = itertools.count()
 
 
+_NOKEY: Final = object()
+"""The key under which no table of text holds anything (see `_keyed`)."""
+
+
 class _Rejected(Exception):  # noqa: N818 - never seen: the detailed converter explains
     """The fast path's own refusal (a wrong type, an unknown key, a repeated id)."""
 
@@ -112,6 +116,7 @@ class _Writer:
             "_len": len,
             "_id": id,
             "_intern": sys.intern,
+            "_NOKEY": _NOKEY,
         }
 
     def name(self, value: Any, prefix: str = "_c") -> str:
@@ -159,9 +164,9 @@ class _Writer:
         table = self._lookup_table(hint, hook)
         if table is not None:
             found, t, h = self.name(table), self.name(hint), self.name(hook)
-            self.emit(indent, f"if {var}.__class__ is str and {var} in {found}:")
-            self.emit(indent + 1, f"{var} = {found}[{var}]")
-            self.emit(indent, "else:")
+            self.emit(indent, "try:")  # one lookup for text the table holds, the usual case
+            self.emit(indent + 1, f"{var} = {found}[{_keyed(var)}]")
+            self.emit(indent, "except KeyError:")
             self.emit(indent + 1, f"{var} = {h}({var}, {t})")
             return
         self.emit(indent, f"{var} = {self.name(hook)}({var}, {self.name(hint)})")
@@ -472,9 +477,9 @@ def _emit_value(  # noqa: PLR0913, PLR0917 - where, which field, which checks
     memo = None
     if refers and a.converter is None and is_str_newtype(hint if inner is None else inner):
         memo = w.name(_memo(tuple(own)), "_m")
-        w.emit(indent, f"if {var}.__class__ is str and {var} in {memo}:")
-        w.emit(indent + 1, f"{var} = {memo}[{var}]")
-        w.emit(indent, "else:")
+        w.emit(indent, "try:")
+        w.emit(indent + 1, f"{var} = {memo}[{_keyed(var)}]")
+        w.emit(indent, "except KeyError:")
         indent += 1
     w.read(indent, var, hint)
     _emit_converted(w, indent, a, var)
@@ -484,6 +489,18 @@ def _emit_value(  # noqa: PLR0913, PLR0917 - where, which field, which checks
         w.emit(indent + 1, f"if _len({memo}) >= {_MEMO_SIZE}:")
         w.emit(indent + 2, f"{memo}.clear()")
         w.emit(indent + 1, f"{memo}[{var}] = {var}")
+
+
+def _keyed(var: str) -> str:
+    """The key to look `var` up by in a table of text: itself if a str, else a key none holds.
+
+    A lookup of text is one probe of the table (a test ``in`` it and then a
+    read were two), and the KeyError of a miss sends the value, or anything
+    that is not a str (an unhashable value too), to the full reading, which
+    decides as the converter's hook does: the table never sees a value that
+    merely equals a str.
+    """
+    return f"{var} if {var}.__class__ is str else _NOKEY"
 
 
 _MEMO_SIZE: Final = 1 << 16
