@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sys
+from collections import UserString  # equal to its text, and hashed alike
 from pathlib import Path
 
 import attrs
@@ -276,10 +277,9 @@ class TestGenerated:
 
     def test_a_value_that_only_equals_text_is_not_taken_from_a_table(self):
         """Tables of text (memo, states, enum members) answer only for a str: the rest is read."""
-        from collections import UserString  # noqa: PLC0415 - equal to its text, hashed alike
 
         class Text(str):
-            pass
+            __slots__ = ()
 
         converter, reference = make_converter(), reference_converter()
         converter.structure({"person": "li-qiang", "state": "CN"}, dm.Signature)  # in the memo
@@ -356,6 +356,27 @@ class TestGenerated:
             else:
                 assert fast.structure(data, Meeting) == expected
                 assert len(set(chosen)) == len(chosen)
+
+    def test_items_with_a_key_are_unique_by_it_alike(self):
+        """Participants are the same by person and role, for two of them and for more."""
+        base = dm.to_dict(dm.load_example().meetings[0])
+        fast, reference = make_converter(), reference_converter()
+        li = {"person": "li-qiang", "delegation": "CN", "role": "co_chair"}
+        guest = {"person": "guest", "delegation": "CN", "role": "member"}
+        for participants, repeated in (
+            ([li, {**li, "role": "member"}], False),
+            ([li, {**li, "delegation": "RU"}], True),
+            ([li, guest, {**li, "delegation": "RU"}], True),
+            ([li, guest, {**li, "role": "witness"}], False),
+        ):
+            data = {**base, "participants": participants}
+            if repeated:
+                with pytest.raises(Exception):  # noqa: B017, PT011 - as the reference refuses
+                    reference.structure(data, Meeting)
+                with pytest.raises(Exception):  # noqa: B017, PT011
+                    fast.structure(data, Meeting)
+            else:
+                assert fast.structure(data, Meeting) == reference.structure(data, Meeting)
 
     @pytest.mark.parametrize(
         ("field", "good", "bad"),

@@ -118,7 +118,7 @@ def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is p
     rest_call = None if rest is None else f"{w.name(rest)}(self, {attribute}, {var})"
     if item_types is not None and proved(item_types, v.checked_types(member)):
         if rest_call is not None:
-            for line in _inline_rest(part, item_types, var) or [rest_call]:
+            for line in _inline_rest(w, part, item_types, var) or [rest_call]:
                 w.emit(indent, line)
         return True
     guard = _guard(w, member, item_types, "_i")
@@ -133,7 +133,7 @@ def _emit_tuple_check(  # noqa: PLR0913, PLR0917 - where, which check, what is p
         accepted, test = shortcut if shortcut is not None else ((), None)
         passed = frozenset(accepted) | ({str} if test is not None else set())
         w.emit(indent, "else:")
-        for line in _inline_rest(part, passed, var) or [rest_call]:
+        for line in _inline_rest(w, part, passed, var) or [rest_call]:
             w.emit(indent + 1, line)
     return True
 
@@ -211,22 +211,27 @@ _SAME: Final = {
 """For two values, the test that their keys of `_KEYS` are equal, without making the keys."""
 
 
-def _inline_rest(part: Any, item_types: frozenset[type], var: str) -> list[str] | None:
+def _inline_rest(w: Emitter, part: Any, item_types: frozenset[type], var: str) -> list[str] | None:
     """The length and uniqueness checks of a `tuple_of` as lines that raise, where they can be.
 
-    Only for items compared as themselves (no key, no date order): by
+    Not for items in date order (None). Items with a key are compared by
+    their keys, as the check compares them; others as themselves: by
     identity where equal values are one object (enum members, registry
     entries), else by their own equality and hash, as the check compares them.
     Two items, the usual number, are compared with each other at once, without
     the set that more items need (several times cheaper).
     """
     facts = v.facts_of(part)
-    if facts.get("key") is not None or facts.get("chronological") is not None:
+    if facts.get("chronological") is not None:
         return None
     first, second = f"{var}[0]", f"{var}[1]"
-    if item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
+    if facts.get("key") is not None:  # "the same" by a key: a participant's person and role
+        key = w.name(facts["key"])
+        distinct = f"_len(set(map({key}, {var})))"
+        same: str | None = f"{key}({first}) == {key}({second})"
+    elif item_types and all(issubclass(t, _SINGLETONS) for t in item_types):
         distinct = f"_len(set(map(_id, {var})))"
-        same: str | None = f"{first} is {second}"
+        same = f"{first} is {second}"
     elif (fields := _compared_fields(item_types)) is not None:  # value objects, field by field
         key = ", ".join(_KEYS[how].format(f"_i.{name}") for name, how in fields)
         distinct = f"_len({{({key},) for _i in {var}}})"
