@@ -7,7 +7,9 @@ attrs fields and type hints (nothing is listed per class), and then cached
 by the converter like any cattrs hook:
 
 - each field is read as the converter's hook would read it, with the
-  common hooks (text, integers, enums, states, tuples) inlined;
+  common hooks (text, integers, enums, states, tuples) inlined: text that
+  names an enum member, a state or a memoised id is one lookup in a table,
+  and a list of up to four items is read item by item, without a loop;
 - the instance is built as its attrs ``__init__`` builds it (converters,
   defaults and factories in field order, ``__attrs_pre_init__`` and
   ``__attrs_post_init__``), without running that ``__init__``: its fields
