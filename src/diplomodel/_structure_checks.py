@@ -201,15 +201,6 @@ _KEYS: Final = {
     "text or identity": "({0} if {0}.__class__ is str else _id({0}))",
 }
 
-_SAME: Final = {
-    "value": "{0} == {1}",
-    "identity": "{0} is {1}",
-    "text or identity": (
-        "({0} is {1} or {0}.__class__ is str and {1}.__class__ is str and {0} == {1})"
-    ),
-}
-"""For two values, the test that their keys of `_KEYS` are equal, without making the keys."""
-
 
 def _inline_rest(w: Emitter, part: Any, item_types: frozenset[type], var: str) -> list[str] | None:
     """The length and uniqueness checks of a `tuple_of` as lines that raise, where they can be.
@@ -235,8 +226,9 @@ def _inline_rest(w: Emitter, part: Any, item_types: frozenset[type], var: str) -
     elif (fields := _compared_fields(item_types)) is not None:  # value objects, field by field
         key = ", ".join(_KEYS[how].format(f"_i.{name}") for name, how in fields)
         distinct = f"_len({{({key},) for _i in {var}}})"
-        same = " and ".join(
-            _SAME[how].format(f"{first}.{name}", f"{second}.{name}") for name, how in fields
+        same = " and ".join(  # their keys, field by field, without making the tuples
+            f"{_KEYS[how].format(f'{first}.{name}')} == {_KEYS[how].format(f'{second}.{name}')}"
+            for name, how in fields
         )
     else:  # compared by their own equality, as the check compares them
         distinct = f"_len(set({var}))"
